@@ -1,0 +1,138 @@
+// Typed lifecycle events the runner emits. Telemetry listens to these and turns them into spans; the runner never
+// depends on telemetry, so a run with no listener pays nothing for it. `stream()` exposes the user-facing subset.
+// Times are epoch milliseconds with sub-millisecond precision (performance.timeOrigin + performance.now()).
+import type { Message, ToolCall } from '../messages.ts';
+import type { FinishReason, ModelUsage, TransportInfo } from '../provider/model-provider.ts';
+
+export type RunOutcome = 'completed' | 'budget_exhausted' | 'stuck' | 'max_steps' | 'error' | 'aborted';
+
+/** Why a model was chosen for a step (model routing and cascades). */
+export interface RoutingDecision {
+  model: string;
+  candidates: string[];
+  /** The rule that fired, e.g. `step:tool-selection`, `input-size`, `classifier`, `cascade:escalate`. */
+  rule: string;
+  reason: string;
+}
+
+export type ToolCacheOutcome = 'hit' | 'miss' | 'shared' | 'off';
+
+interface Base {
+  runId: string;
+  time: number;
+}
+
+export type RunEvent =
+  | (Base & {
+      type: 'run-start';
+      agentName: string;
+      agentDescription?: string;
+      /** Set only when the caller passed a real conversation/session id. */
+      conversationId?: string;
+      /** The run that started this one (sub-agent fan-out), for nesting. */
+      parentRunId?: string;
+      parentToolCallId?: string;
+      input: string;
+      instructions: string;
+      optimizations: Record<string, unknown>;
+    })
+  | (Base & {
+      type: 'model-call-start';
+      callId: string;
+      step: number;
+      provider: string;
+      model: string;
+      /** `chat` for agent steps; `summarize`, `guardrail`, `classify` for side calls. */
+      purpose: 'chat' | 'summarize' | 'guardrail' | 'classify' | 'cascade-check';
+      routing?: RoutingDecision;
+      messages: Message[];
+      toolNames: string[];
+      maxOutputTokens?: number;
+      temperature?: number;
+      stream: boolean;
+    })
+  | (Base & { type: 'model-call-first-chunk'; callId: string })
+  | (Base & { type: 'text-delta'; callId: string; delta: string })
+  | (Base & {
+      type: 'model-call-end';
+      callId: string;
+      model: string;
+      responseModel?: string;
+      responseId?: string;
+      finishReason?: FinishReason;
+      usage?: ModelUsage;
+      /** USD, from the runner's price table when it knows the model. */
+      costUsd?: number;
+      transport?: TransportInfo;
+      output?: Message;
+      error?: { type: string; message: string };
+    })
+  | (Base & {
+      type: 'tool-call-start';
+      callId: string;
+      step: number;
+      toolCall: ToolCall;
+      toolDescription?: string;
+      /** Started while the model was still streaming (eager execution). */
+      eager: boolean;
+      /** Started at the beginning of the run because the agent declared it (prefetch). */
+      prefetched: boolean;
+    })
+  | (Base & {
+      type: 'tool-call-end';
+      callId: string;
+      toolCall: ToolCall;
+      cache: ToolCacheOutcome;
+      /** What the model will see. */
+      result: string;
+      isError: boolean;
+      timedOut: boolean;
+      fallbackUsed: boolean;
+      /** Ran on the worker-thread pool. */
+      worker: boolean;
+      error?: { type: string; message: string };
+    })
+  | (Base & {
+      type: 'history-condensed';
+      step: number;
+      strategy: 'mask-tool-outputs' | 'summarize' | 'drop';
+      tokensBefore: number;
+      tokensAfter: number;
+      messagesBefore: number;
+      messagesAfter: number;
+    })
+  | (Base & { type: 'stuck-detected'; step: number; pattern: 'repeat' | 'ping-pong' | 'repeated-error' | 'max-steps'; detail: string })
+  | (Base & {
+      type: 'budget-exhausted';
+      step: number;
+      budget: 'tokens' | 'cost' | 'time' | 'steps';
+      limit: number;
+      used: number;
+    })
+  | (Base & { type: 'step-end'; step: number; toolCalls: number; finishReason?: FinishReason })
+  | (Base & {
+      type: 'run-end';
+      outcome: RunOutcome;
+      finalOutput: string;
+      usage: RunUsage;
+      steps: number;
+      error?: { type: string; message: string };
+    });
+
+export type RunEventType = RunEvent['type'];
+
+export interface ModelUsageTotals {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  requests: number;
+  costUsd: number;
+}
+
+/** What a run used: totals and a per-model breakdown. */
+export interface RunUsage extends ModelUsageTotals {
+  byModel: Record<string, ModelUsageTotals>;
+}
+
+/** A function that receives every event of every run of a Runner. Must not throw; errors are swallowed. */
+export type RunListener = (event: RunEvent) => void;
