@@ -43,6 +43,8 @@ export interface TransportInfo {
   retries: number;
   serverAddress?: string;
   serverPort?: number;
+  /** The server declared itself a simulation (`x-hotpath-simulated: true` response header). */
+  simulated?: boolean;
 }
 
 export type ModelStreamEvent =
@@ -64,8 +66,19 @@ export type ModelStreamEvent =
       transport: TransportInfo;
     };
 
+export interface RetryPolicy {
+  /** Retries after the first attempt (0 disables). */
+  maxRetries: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
 export interface ModelCallOptions {
   signal?: AbortSignal;
+  /** Open a new connection for this call and close it afterwards (the naive baseline); default: pooled keep-alive. */
+  freshConnection?: boolean;
+  /** Retries on 429, 5xx and connection failures before any output reached the caller; `false` disables. */
+  retry?: RetryPolicy | false;
 }
 
 /**
