@@ -2,7 +2,7 @@
 // Runs every `*.test.ts` under the given folders with node's own test runner (through tsx), printing the spec
 // report and writing a TAP copy so scripts/test.mjs can add up the counts across packages.
 // Node 20's `--test` takes no globs, hence the walk.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -17,7 +17,7 @@ const walk = (dir) => {
     else if (name.endsWith('.test.ts') || name.endsWith('.test.mts')) files.push(path);
   }
 };
-for (const root of roots) walk(resolve(root));
+for (const root of roots) if (existsSync(root)) walk(resolve(root));
 files.sort();
 if (files.length === 0) {
   console.log(`no test files under ${roots.join(', ')}`);
