@@ -1,0 +1,127 @@
+// The benchmark's settings from command-line flags, then environment variables, then defaults sized to finish in a
+// few minutes on a 2-core machine. Bad values fail with a BenchOptionsError naming the flag, before anything runs.
+import { parseArgs } from 'node:util';
+import { BenchOptionsError } from './bench-error.ts';
+
+export const MAIN_VARIANTS = ['baseline', 'optimized', 'openai-agents'] as const;
+export type MainVariant = (typeof MAIN_VARIANTS)[number];
+
+export interface BenchOptions {
+  repetitions: number;
+  /** Passes over the suite per ablated technique (0: no ablation). */
+  ablationRepetitions: number;
+  /** Techniques to switch off in turn; undefined: every technique. */
+  ablation?: string[];
+  /** Task ids or categories to keep; undefined: the whole suite. */
+  tasks?: string[];
+  variants: MainVariant[];
+  latencyScale: number;
+  collectorUrl?: string;
+  output: string;
+  progress: boolean;
+  help: boolean;
+}
+
+export const BENCH_USAGE = `Usage: pnpm bench [-- options]
+
+  --repetitions N            passes over the suite per variant (env HOTPATH_BENCH_REPETITIONS, default 3)
+  --ablation-repetitions N   passes per technique switched off, 0 to skip the ablation
+                             (env HOTPATH_BENCH_ABLATION_REPETITIONS, default 1)
+  --ablation a,b             only these techniques in the ablation (default: every technique)
+  --tasks a,b                only these task ids or categories (env HOTPATH_BENCH_TASKS)
+  --variants a,b             among baseline, optimized, openai-agents (default: all three)
+  --latency-scale X          multiplies every simulated latency (env HOTPATH_BENCH_LATENCY_SCALE, default 1)
+  --collector URL            export traces to this Hotpath collector (env HOTPATH_COLLECTOR_URL)
+  --output PATH              where to write the JSON (default bench/results/latest.json)
+  --no-progress              no progress bar
+  --help                     this text`;
+
+const DEFAULT_REPETITIONS = 3;
+const DEFAULT_ABLATION_REPETITIONS = 1;
+
+/**
+ * Reads the options from `argv` (without node and the script) and `env`.
+ *
+ * @example
+ * parseBenchOptions(['--repetitions', '2', '--tasks', 'hard'], {}, '/work/main/bench/results/latest.json');
+ */
+export function parseBenchOptions(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  defaultOutput: string,
+): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        repetitions: { type: 'string' },
+        'ablation-repetitions': { type: 'string' },
+        ablation: { type: 'string' },
+        tasks: { type: 'string' },
+        variants: { type: 'string' },
+        'latency-scale': { type: 'string' },
+        collector: { type: 'string' },
+        output: { type: 'string' },
+        'no-progress': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new BenchOptionsError(`${(error as Error).message}\n\n${BENCH_USAGE}`);
+  }
+  const variants = list(values.variants, '--variants') ?? [...MAIN_VARIANTS];
+  for (const variant of variants) {
+    if (!(MAIN_VARIANTS as readonly string[]).includes(variant)) {
+      throw new BenchOptionsError(`--variants: unknown variant "${variant}" (known: ${MAIN_VARIANTS.join(', ')})`);
+    }
+  }
+  const collectorUrl = values.collector ?? env.HOTPATH_COLLECTOR_URL;
+  if (collectorUrl !== undefined && collectorUrl !== '' && !URL.canParse(collectorUrl)) {
+    throw new BenchOptionsError(`--collector: "${collectorUrl}" is not a URL`);
+  }
+  const tasks = list(values.tasks ?? env.HOTPATH_BENCH_TASKS, '--tasks');
+  const ablation = list(values.ablation, '--ablation');
+  return {
+    repetitions: count(values.repetitions ?? env.HOTPATH_BENCH_REPETITIONS, '--repetitions', DEFAULT_REPETITIONS, 1),
+    ablationRepetitions: count(
+      values['ablation-repetitions'] ?? env.HOTPATH_BENCH_ABLATION_REPETITIONS,
+      '--ablation-repetitions',
+      DEFAULT_ABLATION_REPETITIONS,
+      0,
+    ),
+    ...(ablation && { ablation }),
+    ...(tasks && { tasks }),
+    variants: variants as MainVariant[],
+    latencyScale: positive(values['latency-scale'] ?? env.HOTPATH_BENCH_LATENCY_SCALE, '--latency-scale', 1),
+    ...(collectorUrl && { collectorUrl }),
+    output: values.output ?? defaultOutput,
+    progress: !values['no-progress'],
+    help: values.help ?? false,
+  };
+}
+
+function count(raw: string | undefined, flag: string, fallback: number, minimum: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new BenchOptionsError(`${flag}: expected a whole number ≥ ${minimum}, got "${raw}"`);
+  }
+  return value;
+}
+
+function positive(raw: string | undefined, flag: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new BenchOptionsError(`${flag}: expected a number > 0, got "${raw}"`);
+  return value;
+}
+
+function list(raw: string | undefined, flag: string): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (items.length === 0) throw new BenchOptionsError(`${flag}: expected a comma-separated list, got "${raw}"`);
+  return items;
+}

@@ -1,0 +1,132 @@
+// The peer: the same support-desk agent (same instructions, same tools, same model) run by @openai/agents with its
+// default settings, pointed at the same simulated server's Chat Completions API, its tracing disabled, and
+// multi-turn conversations carried with `result.history`, as that SDK's documentation shows.
+import {
+  Agent,
+  MaxTurnsExceededError,
+  run,
+  setDefaultOpenAIClient,
+  setOpenAIAPI,
+  setTracingDisabled,
+  tool,
+  user,
+} from '@openai/agents';
+import type { AgentInputItem, Usage } from '@openai/agents';
+import OpenAI from 'openai';
+import type { z } from 'zod';
+import { answerText } from './answer-text.ts';
+import type { TaskExecutor } from './task-executor.ts';
+import { addUsage, emptyUsage } from './task-run.ts';
+import type { TaskLike, TaskOutput, TaskUsage } from './task-run.ts';
+
+/** A tool as the workload defines it, free of any framework: what both SDKs' `tool()` are built from. */
+export interface NeutralTool {
+  name: string;
+  description: string;
+  parameters: z.ZodObject;
+  execute: (args: never, context: { signal: AbortSignal }) => unknown;
+}
+
+export interface OpenAIAgentsExecutorOptions {
+  /** The simulated server's OpenAI base URL, e.g. `http://127.0.0.1:4010/v1`. */
+  baseURL: string;
+  apiKey?: string;
+  instructions: string;
+  tools: readonly NeutralTool[];
+  /** The model every step uses (the peer has no router): `sim-large`. */
+  model: string;
+  variant?: string;
+}
+
+/**
+ * Points @openai/agents at an OpenAI-compatible server, with its Chat Completions API and tracing off. These are
+ * process-wide settings of that SDK, hence one function.
+ *
+ * @example
+ * configureOpenAIAgents({ baseURL: server.baseURL, apiKey: 'sk-simulated' });
+ */
+export function configureOpenAIAgents(options: { baseURL: string; apiKey?: string }): OpenAI {
+  const client = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey ?? 'sk-hotpath-simulated' });
+  setTracingDisabled(true);
+  setDefaultOpenAIClient(client);
+  setOpenAIAPI('chat_completions');
+  return client;
+}
+
+/**
+ * The support-desk agent as an @openai/agents `Agent`: each workload tool through that SDK's own `tool()`.
+ *
+ * @example
+ * const agent = openaiAgentsSupportAgent({ instructions, tools: supportDeskTools, model: 'sim-large' });
+ */
+export function openaiAgentsSupportAgent(options: Pick<OpenAIAgentsExecutorOptions, 'instructions' | 'tools' | 'model'>) {
+  return new Agent({
+    name: 'support-desk',
+    instructions: options.instructions,
+    model: options.model,
+    tools: options.tools.map((neutral) =>
+      tool({
+        name: neutral.name,
+        description: neutral.description,
+        parameters: neutral.parameters,
+        execute: (args, _context, details) =>
+          neutral.execute(args as never, { signal: details?.signal ?? new AbortController().signal }),
+      }),
+    ),
+  });
+}
+
+/**
+ * A TaskExecutor running tasks with @openai/agents' default `run()`.
+ *
+ * @example
+ * const peer = openaiAgentsExecutor({ baseURL, instructions, tools, model: 'sim-large' });
+ * const output = await peer.runTask(task, {});
+ */
+export function openaiAgentsExecutor<Task extends TaskLike>(options: OpenAIAgentsExecutorOptions): TaskExecutor<Task> {
+  configureOpenAIAgents(options);
+  const agent = openaiAgentsSupportAgent(options);
+  return {
+    variant: options.variant ?? 'openai-agents',
+    startBatch() {},
+    async runTask(task): Promise<TaskOutput> {
+      const usage = emptyUsage();
+      const outcomes: string[] = [];
+      const answers: string[] = [];
+      let history: AgentInputItem[] = [];
+      for (const turn of task.turns) {
+        try {
+          const result = await run(agent, [...history, user(turn)]);
+          addUsage(usage, usageOf(result.state.usage, options.model));
+          history = result.history;
+          answers.push(typeof result.finalOutput === 'string' ? result.finalOutput : '');
+          outcomes.push('completed');
+        } catch (error) {
+          // A run that throws (max turns, a model error) leaves the user without an answer: the task is wrong.
+          const state = (error as { state?: { usage?: Usage } }).state;
+          if (state?.usage) addUsage(usage, usageOf(state.usage, options.model));
+          outcomes.push(error instanceof MaxTurnsExceededError ? 'max_turns' : 'error');
+          return { answer: answerText(answers), usage, outcomes, error: errorMessage(error) };
+        }
+      }
+      return { answer: answerText(answers), usage, outcomes };
+    },
+    async close() {},
+  };
+}
+
+/** A run's usage as @openai/agents counts it (Chat Completions usage, cached tokens included in input). */
+function usageOf(usage: Usage, model: string): TaskUsage {
+  const cachedInputTokens = usage.inputTokensDetails.reduce((sum, details) => sum + (details['cached_tokens'] ?? 0), 0);
+  return {
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cachedInputTokens,
+    requests: usage.requests,
+    requestsByModel: usage.requests > 0 ? { [model]: usage.requests } : {},
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
