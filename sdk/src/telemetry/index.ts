@@ -1,0 +1,9 @@
+// Telemetry: the runner's events become OpenTelemetry GenAI spans. Depends on @opentelemetry/api only.
+export { instrument, uninstrument } from './instrument.ts';
+export type { SubscribableRunner } from './instrument.ts';
+export type { InstrumentOptions } from './instrument-options.ts';
+export type { AsyncAgentFunction } from './instrument-function.ts';
+export { createRunSpanListener } from './run-span-listener.ts';
+export type { RunSpanListener, RunSpanListenerOptions } from './run-span-listener.ts';
+export { captureContentEnabled } from './capture-content.ts';
+export { TelemetryError } from './telemetry-error.ts';

@@ -1,0 +1,149 @@
+// instrument(provider): a `chat {model}` span around each `stream()` call of a ModelProvider, for agents built
+// elsewhere that use Hotpath's providers. The wrapper yields exactly the provider's events, untouched.
+import { context, diag, SpanKind, trace, type Span, type Tracer } from '@opentelemetry/api';
+import type { ToolCall } from '../messages.ts';
+import type { ModelCallOptions, ModelProvider, ModelRequest, ModelStreamEvent } from '../provider/model-provider.ts';
+import { chatRequestAttributes, chatResponseAttributes, firstChunkAttributes } from './chat-attributes.ts';
+import { inputMessagesJson, outputMessagesJson, systemInstructionsJson, toolDefinitionsJson } from './gen-ai-content.ts';
+import { resolveTelemetry, type InstrumentOptions } from './instrument-options.ts';
+import { errorInfo, recordError } from './span-errors.ts';
+
+/** Epoch milliseconds with sub-millisecond precision, the clock the runner's events use. */
+const now = (): number => performance.timeOrigin + performance.now();
+
+function startChatSpan(tracer: Tracer, provider: string, request: ModelRequest, captureContent: boolean): Span {
+  const attributes = chatRequestAttributes({
+    provider,
+    model: request.model,
+    stream: request.stream,
+    maxOutputTokens: request.maxOutputTokens,
+    temperature: request.temperature,
+  });
+  if (captureContent) {
+    attributes['gen_ai.input.messages'] = inputMessagesJson(request.messages);
+    const instructions = systemInstructionsJson(request.messages);
+    if (instructions !== undefined) attributes['gen_ai.system_instructions'] = instructions;
+    if (request.tools.length > 0) attributes['gen_ai.tool.definitions'] = toolDefinitionsJson(request.tools.map((tool) => tool.name));
+  }
+  return tracer.startSpan(`chat ${request.model}`, { kind: SpanKind.CLIENT, attributes }, context.active());
+}
+
+/** Watches the stream go by and writes what it learns on the span. */
+class ChatSpanRecorder {
+  private readonly start = now();
+  private firstChunkSeen = false;
+  private retries = 0;
+  private text = '';
+  private readonly toolCalls: ToolCall[] = [];
+
+  constructor(
+    readonly span: Span,
+    private readonly streaming: boolean,
+    private readonly captureContent: boolean,
+  ) {}
+
+  observe(event: ModelStreamEvent): void {
+    switch (event.type) {
+      case 'response-start':
+        this.span.setAttributes(chatResponseAttributes(event));
+        return;
+      case 'retry':
+        this.retries = event.attempt;
+        this.span.addEvent('hotpath.retry', { 'hotpath.retry.attempt': event.attempt, 'hotpath.retry.delay_ms': event.delayMs });
+        return;
+      case 'text-delta':
+        this.firstChunk();
+        if (this.captureContent) this.text += event.delta;
+        return;
+      case 'tool-call-delta':
+        this.firstChunk();
+        return;
+      case 'tool-call':
+        this.firstChunk();
+        if (this.captureContent) this.toolCalls.push(event.toolCall);
+        return;
+      case 'finish':
+        this.span.setAttributes(chatResponseAttributes(event));
+        if (this.captureContent) {
+          const output = { role: 'assistant' as const, content: this.text || null, toolCalls: this.toolCalls };
+          this.span.setAttribute('gen_ai.output.messages', outputMessagesJson(output, event.finishReason));
+        }
+        return;
+    }
+  }
+
+  private firstChunk(): void {
+    if (this.firstChunkSeen || !this.streaming) return;
+    this.firstChunkSeen = true;
+    this.span.setAttributes(firstChunkAttributes(this.start, now()));
+  }
+
+  /** Retries before the response started are only known from `retry` events when the stream then fails. */
+  fail(error: unknown): void {
+    if (this.retries > 0) this.span.setAttribute('hotpath.retries', this.retries);
+    recordError(this.span, errorInfo(error));
+  }
+}
+
+async function* tracedStream(
+  source: AsyncIterable<ModelStreamEvent>,
+  recorder: ChatSpanRecorder,
+): AsyncGenerator<ModelStreamEvent, void, undefined> {
+  try {
+    for await (const event of source) {
+      try {
+        recorder.observe(event);
+      } catch (error) {
+        diag.error('@hotpath/sdk telemetry: could not record a model stream event', error);
+      }
+      yield event;
+    }
+  } catch (error) {
+    recorder.fail(error);
+    throw error;
+  } finally {
+    // Also reached when the consumer stops early (break/return): the call is over either way.
+    recorder.span.end();
+  }
+}
+
+/**
+ * Returns a provider that behaves exactly like `provider` and records one `chat {model}` span per `stream()` call,
+ * as a child of the context active when `stream()` is called.
+ *
+ * @example
+ * const provider = instrumentProvider(openaiCompatible({ baseURL: 'http://127.0.0.1:8787/v1' }));
+ * for await (const event of provider.stream(request)) { … } // one `chat gpt-4.1` span
+ */
+export function instrumentProvider<P extends ModelProvider>(provider: P, options: InstrumentOptions = {}): P {
+  const { tracer, captureContent } = resolveTelemetry(options);
+  const stream = (request: ModelRequest, callOptions?: ModelCallOptions): AsyncIterable<ModelStreamEvent> => {
+    let span: Span;
+    try {
+      span = startChatSpan(tracer, provider.provider, request, captureContent);
+    } catch (error) {
+      diag.error('@hotpath/sdk telemetry: could not start a chat span; calling the provider without one', error);
+      return provider.stream(request, callOptions);
+    }
+    const recorder = new ChatSpanRecorder(span, request.stream, captureContent);
+    let source: AsyncIterable<ModelStreamEvent>;
+    try {
+      // The provider starts its request inside the span's context, so HTTP instrumentations nest under `chat`.
+      source = context.with(trace.setSpan(context.active(), span), () => provider.stream(request, callOptions));
+    } catch (error) {
+      recorder.fail(error);
+      span.end();
+      throw error;
+    }
+    return tracedStream(source, recorder);
+  };
+  // Every other member (close(), provider, …) is the provider's own, called on the provider itself, so classes
+  // with private fields keep working.
+  return new Proxy(provider, {
+    get(target, key) {
+      if (key === 'stream') return stream;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,299 @@
+// Turns the runner's lifecycle events into OpenTelemetry GenAI spans: `invoke_agent {agent}` per run,
+// `chat {model}` per model call and `execute_tool {tool}` per tool call, with the exact start and end times the
+// events carry. It only listens: it never changes what the runner does, and nothing it does can throw into a run.
+import { context, diag, SpanKind, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import type { RunEvent, RunListener } from '../runner/run-events.ts';
+import { chatRequestAttributes, chatResponseAttributes, firstChunkAttributes, routingAttributes, usageAttributes } from './chat-attributes.ts';
+import {
+  inputMessagesJson,
+  outputMessagesJson,
+  systemInstructionsJson,
+  textMessagesJson,
+  toolDefinitionsJson,
+} from './gen-ai-content.ts';
+import { optimizationAttributes } from './optimization-attributes.ts';
+import { OTHER_ERROR, recordError, type ErrorInfo } from './span-errors.ts';
+
+type EventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
+
+interface OpenModelCall {
+  span: Span;
+  start: number;
+}
+
+interface OpenToolCall {
+  span: Span;
+  toolCallId: string;
+  /** The tool span as parent, for sub-agent runs started by this tool. */
+  context: Context;
+}
+
+interface OpenRun {
+  span: Span;
+  context: Context;
+  conversationId?: string;
+  modelCalls: Map<string, OpenModelCall>;
+  toolCalls: Map<string, OpenToolCall>;
+  /** `gen_ai.provider.name` and `gen_ai.request.model` are set from the first agent step's model call. */
+  modelKnown: boolean;
+  simulated: boolean;
+}
+
+export interface RunSpanListenerOptions {
+  tracer: Tracer;
+  captureContent: boolean;
+  /** Set on every `invoke_agent` span, as given. */
+  attributes?: Attributes;
+}
+
+/** A listener to pass to `runner.subscribe()`, plus what it needs to be inspected and closed. */
+export interface RunSpanListener {
+  listener: RunListener;
+  /** Runs whose `run-start` was seen and whose `run-end` was not yet (state kept in memory). */
+  openRuns(): number;
+  /** Ends every span still open (at the current time) and forgets all state. */
+  close(): void;
+}
+
+/**
+ * Creates the listener that maps a runner's events to spans. Per-run state lives in a Map keyed by run id and is
+ * removed at `run-end`, so memory stays flat across any number of runs.
+ *
+ * @example
+ * const spans = createRunSpanListener({ tracer: trace.getTracer('@hotpath/sdk'), captureContent: false });
+ * const unsubscribe = runner.subscribe(spans.listener);
+ */
+export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanListener {
+  const { tracer, captureContent } = options;
+  const runs = new Map<string, OpenRun>();
+
+  function parentContext(event: EventOf<'run-start'>): Context {
+    const parent = event.parentRunId === undefined ? undefined : runs.get(event.parentRunId);
+    if (!parent) return context.active();
+    if (event.parentToolCallId !== undefined) {
+      const id = event.parentToolCallId;
+      const tool = parent.toolCalls.get(id) ?? [...parent.toolCalls.values()].find((call) => call.toolCallId === id);
+      if (tool) return tool.context;
+    }
+    return parent.context;
+  }
+
+  function runStart(event: EventOf<'run-start'>): void {
+    if (runs.has(event.runId)) return;
+    const attributes: Attributes = {
+      'gen_ai.operation.name': 'invoke_agent',
+      'gen_ai.agent.name': event.agentName,
+      'gen_ai.agent.id': event.runId,
+      ...optimizationAttributes(event.optimizations),
+      ...options.attributes,
+    };
+    if (event.agentDescription !== undefined) attributes['gen_ai.agent.description'] = event.agentDescription;
+    if (event.conversationId !== undefined) attributes['gen_ai.conversation.id'] = event.conversationId;
+    if (captureContent) {
+      attributes['gen_ai.input.messages'] = textMessagesJson('user', event.input);
+      if (event.instructions) attributes['gen_ai.system_instructions'] = systemInstructionsJson([{ role: 'system', content: event.instructions }]);
+    }
+    const parent = parentContext(event);
+    const span = tracer.startSpan(
+      `invoke_agent ${event.agentName}`,
+      { kind: SpanKind.INTERNAL, startTime: event.time, attributes },
+      parent,
+    );
+    runs.set(event.runId, {
+      span,
+      context: trace.setSpan(parent, span),
+      conversationId: event.conversationId,
+      modelCalls: new Map(),
+      toolCalls: new Map(),
+      modelKnown: false,
+      simulated: false,
+    });
+  }
+
+  function modelCallStart(run: OpenRun, event: EventOf<'model-call-start'>): void {
+    const attributes: Attributes = {
+      ...chatRequestAttributes({
+        provider: event.provider,
+        model: event.model,
+        stream: event.stream,
+        maxOutputTokens: event.maxOutputTokens,
+        temperature: event.temperature,
+        conversationId: run.conversationId,
+      }),
+      'hotpath.model_call.purpose': event.purpose,
+    };
+    if (event.routing) Object.assign(attributes, routingAttributes(event.routing));
+    if (captureContent) {
+      attributes['gen_ai.input.messages'] = inputMessagesJson(event.messages);
+      const instructions = systemInstructionsJson(event.messages);
+      if (instructions !== undefined) attributes['gen_ai.system_instructions'] = instructions;
+      if (event.toolNames.length > 0) attributes['gen_ai.tool.definitions'] = toolDefinitionsJson(event.toolNames);
+    }
+    if (!run.modelKnown && event.purpose === 'chat') {
+      run.modelKnown = true;
+      run.span.setAttributes({ 'gen_ai.provider.name': event.provider, 'gen_ai.request.model': event.model });
+    }
+    const span = tracer.startSpan(
+      `chat ${event.model}`,
+      { kind: SpanKind.CLIENT, startTime: event.time, attributes },
+      run.context,
+    );
+    run.modelCalls.set(event.callId, { span, start: event.time });
+  }
+
+  function modelCallEnd(run: OpenRun, event: EventOf<'model-call-end'>): void {
+    const call = run.modelCalls.get(event.callId);
+    if (!call) return;
+    run.modelCalls.delete(event.callId);
+    call.span.setAttributes(chatResponseAttributes(event));
+    if (event.transport?.simulated === true) run.simulated = true;
+    if (captureContent && event.output?.role === 'assistant') {
+      call.span.setAttribute('gen_ai.output.messages', outputMessagesJson(event.output, event.finishReason));
+    }
+    if (event.error) recordError(call.span, event.error, event.time);
+    call.span.end(event.time);
+  }
+
+  function toolCallStart(run: OpenRun, event: EventOf<'tool-call-start'>): void {
+    const attributes: Attributes = {
+      'gen_ai.operation.name': 'execute_tool',
+      'gen_ai.tool.name': event.toolCall.name,
+      'gen_ai.tool.call.id': event.toolCall.id,
+      'gen_ai.tool.type': 'function',
+      'hotpath.tool.eager': event.eager,
+      'hotpath.tool.prefetched': event.prefetched,
+    };
+    if (event.toolDescription !== undefined) attributes['gen_ai.tool.description'] = event.toolDescription;
+    if (captureContent) attributes['gen_ai.tool.call.arguments'] = event.toolCall.arguments;
+    // A child of the run, not of the model call: an eager tool overlaps the chat span that asked for it.
+    const span = tracer.startSpan(
+      `execute_tool ${event.toolCall.name}`,
+      { kind: SpanKind.INTERNAL, startTime: event.time, attributes },
+      run.context,
+    );
+    run.toolCalls.set(event.callId, { span, toolCallId: event.toolCall.id, context: trace.setSpan(run.context, span) });
+  }
+
+  function toolCallEnd(run: OpenRun, event: EventOf<'tool-call-end'>): void {
+    const call = run.toolCalls.get(event.callId);
+    if (!call) return;
+    run.toolCalls.delete(event.callId);
+    call.span.setAttributes({
+      'hotpath.cache.hit': event.cache,
+      'hotpath.tool.timed_out': event.timedOut,
+      'hotpath.tool.fallback_used': event.fallbackUsed,
+      'hotpath.tool.worker': event.worker,
+    });
+    if (event.isError || event.error) {
+      const error: ErrorInfo = event.error ?? { type: event.timedOut ? 'timeout' : OTHER_ERROR, message: event.result };
+      recordError(call.span, error, event.time);
+    } else if (captureContent) {
+      // The conventions record a result only for a successful execution.
+      call.span.setAttribute('gen_ai.tool.call.result', event.result);
+    }
+    call.span.end(event.time);
+  }
+
+  function runEnd(run: OpenRun, event: EventOf<'run-end'>): void {
+    runs.delete(event.runId);
+    const unfinished: ErrorInfo = {
+      type: event.error?.type ?? OTHER_ERROR,
+      message: `the run ended (${event.outcome}) before this call reported its end`,
+    };
+    for (const call of [...run.modelCalls.values(), ...run.toolCalls.values()]) {
+      recordError(call.span, unfinished, event.time);
+      call.span.end(event.time);
+    }
+    run.span.setAttributes({
+      ...usageAttributes(event.usage),
+      'hotpath.run.outcome': event.outcome,
+      'hotpath.run.steps': event.steps,
+      'hotpath.usage.requests': event.usage.requests,
+      'hotpath.usage.cost_usd': event.usage.costUsd,
+    });
+    if (run.simulated) run.span.setAttribute('hotpath.simulated', true);
+    if (captureContent && event.outcome === 'completed') {
+      run.span.setAttribute('gen_ai.output.messages', textMessagesJson('assistant', event.finalOutput, 'stop'));
+    }
+    if (event.error) recordError(run.span, event.error, event.time);
+    else if (event.outcome === 'error') recordError(run.span, { type: OTHER_ERROR, message: 'the run failed' }, event.time);
+    run.span.end(event.time);
+  }
+
+  function handle(event: RunEvent): void {
+    if (event.type === 'run-start') return runStart(event);
+    const run = runs.get(event.runId);
+    if (!run) return; // a run that began before instrument() was called, or after close()
+    switch (event.type) {
+      case 'model-call-start':
+        return modelCallStart(run, event);
+      case 'model-call-first-chunk': {
+        const call = run.modelCalls.get(event.callId);
+        if (call) call.span.setAttributes(firstChunkAttributes(call.start, event.time));
+        return;
+      }
+      case 'model-call-end':
+        return modelCallEnd(run, event);
+      case 'tool-call-start':
+        return toolCallStart(run, event);
+      case 'tool-call-end':
+        return toolCallEnd(run, event);
+      case 'history-condensed':
+        run.span.addEvent(
+          'hotpath.history.condensed',
+          {
+            'hotpath.history.strategy': event.strategy,
+            'hotpath.history.tokens_before': event.tokensBefore,
+            'hotpath.history.tokens_after': event.tokensAfter,
+            'hotpath.history.messages_before': event.messagesBefore,
+            'hotpath.history.messages_after': event.messagesAfter,
+            'hotpath.step': event.step,
+          },
+          event.time,
+        );
+        return;
+      case 'stuck-detected':
+        run.span.addEvent(
+          'hotpath.stuck_detected',
+          { 'hotpath.stuck.pattern': event.pattern, 'hotpath.stuck.detail': event.detail, 'hotpath.step': event.step },
+          event.time,
+        );
+        return;
+      case 'budget-exhausted':
+        run.span.addEvent(
+          'hotpath.budget_exhausted',
+          {
+            'hotpath.budget.kind': event.budget,
+            'hotpath.budget.limit': event.limit,
+            'hotpath.budget.used': event.used,
+            'hotpath.step': event.step,
+          },
+          event.time,
+        );
+        return;
+      case 'run-end':
+        return runEnd(run, event);
+      case 'text-delta':
+      case 'step-end':
+        return; // the hot path: text deltas arrive per token and carry nothing a span needs
+    }
+  }
+
+  return {
+    listener(event) {
+      try {
+        handle(event);
+      } catch (error) {
+        diag.error('@hotpath/sdk telemetry: could not record a run event as a span', error);
+      }
+    },
+    openRuns: () => runs.size,
+    close() {
+      for (const run of runs.values()) {
+        for (const call of [...run.modelCalls.values(), ...run.toolCalls.values()]) call.span.end();
+        run.span.end();
+      }
+      runs.clear();
+    },
+  };
+}
