@@ -1,0 +1,21 @@
+// @hotpath/collector: the OTLP receiver, SQLite store and query API, as a library. `startCollector` runs the
+// whole thing; `ingest` is the pure core tests and embedders call without HTTP.
+export { startCollector } from './start-collector.ts';
+export type { CollectorOptions, CollectorStats, RunningCollector } from './start-collector.ts';
+export { ingest, nanosToMs } from './ingest/ingest.ts';
+export type { IngestOptions, IngestResult } from './ingest/ingest.ts';
+export { decodeJsonTraces } from './otlp/decode-json.ts';
+export { decodeProtobufTraces } from './otlp/decode-protobuf.ts';
+export { otlpTypes } from './otlp/otlp-schema.ts';
+export type { AttributeValue, Attributes, TraceExportRequest } from './otlp/otlp-types.ts';
+export { openDatabase } from './storage/open-database.ts';
+export type { CollectorDatabase } from './storage/open-database.ts';
+export { createSpanWriter } from './storage/span-writer.ts';
+export type { SpanWriter } from './storage/span-writer.ts';
+export { applyRetention } from './storage/retention.ts';
+export type { RetentionPolicy } from './storage/retention.ts';
+export { costOf, defaultPricing, loadPricingFile, priceOf } from './ingest/pricing.ts';
+export type { ModelPrice, PricingTable } from './ingest/pricing.ts';
+export { CollectorError } from './errors.ts';
+export type { CollectorErrorCode } from './errors.ts';
+export type { SpanRow, TraceDetail, TraceSummary } from './query/api-types.ts';

@@ -1,0 +1,78 @@
+// The collector's decoded form of an OTLP trace export request: what both the protobuf and the JSON decoders
+// produce and what `ingest` consumes. Ids are lowercase hex, timestamps lossless nanosecond strings, attribute
+// values mapped to JSON (see any-value.ts).
+
+/** An attribute value as stored: strings, numbers, booleans, arrays, objects (kvlists), base64 (bytes), null (empty). */
+export type AttributeValue =
+  | string
+  | number
+  | boolean
+  | null
+  | AttributeValue[]
+  | { [key: string]: AttributeValue };
+
+export type Attributes = Record<string, AttributeValue>;
+
+export interface DecodedEvent {
+  name: string;
+  timeUnixNano: string;
+  attributes: Attributes;
+  droppedAttributesCount: number;
+}
+
+export interface DecodedLink {
+  traceId: string;
+  spanId: string;
+  traceState: string;
+  flags: number | null;
+  attributes: Attributes;
+  droppedAttributesCount: number;
+}
+
+export interface DecodedSpan {
+  traceId: string;
+  spanId: string;
+  /** Empty string when the span is a root. */
+  parentSpanId: string;
+  traceState: string;
+  flags: number | null;
+  name: string;
+  /** OTLP SpanKind: 0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
+  kind: number;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  attributes: Attributes;
+  droppedAttributesCount: number;
+  events: DecodedEvent[];
+  droppedEventsCount: number;
+  links: DecodedLink[];
+  droppedLinksCount: number;
+  /** OTLP StatusCode: 0 unset, 1 ok, 2 error. */
+  status: { code: number; message: string };
+}
+
+export interface DecodedScopeSpans {
+  scope: { name: string; version: string; attributes: Attributes; droppedAttributesCount: number };
+  schemaUrl: string;
+  spans: DecodedSpan[];
+}
+
+export interface DecodedResourceSpans {
+  resource: { attributes: Attributes; droppedAttributesCount: number };
+  schemaUrl: string;
+  scopeSpans: DecodedScopeSpans[];
+}
+
+/** A decoded `ExportTraceServiceRequest`. */
+export interface TraceExportRequest {
+  resourceSpans: DecodedResourceSpans[];
+}
+
+/** Counts the spans of a request. */
+export function countSpans(request: TraceExportRequest): number {
+  let count = 0;
+  for (const resourceSpans of request.resourceSpans) {
+    for (const scopeSpans of resourceSpans.scopeSpans) count += scopeSpans.spans.length;
+  }
+  return count;
+}

@@ -1,0 +1,83 @@
+// GET /api/spend: tokens and cost of model calls over time buckets, grouped by model, agent or service.
+// Only model-call spans count (never the run totals an invoke_agent span repeats), so nothing is counted twice.
+import { eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type * as schema from '../storage/schema.ts';
+import { spans, traces } from '../storage/schema.ts';
+import { invalid, type QueryParams } from './query-params.ts';
+import { parseTraceFilters, traceConditions, whereAll } from './trace-filters.ts';
+
+const namedBuckets = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+const maxBuckets = 10_000;
+
+export interface SpendBucket {
+  start: number;
+  group: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costUsd: number;
+  requests: number;
+}
+
+export interface Spend {
+  bucketMs: number;
+  groups: string[];
+  buckets: SpendBucket[];
+  totals: Omit<SpendBucket, 'start' | 'group'> & { cachedShare: number };
+}
+
+/**
+ * Answers `GET /api/spend`. Spans are bucketed by start time; `group` is `unknown` when a span has no value.
+ *
+ * @example
+ * spend(db, new QueryParams(new URLSearchParams('bucket=minute&groupBy=model')));
+ */
+export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryParams): Spend {
+  const filters = parseTraceFilters(params);
+  const bucketMs =
+    params.integer('bucketMs', { min: 1000 }) ?? namedBuckets[params.oneOf('bucket', ['minute', 'hour', 'day'] as const) ?? 'hour'];
+  const groupBy = params.oneOf('groupBy', ['model', 'agent', 'service'] as const) ?? 'model';
+  if (filters.from !== undefined && filters.to !== undefined && (filters.to - filters.from) / bucketMs > maxBuckets) {
+    throw invalid('bucket', `more than ${maxBuckets} buckets between from and to; choose a larger bucket`);
+  }
+  const groupColumn = { model: spans.model, agent: traces.agent, service: spans.service }[groupBy];
+  const group = sql<string>`coalesce(${groupColumn}, 'unknown')`;
+  const start = sql<number>`cast(${spans.startMs} / ${bucketMs} as integer) * ${bucketMs}`;
+  // Time and model apply to the calls themselves; the other filters select the traces they belong to.
+  const conditions: SQL[] = [
+    eq(spans.isModelCall, 1),
+    ...traceConditions({ ...filters, from: undefined, to: undefined }, { includeModel: false }),
+  ];
+  if (filters.from !== undefined) conditions.push(gte(spans.startMs, filters.from));
+  if (filters.to !== undefined) conditions.push(lte(spans.startMs, filters.to));
+  if (filters.model !== undefined) conditions.push(eq(spans.model, filters.model));
+  const rows = db
+    .select({
+      start,
+      group,
+      inputTokens: sql<number>`coalesce(sum(${spans.inputTokens}), 0)`,
+      outputTokens: sql<number>`coalesce(sum(${spans.outputTokens}), 0)`,
+      cachedInputTokens: sql<number>`coalesce(sum(${spans.cachedInputTokens}), 0)`,
+      costUsd: sql<number>`coalesce(sum(${spans.costUsd}), 0)`,
+      requests: sql<number>`count(*)`,
+    })
+    .from(spans)
+    .innerJoin(traces, eq(traces.traceId, spans.traceId))
+    .where(whereAll(conditions))
+    .groupBy(start, group)
+    .orderBy(start, group)
+    .all();
+  const totals = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0, cachedShare: 0 };
+  const groups = new Set<string>();
+  for (const row of rows) {
+    groups.add(row.group);
+    totals.inputTokens += row.inputTokens;
+    totals.outputTokens += row.outputTokens;
+    totals.cachedInputTokens += row.cachedInputTokens;
+    totals.costUsd += row.costUsd;
+    totals.requests += row.requests;
+  }
+  totals.cachedShare = totals.inputTokens > 0 ? totals.cachedInputTokens / totals.inputTokens : 0;
+  return { bucketMs, groups: [...groups].sort(), buckets: rows, totals };
+}

@@ -1,0 +1,171 @@
+// Starts the collector: one node:http listener serving OTLP (`POST /v1/traces`) and the query API (`/api/*`)
+// over one SQLite database, with retention and optional forwarding.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { CollectorError } from './errors.ts';
+import { createForwarder, type ForwarderStats } from './forward/forwarder.ts';
+import { createLiveHub } from './http/live-hub.ts';
+import { createOtlpRoute } from './http/otlp-route.ts';
+import { createQueryRoutes, sendError } from './http/query-routes.ts';
+import { createWriteQueue } from './http/write-queue.ts';
+import { defaultPricing, validatePricing, type PricingTable } from './ingest/pricing.ts';
+import { openDatabase, type CollectorDatabase } from './storage/open-database.ts';
+import { applyRetention, type RetentionPolicy } from './storage/retention.ts';
+import { createSpanWriter } from './storage/span-writer.ts';
+
+export interface CollectorOptions {
+  /** Port to listen on; 0 picks a free one. Default 4318 (OTLP/HTTP). */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Folder for the default database file. Default `./data`. */
+  dataDir?: string;
+  /** Database file; `:memory:` for a throwaway store. Default `<dataDir>/hotpath.sqlite`. */
+  dbPath?: string;
+  /** Prices laid over the built-in table (src/ingest/default-pricing.json). */
+  pricing?: PricingTable;
+  retention?: RetentionPolicy & { intervalMs?: number };
+  /** Forward every accepted batch to this OTLP/HTTP endpoint. */
+  forwardEndpoint?: string;
+  forwardHeaders?: Record<string, string>;
+  /** When set, `POST /v1/traces` needs `Authorization: Bearer <ingestToken>`. */
+  ingestToken?: string;
+  /** When set, `/api/*` needs `Authorization: Bearer <queryToken>`. */
+  queryToken?: string;
+  /** Largest accepted request body, compressed or decoded. Default 16 MiB. */
+  maxBodyBytes?: number;
+  /** Export requests in progress before answering 429. Default 64. */
+  maxConcurrentRequests?: number;
+  /** Spans waiting for their transaction before answering 503. Default 200,000. */
+  maxPendingSpans?: number;
+}
+
+export interface CollectorStats {
+  acceptedSpans: number;
+  rejectedSpans: number;
+  duplicateSpans: number;
+  refusedRequests: Record<number, number>;
+  forwarding: ForwarderStats | null;
+}
+
+export interface RunningCollector {
+  /** Base URL, e.g. `http://127.0.0.1:4318`. OTLP goes to `${url}/v1/traces`, queries to `${url}/api/…`. */
+  url: string;
+  port: number;
+  host: string;
+  dbPath: string;
+  stats(): CollectorStats;
+  /** Applies the retention policy now (it also runs every `retention.intervalMs`). */
+  applyRetention(): { deletedTraces: number; deletedSpans: number };
+  /** Stops listening, writes what is queued, waits briefly for forwarding, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a collector.
+ *
+ * @example
+ * const collector = await startCollector({ port: 0, dbPath: ':memory:' });
+ * // point an OTLP exporter at `${collector.url}/v1/traces`, read `${collector.url}/api/traces`
+ * await collector.close();
+ */
+export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
+  const host = options.host ?? '127.0.0.1';
+  const dbPath = options.dbPath ?? join(resolve(options.dataDir ?? 'data'), 'hotpath.sqlite');
+  const pricing = options.pricing ? { ...defaultPricing, ...validatePricing(options.pricing, 'options.pricing') } : defaultPricing;
+  const startedAt = Date.now();
+  const database: CollectorDatabase = openDatabase(dbPath);
+  const writer = createSpanWriter(database);
+  const live = createLiveHub();
+  const forwarder = options.forwardEndpoint
+    ? createForwarder({ endpoint: options.forwardEndpoint, headers: options.forwardHeaders })
+    : undefined;
+  const stats = { acceptedSpans: 0, rejectedSpans: 0, duplicateSpans: 0, refusedRequests: {} as Record<number, number> };
+  const queue = createWriteQueue(writer, { pricing }, { maxPendingSpans: options.maxPendingSpans ?? 200_000 }, (results) => {
+    const traceIds = new Set<string>();
+    for (const result of results) {
+      stats.acceptedSpans += result.acceptedSpans;
+      stats.rejectedSpans += result.rejectedSpans;
+      stats.duplicateSpans += result.duplicateSpans;
+      for (const traceId of result.traceIds) traceIds.add(traceId);
+    }
+    live.publish([...traceIds]);
+  });
+  const otlp = createOtlpRoute({
+    queue,
+    maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
+    maxConcurrentRequests: options.maxConcurrentRequests ?? 64,
+    ingestToken: options.ingestToken,
+    onAccepted: forwarder ? (body, contentType) => forwarder.forward(body, contentType) : undefined,
+    onRefused: (error) => {
+      stats.refusedRequests[error.status] = (stats.refusedRequests[error.status] ?? 0) + 1;
+    },
+  });
+  const countRows = database.sqlite.prepare('SELECT count(*) AS traces, coalesce(sum(span_count), 0) AS spans FROM traces');
+  const api = createQueryRoutes({
+    db: database.db,
+    live,
+    queryToken: options.queryToken,
+    health: () => ({
+      ok: true,
+      ...(countRows.get() as { traces: number; spans: number }),
+      dbPath,
+      uptimeMs: Date.now() - startedAt,
+      ingest: { ...stats, pendingSpans: queue.pendingSpans },
+      forwarding: forwarder?.stats() ?? null,
+    }),
+  });
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://collector');
+    if (url.pathname === '/v1/traces') void otlp(request, response);
+    else if (url.pathname === '/api' || url.pathname.startsWith('/api/')) api(request, response, url);
+    else sendError(response, new CollectorError('not_found', `no route ${url.pathname}: OTLP goes to POST /v1/traces, queries to /api/*`));
+  });
+  server.keepAliveTimeout = 30_000;
+
+  const retention = options.retention;
+  const runRetention = () => (retention ? applyRetention(database, retention) : { deletedTraces: 0, deletedSpans: 0 });
+  runRetention();
+  const retentionTimer =
+    retention && (retention.maxAgeMs !== undefined || retention.maxSpans !== undefined)
+      ? setInterval(runRetention, retention.intervalMs ?? 60_000).unref()
+      : undefined;
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 4318, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  }).catch((error: unknown) => {
+    database.close();
+    live.close();
+    throw error;
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    dbPath,
+    stats: () => ({ ...stats, refusedRequests: { ...stats.refusedRequests }, forwarding: forwarder?.stats() ?? null }),
+    applyRetention: runRetention,
+    close() {
+      closing ??= (async () => {
+        if (retentionTimer) clearInterval(retentionTimer);
+        live.close();
+        const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+        server.closeIdleConnections();
+        await closed;
+        queue.flush();
+        await forwarder?.close();
+        database.close();
+      })();
+      return closing;
+    },
+  };
+}

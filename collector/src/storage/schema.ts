@@ -1,0 +1,139 @@
+// The collector's SQLite schema, the one source of truth: drizzle-kit generates the migrations in ../../drizzle
+// from this file (`npx drizzle-kit generate`), and queries take their row types from it.
+//
+// Spans keep everything OTLP carries (attributes, events, links, status, kind, trace state, flags, dropped
+// counts; resource and scope through de-duplicated rows) plus derived columns for fast queries. Trace summaries
+// are maintained incrementally at ingest so the trace list never aggregates spans.
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** One row per distinct resource (service.name and friends), shared by all spans that carry it. */
+export const resources = sqliteTable('resources', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** sha256 of `attributes` + schema URL + dropped count: the de-duplication key. */
+  hash: text('hash').notNull().unique(),
+  attributes: text('attributes').notNull(),
+  droppedAttributesCount: integer('dropped_attributes_count').notNull().default(0),
+  schemaUrl: text('schema_url'),
+});
+
+/** One row per distinct instrumentation scope. */
+export const scopes = sqliteTable('scopes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  hash: text('hash').notNull().unique(),
+  name: text('name').notNull(),
+  version: text('version'),
+  attributes: text('attributes').notNull(),
+  droppedAttributesCount: integer('dropped_attributes_count').notNull().default(0),
+  schemaUrl: text('schema_url'),
+});
+
+export const spans = sqliteTable(
+  'spans',
+  {
+    traceId: text('trace_id').notNull(),
+    spanId: text('span_id').notNull(),
+    parentSpanId: text('parent_span_id'),
+    traceState: text('trace_state'),
+    flags: integer('flags'),
+    name: text('name').notNull(),
+    /** OTLP SpanKind number (0 unspecified … 5 consumer). */
+    kind: integer('kind').notNull(),
+    /** Lossless nanosecond timestamps as decimal strings; the `_ms` doubles are for sorting and arithmetic. */
+    startTimeUnixNano: text('start_time_unix_nano').notNull(),
+    endTimeUnixNano: text('end_time_unix_nano').notNull(),
+    startMs: real('start_ms').notNull(),
+    endMs: real('end_ms').notNull(),
+    durationMs: real('duration_ms').notNull(),
+    /** OTLP StatusCode number (0 unset, 1 ok, 2 error). */
+    statusCode: integer('status_code').notNull(),
+    statusMessage: text('status_message').notNull(),
+    /** JSON object of the span attributes, values as sent (see src/otlp/any-value.ts). */
+    attributes: text('attributes').notNull(),
+    /** JSON array of `{ name, timeUnixNano, attributes, droppedAttributesCount }`. */
+    events: text('events').notNull(),
+    /** JSON array of `{ traceId, spanId, traceState, flags, attributes, droppedAttributesCount }`. */
+    links: text('links').notNull(),
+    droppedAttributesCount: integer('dropped_attributes_count').notNull(),
+    droppedEventsCount: integer('dropped_events_count').notNull(),
+    droppedLinksCount: integer('dropped_links_count').notNull(),
+    resourceId: integer('resource_id').notNull(),
+    scopeId: integer('scope_id').notNull(),
+    receivedMs: real('received_ms').notNull(),
+    // Derived columns (docs/spans.md), null when not applicable.
+    service: text('service'),
+    operation: text('operation'),
+    provider: text('provider'),
+    model: text('model'),
+    agent: text('agent'),
+    toolName: text('tool_name'),
+    /** Normalised to include cached tokens, whatever the sender's convention (src/ingest/token-usage.ts). */
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    cachedInputTokens: integer('cached_input_tokens'),
+    cacheCreationInputTokens: integer('cache_creation_input_tokens'),
+    costUsd: real('cost_usd'),
+    /** 1 when this span is a model call whose tokens count towards spend (never the run totals on invoke_agent). */
+    isModelCall: integer('is_model_call').notNull(),
+    cacheHit: text('cache_hit'),
+    savedMs: real('saved_ms'),
+    routeModel: text('route_model'),
+    routeRule: text('route_rule'),
+    errorType: text('error_type'),
+    simulated: integer('simulated').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.traceId, table.spanId] }),
+    // Spend, routing and cache read model calls and tool calls by time.
+    index('spans_model_call_start').on(table.isModelCall, table.startMs),
+    index('spans_tool_start').on(table.toolName, table.startMs),
+  ],
+);
+
+/** One row per trace, merged batch by batch as its spans arrive (children usually before the root). */
+export const traces = sqliteTable(
+  'traces',
+  {
+    traceId: text('trace_id').primaryKey(),
+    rootSpanId: text('root_span_id'),
+    /** Root span name, or the earliest span's name while the root is missing. */
+    name: text('name').notNull(),
+    /** Start of the span `name` came from, so an earlier span can take over while the root is missing. */
+    nameStartMs: real('name_start_ms').notNull(),
+    service: text('service'),
+    agent: text('agent'),
+    /** Start of the invoke_agent span `agent` came from (the root-most is the earliest). */
+    agentStartMs: real('agent_start_ms'),
+    startMs: real('start_ms').notNull(),
+    endMs: real('end_ms').notNull(),
+    durationMs: real('duration_ms').notNull(),
+    rootEndMs: real('root_end_ms'),
+    spanCount: integer('span_count').notNull(),
+    errorCount: integer('error_count').notNull(),
+    inputTokens: integer('input_tokens').notNull(),
+    outputTokens: integer('output_tokens').notNull(),
+    cachedInputTokens: integer('cached_input_tokens').notNull(),
+    totalTokens: integer('total_tokens').notNull(),
+    costUsd: real('cost_usd').notNull(),
+    modelCalls: integer('model_calls').notNull(),
+    toolCalls: integer('tool_calls').notNull(),
+    /** JSON array of distinct model names of model-call spans. */
+    models: text('models').notNull(),
+    simulated: integer('simulated').notNull(),
+    /** JSON object: the root span's `hotpath.workload.*` attributes. */
+    attributes: text('attributes').notNull(),
+    /** Lower-cased distinct span, agent, tool and model names, newline separated, for `q` (capped, see trace-summary.ts). */
+    searchText: text('search_text').notNull(),
+    updatedMs: real('updated_ms').notNull(),
+  },
+  (table) => [
+    index('traces_start').on(table.startMs),
+    index('traces_end').on(table.endMs),
+    index('traces_service_start').on(table.service, table.startMs),
+    index('traces_agent_start').on(table.agent, table.startMs),
+  ],
+);
+
+export type SpanRecord = typeof spans.$inferSelect;
+export type TraceRecord = typeof traces.$inferSelect;
+export type ResourceRecord = typeof resources.$inferSelect;
+export type ScopeRecord = typeof scopes.$inferSelect;
