@@ -16,21 +16,34 @@ export interface InstrumentOptions {
   name?: string;
 }
 
+/** The one thing telemetry needs from a tracer (it never makes a span active itself, except via context.with). */
+export type SpanStarter = Pick<Tracer, 'startSpan'>;
+
 export interface ResolvedTelemetry {
-  tracer: Tracer;
+  tracer: SpanStarter;
   captureContent: boolean;
 }
 
 const TRACER_NAME = '@hotpath/sdk';
 
 /**
- * Resolves the tracer once per instrument() call. A tracer from the global provider is a proxy, so instrumenting
- * before `setup()` still reaches the exporter `setup()` registers later.
+ * The global provider's tracer, looked up at each span rather than once. A tracer taken before `setup()` would stay
+ * a no-op: `@opentelemetry/api` ships ESM and CommonJS builds, and the OTel SDK (CommonJS) registers its provider
+ * through the other copy's proxy, which a tracer from this copy never learns about. The lookup is a global read
+ * plus the SDK's own tracer cache.
+ */
+const globalTracer: SpanStarter = {
+  startSpan: (name, options, parent) => trace.getTracer(TRACER_NAME).startSpan(name, options, parent),
+};
+
+/**
+ * Resolves the tracer and the content-capture decision once per instrument() call. Without a `tracerProvider`,
+ * spans go to whatever global provider is registered when each span starts, so instrumenting before `setup()` works.
  *
  * @example
  * const { tracer, captureContent } = resolveTelemetry({ captureContent: true });
  */
 export function resolveTelemetry(options: InstrumentOptions): ResolvedTelemetry {
-  const provider = options.tracerProvider ?? trace.getTracerProvider();
-  return { tracer: provider.getTracer(TRACER_NAME), captureContent: captureContentEnabled(options.captureContent) };
+  const tracer = options.tracerProvider ? options.tracerProvider.getTracer(TRACER_NAME) : globalTracer;
+  return { tracer, captureContent: captureContentEnabled(options.captureContent) };
 }

@@ -1,17 +1,17 @@
 // instrument(provider): a `chat {model}` span around each `stream()` call of a ModelProvider, for agents built
 // elsewhere that use Hotpath's providers. The wrapper yields exactly the provider's events, untouched.
-import { context, diag, SpanKind, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, diag, SpanKind, trace, type Span } from '@opentelemetry/api';
 import type { ToolCall } from '../messages.ts';
 import type { ModelCallOptions, ModelProvider, ModelRequest, ModelStreamEvent } from '../provider/model-provider.ts';
 import { chatRequestAttributes, chatResponseAttributes, firstChunkAttributes } from './chat-attributes.ts';
 import { inputMessagesJson, outputMessagesJson, systemInstructionsJson, toolDefinitionsJson } from './gen-ai-content.ts';
-import { resolveTelemetry, type InstrumentOptions } from './instrument-options.ts';
+import { resolveTelemetry, type InstrumentOptions, type SpanStarter } from './instrument-options.ts';
 import { errorInfo, recordError } from './span-errors.ts';
 
 /** Epoch milliseconds with sub-millisecond precision, the clock the runner's events use. */
 const now = (): number => performance.timeOrigin + performance.now();
 
-function startChatSpan(tracer: Tracer, provider: string, request: ModelRequest, captureContent: boolean): Span {
+function startChatSpan(tracer: SpanStarter, provider: string, request: ModelRequest, captureContent: boolean): Span {
   const attributes = chatRequestAttributes({
     provider,
     model: request.model,

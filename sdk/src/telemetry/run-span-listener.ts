@@ -1,7 +1,7 @@
 // Turns the runner's lifecycle events into OpenTelemetry GenAI spans: `invoke_agent {agent}` per run,
 // `chat {model}` per model call and `execute_tool {tool}` per tool call, with the exact start and end times the
 // events carry. It only listens: it never changes what the runner does, and nothing it does can throw into a run.
-import { context, diag, SpanKind, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import { context, diag, SpanKind, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import type { RunEvent, RunListener } from '../runner/run-events.ts';
 import { chatRequestAttributes, chatResponseAttributes, firstChunkAttributes, routingAttributes, usageAttributes } from './chat-attributes.ts';
 import {
@@ -11,6 +11,7 @@ import {
   textMessagesJson,
   toolDefinitionsJson,
 } from './gen-ai-content.ts';
+import type { SpanStarter } from './instrument-options.ts';
 import { optimizationAttributes } from './optimization-attributes.ts';
 import { OTHER_ERROR, recordError, type ErrorInfo } from './span-errors.ts';
 
@@ -40,7 +41,8 @@ interface OpenRun {
 }
 
 export interface RunSpanListenerOptions {
-  tracer: Tracer;
+  /** A Tracer (only `startSpan` is used). */
+  tracer: SpanStarter;
   captureContent: boolean;
   /** Set on every `invoke_agent` span, as given. */
   attributes?: Attributes;
