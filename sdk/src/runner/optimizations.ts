@@ -1,5 +1,7 @@
 // Every latency technique is a named switch, so the very same agent can run as `baseline` (all off) and as
 // `optimized` (the defaults), and a benchmark can turn each one off in turn (ablation).
+import type { HistoryPolicy } from '../history/history-policy.ts';
+import type { RetryPolicy } from '../provider/model-provider.ts';
 
 /** The names of the techniques, in the order the README documents them. */
 export const OPTIMIZATION_NAMES = [
@@ -21,3 +23,118 @@ export const OPTIMIZATION_NAMES = [
 ] as const;
 
 export type OptimizationName = (typeof OPTIMIZATION_NAMES)[number];
+
+/** Options of the stuck detector (see stop-conditions.ts). */
+export interface StuckDetectionOptions {
+  /** The same set of tool calls this many steps in a row is a loop (default 3). */
+  repeatThreshold?: number;
+  /** A, B, A, B, … alternating for this many steps is a ping-pong (default 4). */
+  pingPongSteps?: number;
+  /** The same tool error this many steps in a row (default 3). */
+  errorThreshold?: number;
+}
+
+/** One value per technique: `false` switches it off, `true` takes its defaults, an object tunes it. */
+export interface OptimizationSettings {
+  /** Pooled keep-alive connections; off: a fresh connection per model call (`freshConnection`). */
+  connectionReuse: boolean;
+  /** All tool calls of one turn at once, results in the order asked; off: one after another. */
+  parallelTools: boolean | { maxConcurrency?: number };
+  /** Start `readOnly` tools as soon as their arguments are complete in the stream. Needs `streaming`. */
+  eagerTools: boolean;
+  /** Stream model responses (SSE): first text sooner, and eager tool start possible. */
+  streaming: boolean;
+  /** Reuse results of tools that opted in with `cache`, and share identical in-flight calls. */
+  toolCache: boolean;
+  /** Condense the history before each model call when it exceeds the policy's token budget. */
+  history: boolean | HistoryPolicy;
+  /** Stable instructions and sorted tool schemas first, per-run context after the history (prefix-cache hits). */
+  promptCacheLayout: boolean;
+  /** Ask the agent's ModelRouter for each step's model; off: the router's `defaultModel`. */
+  routing: boolean;
+  /** Enforce the Runner's `budgets`. */
+  budgets: boolean;
+  /** Stop loops (repeat, ping-pong, repeated error, max steps) and ask for a final answer. */
+  stuckDetection: boolean | StuckDetectionOptions;
+  /** Enforce tools' `timeoutMs` (and `defaultTimeoutMs` for the others) and use their `fallback`. */
+  toolTimeouts: boolean | { defaultTimeoutMs?: number };
+  /** Retry 429/5xx/connection failures before any output reached the caller. */
+  retries: boolean | RetryPolicy;
+  /** Guardrail calls run alongside the first model call instead of before it. */
+  parallelModelWork: boolean;
+  /** Start the agent's declared `prefetch` tool calls at run start. */
+  prefetch: boolean;
+  /** Run tools that name a `worker` module on a worker-thread pool; off: on the main thread. */
+  workerTools: boolean | { maxThreads?: number };
+}
+
+/** What a Runner accepts: a preset, or per-technique overrides of the `optimized` defaults. */
+export type OptimizationsOption = 'optimized' | 'baseline' | Partial<OptimizationSettings>;
+
+// Defaults of the tunable techniques (documented in README.md).
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, initialDelayMs: 200, maxDelayMs: 4_000 };
+export const DEFAULT_HISTORY_POLICY: HistoryPolicy = { maxInputTokens: 12_000, keepRecentMessages: 6, summarize: true };
+export const DEFAULT_MAX_TOOL_CONCURRENCY = 8;
+
+/** The concrete settings a run uses. */
+export interface ResolvedOptimizations {
+  preset: 'optimized' | 'baseline' | 'custom';
+  /** Techniques switched off, in documentation order. */
+  disabled: OptimizationName[];
+  connectionReuse: boolean;
+  parallelTools: { maxConcurrency: number } | false;
+  eagerTools: boolean;
+  streaming: boolean;
+  toolCache: boolean;
+  history: HistoryPolicy | false;
+  promptCacheLayout: boolean;
+  routing: boolean;
+  budgets: boolean;
+  stuckDetection: Required<StuckDetectionOptions> | false;
+  toolTimeouts: { defaultTimeoutMs?: number } | false;
+  retries: RetryPolicy | false;
+  parallelModelWork: boolean;
+  prefetch: boolean;
+  workerTools: { maxThreads?: number } | false;
+}
+
+/**
+ * Turns the Runner's `optimizations` option into concrete settings.
+ *
+ * @example
+ * resolveOptimizations('baseline').parallelTools // false
+ * resolveOptimizations({ toolCache: false }).disabled // ['toolCache']
+ */
+export function resolveOptimizations(option: OptimizationsOption = 'optimized'): ResolvedOptimizations {
+  const all = (on: boolean) =>
+    Object.fromEntries(OPTIMIZATION_NAMES.map((name) => [name, on])) as Record<OptimizationName, boolean>;
+  if (option !== 'optimized' && option !== 'baseline' && (typeof option !== 'object' || option === null)) {
+    throw new TypeError(`optimizations must be 'optimized', 'baseline' or an object of switches, got ${String(option)}`);
+  }
+  const chosen: OptimizationSettings = option === 'baseline' ? all(false) : { ...all(true), ...(option === 'optimized' ? {} : option) };
+  for (const key of Object.keys(chosen)) {
+    if (!(OPTIMIZATION_NAMES as readonly string[]).includes(key)) throw new TypeError(`Unknown optimization "${key}"`);
+  }
+  const disabled = OPTIMIZATION_NAMES.filter((name) => chosen[name] === false);
+  const on = <T extends object>(value: boolean | Partial<T>, defaults: T): T | false =>
+    value === false ? false : value === true ? defaults : { ...defaults, ...value };
+  return {
+    preset: disabled.length === 0 && option === 'optimized' ? 'optimized' : disabled.length === OPTIMIZATION_NAMES.length ? 'baseline' : 'custom',
+    disabled,
+    connectionReuse: chosen.connectionReuse,
+    parallelTools: on(chosen.parallelTools, { maxConcurrency: DEFAULT_MAX_TOOL_CONCURRENCY }),
+    eagerTools: chosen.eagerTools && chosen.streaming !== false,
+    streaming: chosen.streaming,
+    toolCache: chosen.toolCache,
+    history: on(chosen.history, DEFAULT_HISTORY_POLICY),
+    promptCacheLayout: chosen.promptCacheLayout,
+    routing: chosen.routing,
+    budgets: chosen.budgets,
+    stuckDetection: on(chosen.stuckDetection, { repeatThreshold: 3, pingPongSteps: 4, errorThreshold: 3 }),
+    toolTimeouts: on(chosen.toolTimeouts, {}),
+    retries: on(chosen.retries, DEFAULT_RETRY_POLICY),
+    parallelModelWork: chosen.parallelModelWork,
+    prefetch: chosen.prefetch,
+    workerTools: on(chosen.workerTools, {}),
+  };
+}

@@ -35,6 +35,8 @@ export type RunEvent =
       input: string;
       instructions: string;
       optimizations: Record<string, unknown>;
+      /** The caller's `attributes` from run options, to be set on the run's span as given. */
+      attributes?: Record<string, string | number | boolean | string[]>;
     })
   | (Base & {
       type: 'model-call-start';
@@ -90,6 +92,8 @@ export type RunEvent =
       fallbackUsed: boolean;
       /** Ran on the worker-thread pool. */
       worker: boolean;
+      /** On cache hits and shared in-flight calls: how long the execution whose result was reused took. */
+      savedMs?: number;
       error?: { type: string; message: string };
     })
   | (Base & {

@@ -1,0 +1,133 @@
+// An agent: instructions, a model (or a router that picks one per step), tools, and what the runner may do ahead of
+// time for it (prefetch), beside it (guardrails) or below it (sub-agents exposed as tools).
+import { HotpathError } from '../errors.ts';
+import type { ModelRouter } from '../routing/model-router.ts';
+import type { Tool } from '../tools/tool.ts';
+import type { Guardrail } from './guardrail.ts';
+
+export interface ModelSettings {
+  temperature?: number;
+  maxOutputTokens?: number;
+  /** Let the model ask for several tool calls in one response (provider default: yes). */
+  parallelToolCalls?: boolean;
+  toolChoice?: 'auto' | 'none' | 'required';
+}
+
+/** A tool call the runner starts at the beginning of a run, before the model asks for it. */
+export interface PrefetchCall {
+  tool: string;
+  arguments: Record<string, unknown>;
+}
+
+export interface AgentOptions {
+  /** Also the tool name when this agent is another agent's sub-agent: letters, digits, `_`, `-`. */
+  name: string;
+  description?: string;
+  /** Stable instructions: the system message, first in every request. */
+  instructions: string;
+  /**
+   * Facts that change from run to run (today's date, the user's plan…). With the `promptCacheLayout` switch on they
+   * go with the run's input, after the stable prefix; off, into the system message.
+   */
+  context?: string | ((input: string) => string);
+  model: string | ModelRouter;
+  tools?: Tool[];
+  modelSettings?: ModelSettings;
+  /** Tool calls of `readOnly` tools to start at run start; their results are handed over when the model asks. */
+  prefetch?: PrefetchCall[] | ((input: string) => PrefetchCall[]);
+  guardrails?: Guardrail[];
+  /** Agents this one can hand work to; each becomes a tool `{ input: string }` running a nested run. */
+  subAgents?: Agent[];
+}
+
+/** An Agent was configured wrongly (duplicate tool names, prefetch of an unknown tool…). */
+export class AgentDefinitionError extends HotpathError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AgentDefinitionError';
+  }
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * An agent definition, immutable and reusable across runs and runners.
+ *
+ * @example
+ * const support = new Agent({
+ *   name: 'support',
+ *   instructions: 'You answer customer questions using the tools.',
+ *   model: 'gpt-4.1-mini',
+ *   tools: [getOrder, getShipment],
+ *   prefetch: [{ tool: 'get_profile', arguments: { userId: 'u1' } }],
+ * });
+ */
+export class Agent {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly instructions: string;
+  readonly context: AgentOptions['context'];
+  readonly model: string | ModelRouter;
+  readonly tools: readonly Tool[];
+  readonly modelSettings: Readonly<ModelSettings>;
+  readonly prefetch: AgentOptions['prefetch'];
+  readonly guardrails: readonly Guardrail[];
+  readonly subAgents: readonly Agent[];
+
+  constructor(options: AgentOptions) {
+    if (!NAME_PATTERN.test(options.name ?? '')) {
+      throw new AgentDefinitionError(`Agent name "${options.name}" must be 1–64 letters, digits, "_" or "-".`);
+    }
+    if (typeof options.instructions !== 'string') {
+      throw new AgentDefinitionError(`Agent "${options.name}": instructions must be a string.`);
+    }
+    const model = options.model;
+    if (typeof model === 'string' ? model.length === 0 : model?.kind !== 'router') {
+      throw new AgentDefinitionError(`Agent "${options.name}": model must be a model name or a ModelRouter.`);
+    }
+    this.name = options.name;
+    this.description = options.description;
+    this.instructions = options.instructions;
+    this.context = options.context;
+    this.model = model;
+    this.tools = Object.freeze([...(options.tools ?? [])]);
+    this.modelSettings = Object.freeze({ ...options.modelSettings });
+    this.prefetch = options.prefetch;
+    this.guardrails = Object.freeze([...(options.guardrails ?? [])]);
+    this.subAgents = Object.freeze([...(options.subAgents ?? [])]);
+
+    const names = [...this.tools.map((t) => t.name), ...this.subAgents.map((a) => a.name)];
+    const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+    if (duplicate) throw new AgentDefinitionError(`Agent "${this.name}": two tools are named "${duplicate}".`);
+    if (Array.isArray(this.prefetch)) this.checkPrefetch(this.prefetch);
+  }
+
+  /** The model used when routing is off: the model itself, or the router's default. */
+  get defaultModel(): string {
+    return typeof this.model === 'string' ? this.model : this.model.defaultModel;
+  }
+
+  /** The prefetch calls for one input, checked against the tools (an unknown or non-readOnly tool is an error). */
+  prefetchFor(input: string): PrefetchCall[] {
+    if (!this.prefetch) return [];
+    const calls = typeof this.prefetch === 'function' ? this.prefetch(input) : this.prefetch;
+    this.checkPrefetch(calls);
+    return calls;
+  }
+
+  /** The per-run context text, or undefined when the agent has none. */
+  contextFor(input: string): string | undefined {
+    const text = typeof this.context === 'function' ? this.context(input) : this.context;
+    return text ? text : undefined;
+  }
+
+  private checkPrefetch(calls: PrefetchCall[]): void {
+    for (const call of calls) {
+      const target = this.tools.find((t) => t.name === call.tool);
+      if (!target) throw new AgentDefinitionError(`Agent "${this.name}": prefetch names unknown tool "${call.tool}".`);
+      if (!target.readOnly) {
+        throw new AgentDefinitionError(`Agent "${this.name}": prefetch tool "${call.tool}" must be readOnly.`);
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+// Phase "call model": one model call through the provider, turned into run events (start, first chunk, text
+// deltas, end with usage and cost) and an assistant message. Tool calls whose arguments are complete are reported
+// through `onToolCall` while the stream is still running, so the caller can start them eagerly.
+import type { AssistantMessage, ToolCall } from '../messages.ts';
+import type { FinishReason, ModelRequest, ModelUsage, TransportInfo } from '../provider/model-provider.ts';
+import type { RunContext } from './run-context.ts';
+import { describeError, ModelResponseError } from './run-errors.ts';
+import type { RoutingDecision } from './run-events.ts';
+import { addCallUsage, callCost } from './run-usage.ts';
+
+export interface ModelCall {
+  request: ModelRequest;
+  step: number;
+  purpose: 'chat' | 'summarize' | 'guardrail' | 'classify' | 'cascade-check';
+  routing?: RoutingDecision;
+  signal: AbortSignal;
+  /** A tool call's arguments are complete (the stream may still be running). */
+  onToolCall?: (toolCall: ToolCall) => void;
+}
+
+export interface ModelResponse {
+  callId: string;
+  message: AssistantMessage;
+  text: string;
+  toolCalls: ToolCall[];
+  finishReason: FinishReason;
+  usage: ModelUsage;
+}
+
+/**
+ * Makes one model call and records it. Throws what the provider throws (after recording the failed call), or a
+ * ModelResponseError when the stream ends without a `finish` event.
+ */
+export async function callModel(run: RunContext, call: ModelCall): Promise<ModelResponse> {
+  const { request } = call;
+  const callId = run.nextCallId('model');
+  run.emit({
+    type: 'model-call-start',
+    callId,
+    step: call.step,
+    provider: run.config.provider.provider,
+    model: request.model,
+    purpose: call.purpose,
+    ...(call.routing ? { routing: call.routing } : {}),
+    messages: request.messages,
+    toolNames: request.tools.map((spec) => spec.name),
+    ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
+    ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+    stream: request.stream,
+  });
+  const settings = run.settings;
+  let text = '';
+  let firstChunkSeen = false;
+  let transport: TransportInfo | undefined;
+  let responseModel: string | undefined;
+  let responseId: string | undefined;
+  const completed = new Map<number, ToolCall>();
+  const partial = new Map<number, ToolCall>();
+  try {
+    const events = run.config.provider.stream(request, {
+      signal: call.signal,
+      freshConnection: !settings.connectionReuse,
+      retry: settings.retries,
+    });
+    for await (const event of events) {
+      if (!firstChunkSeen && (event.type === 'text-delta' || event.type === 'tool-call-delta' || event.type === 'tool-call')) {
+        firstChunkSeen = true;
+        run.emit({ type: 'model-call-first-chunk', callId });
+      }
+      switch (event.type) {
+        case 'response-start':
+          transport = event.transport;
+          responseModel = event.responseModel ?? responseModel;
+          responseId = event.responseId ?? responseId;
+          break;
+        case 'text-delta':
+          text += event.delta;
+          run.emit({ type: 'text-delta', callId, delta: event.delta });
+          break;
+        case 'tool-call-delta': {
+          const piece = partial.get(event.index) ?? { id: '', name: '', arguments: '' };
+          piece.id = event.id ?? piece.id;
+          piece.name = event.name ?? piece.name;
+          piece.arguments += event.argumentsDelta;
+          partial.set(event.index, piece);
+          break;
+        }
+        case 'tool-call':
+          if (!completed.has(event.index)) {
+            completed.set(event.index, event.toolCall);
+            call.onToolCall?.(event.toolCall);
+          }
+          break;
+        case 'retry':
+          break;
+        case 'finish': {
+          const toolCalls = collectToolCalls(completed, partial);
+          const message: AssistantMessage = {
+            role: 'assistant',
+            content: text.length > 0 ? text : null,
+            ...(toolCalls.length > 0 ? { toolCalls } : {}),
+            model: request.model,
+          };
+          const costUsd = callCost(run.config.pricing, request.model, event.usage) ??
+            callCost(run.config.pricing, event.responseModel ?? '', event.usage);
+          addCallUsage(run.usage, request.model, event.usage, costUsd);
+          run.emit({
+            type: 'model-call-end',
+            callId,
+            model: request.model,
+            ...optional('responseModel', event.responseModel ?? responseModel),
+            ...optional('responseId', event.responseId ?? responseId),
+            finishReason: event.finishReason,
+            usage: event.usage,
+            ...optional('costUsd', costUsd),
+            transport: event.transport,
+            output: message,
+          });
+          return { callId, message, text, toolCalls, finishReason: event.finishReason, usage: event.usage };
+        }
+      }
+    }
+    throw new ModelResponseError(`The response of ${request.model} ended before it finished.`, { retryable: true });
+  } catch (error) {
+    addCallUsage(run.usage, request.model, undefined, undefined);
+    run.emit({
+      type: 'model-call-end',
+      callId,
+      model: request.model,
+      ...optional('responseModel', responseModel),
+      ...optional('responseId', responseId),
+      finishReason: 'error',
+      ...optional('transport', transport),
+      error: describeError(error),
+    });
+    throw error;
+  }
+}
+
+/** Tool calls in the order the model wrote them; a call the provider never completed is taken from its pieces. */
+function collectToolCalls(completed: Map<number, ToolCall>, partial: Map<number, ToolCall>): ToolCall[] {
+  const indexes = [...new Set([...completed.keys(), ...partial.keys()])].sort((a, b) => a - b);
+  return indexes.map((index) => completed.get(index) ?? partial.get(index)!);
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+

@@ -1,0 +1,99 @@
+// One tool call the model asked for, from its raw JSON to the tool message the model will see. Bad input from the
+// model (unknown tool, malformed JSON, arguments failing the schema) becomes a tool-error result, as does anything
+// the tool itself does wrong (see invoke-tool.ts). Emits `tool-call-start` and `tool-call-end`.
+import { z } from 'zod';
+import type { ToolCall } from '../messages.ts';
+import type { Tool } from '../tools/tool.ts';
+import { ToolCallError } from '../tools/tool-errors.ts';
+import { errorInfo, runTool, type ToolOutcome } from './invoke-tool.ts';
+import { now, type RunContext, type ToolCallRecord } from './run-context.ts';
+import { withEndTime, type TimedOutcome } from './timed-outcome.ts';
+
+/**
+ * Executes one tool call and records it.
+ *
+ * @example
+ * const record = await executeToolCall(run, { id: 'call_1', name: 'get_order', arguments: '{"orderId":"A1"}' }, 0, { eager: false, signal });
+ */
+export async function executeToolCall(
+  run: RunContext,
+  toolCall: ToolCall,
+  step: number,
+  options: { eager: boolean; signal: AbortSignal },
+): Promise<ToolCallRecord> {
+  const tool = run.tools.get(toolCall.name);
+  const parsed = tool ? parseArguments(tool, toolCall) : { ok: false as const, error: unknownTool(run, toolCall.name) };
+  const claimed = parsed.ok && run.settings.prefetch ? run.prefetch.claim(toolCall.name, parsed.args) : undefined;
+  const callId = run.nextCallId('tool');
+  run.emit({
+    type: 'tool-call-start',
+    time: claimed?.startTime ?? now(),
+    callId,
+    step,
+    toolCall,
+    ...(tool?.description ? { toolDescription: tool.description } : {}),
+    eager: options.eager && !claimed,
+    prefetched: claimed !== undefined,
+  });
+  let timed: TimedOutcome;
+  if (!parsed.ok) timed = { outcome: failed(parsed.error), endTime: now() };
+  else if (claimed) timed = await claimed.outcome;
+  else timed = await withEndTime(runTool(run, tool!, parsed.args, toolCall.id, options.signal));
+  const { outcome } = timed;
+  run.emit({
+    type: 'tool-call-end',
+    time: timed.endTime,
+    callId,
+    toolCall,
+    cache: outcome.cache,
+    result: outcome.content,
+    isError: outcome.isError,
+    timedOut: outcome.timedOut,
+    fallbackUsed: outcome.fallbackUsed,
+    worker: outcome.worker,
+    ...(outcome.savedMs === undefined ? {} : { savedMs: outcome.savedMs }),
+    ...(outcome.error ? { error: outcome.error } : {}),
+  });
+  return {
+    toolCall,
+    result: outcome.content,
+    isError: outcome.isError,
+    cache: outcome.cache,
+    eager: options.eager && !claimed,
+    prefetched: claimed !== undefined,
+    timedOut: outcome.timedOut,
+    fallbackUsed: outcome.fallbackUsed,
+    worker: outcome.worker,
+  };
+}
+
+type Parsed = { ok: true; args: Record<string, unknown> } | { ok: false; error: ToolCallError };
+
+/** Parses and validates the model's arguments (empty text counts as `{}`, as some models send for no arguments). */
+export function parseArguments(tool: Tool, toolCall: ToolCall): Parsed {
+  let json: unknown;
+  try {
+    json = JSON.parse(toolCall.arguments.trim() === '' ? '{}' : toolCall.arguments);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return {
+      ok: false,
+      error: new ToolCallError('invalid_json', tool.name, `The arguments for tool "${tool.name}" are not valid JSON (${reason}). Send one JSON object matching the tool's schema.`, { cause }),
+    };
+  }
+  const result = tool.parameters.safeParse(json);
+  if (result.success) return { ok: true, args: result.data as Record<string, unknown> };
+  return {
+    ok: false,
+    error: new ToolCallError('invalid_arguments', tool.name, `The arguments for tool "${tool.name}" do not match its schema:\n${z.prettifyError(result.error)}`, { cause: result.error }),
+  };
+}
+
+function unknownTool(run: RunContext, name: string): ToolCallError {
+  const available = [...run.tools.keys()].join(', ') || 'none';
+  return new ToolCallError('unknown_tool', name, `There is no tool named "${name}". Available tools: ${available}.`);
+}
+
+function failed(error: ToolCallError): ToolOutcome {
+  return { content: error.message, isError: true, cache: 'off', timedOut: false, fallbackUsed: false, worker: false, error: errorInfo(error) };
+}

@@ -1,0 +1,107 @@
+// Runs one tool with validated arguments and turns every way it can end into data: a result, a timeout (with the
+// tool's fallback when it has one), a failure, an unserialisable value. Nothing here throws into the run. The cache
+// (with in-flight sharing) and the worker pool are applied here, so prefetch, eager and normal calls share them.
+import { serializeToolResult } from '../tools/serialize-tool-result.ts';
+import type { Tool } from '../tools/tool.ts';
+import { ToolCallError, type ToolCallFailureKind } from '../tools/tool-errors.ts';
+import { runModuleInline } from '../tools/worker-pool.ts';
+import type { RunContext } from './run-context.ts';
+import type { ToolCacheOutcome } from './run-events.ts';
+
+/** How a tool call ended, as the model and the spans will see it. */
+export interface ToolOutcome {
+  content: string;
+  isError: boolean;
+  cache: ToolCacheOutcome;
+  timedOut: boolean;
+  fallbackUsed: boolean;
+  worker: boolean;
+  /** On cache hits and shared calls: the duration of the execution whose result was reused. */
+  savedMs?: number;
+  error?: { type: string; message: string };
+}
+
+/** Runs `tool(args)` through the cache when the tool opted in and the `toolCache` switch is on. */
+export async function runTool(run: RunContext, tool: Tool, args: unknown, toolCallId: string, signal: AbortSignal): Promise<ToolOutcome> {
+  if (!run.settings.toolCache || !tool.cache) return invokeTool(run, tool, args, toolCallId, signal);
+  const lookup = await run.config.toolCache.lookup(
+    tool.name,
+    args,
+    tool.cache === true ? {} : tool.cache,
+    () => invokeTool(run, tool, args, toolCallId, signal),
+    (outcome) => !outcome.isError && !outcome.timedOut && !outcome.fallbackUsed,
+  );
+  if (lookup.outcome === 'miss') return { ...lookup.value, cache: 'miss' };
+  return { ...lookup.value, cache: lookup.outcome, worker: false, savedMs: lookup.savedMs };
+}
+
+/** Runs the tool once: timeout, worker pool, serialisation and fallback applied. */
+export async function invokeTool(run: RunContext, tool: Tool, args: unknown, toolCallId: string, signal: AbortSignal): Promise<ToolOutcome> {
+  const timeouts = run.settings.toolTimeouts;
+  const timeoutMs = timeouts ? (tool.timeoutMs ?? timeouts.defaultTimeoutMs) : undefined;
+  const timeout = new AbortController();
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(timeoutError(tool, timeoutMs)), timeoutMs);
+  const callSignal = AbortSignal.any([signal, timeout.signal]);
+  const onWorker = tool.worker !== undefined && run.settings.workerTools !== false;
+  const base = { cache: 'off' as const, timedOut: false, fallbackUsed: false, worker: onWorker };
+  try {
+    const value = await untilAborted(callSignal, () => {
+      if (tool.worker === undefined) return tool.execute!(args as never, { signal: callSignal, runId: run.runId, toolCallId });
+      return onWorker ? run.config.workerPool.run(tool.worker, args, callSignal) : runModuleInline(tool.worker, args);
+    });
+    return { ...base, content: serializeToolResult(tool.name, value), isError: false };
+  } catch (thrown) {
+    const failure = classify(tool, thrown, timeout.signal, signal);
+    const outcome = { ...base, timedOut: failure.kind === 'timeout', error: errorInfo(failure) };
+    if (failure.kind !== 'aborted' && timeouts && 'fallback' in tool && tool.fallback !== undefined) {
+      try {
+        const fallback = typeof tool.fallback === 'function' ? (tool.fallback as (error: Error) => unknown)(failure) : tool.fallback;
+        return { ...outcome, content: serializeToolResult(tool.name, fallback), isError: false, fallbackUsed: true };
+      } catch (fallbackError) {
+        return { ...outcome, content: `${failure.message} Its fallback failed too: ${messageOf(fallbackError)}`, isError: true };
+      }
+    }
+    return { ...outcome, content: failure.message, isError: true };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Awaits `work`, but stops waiting as soon as `signal` aborts (a tool that ignores its signal cannot hang a run). */
+async function untilAborted<T>(signal: AbortSignal, work: () => T | Promise<T>): Promise<T> {
+  signal.throwIfAborted();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const running = Promise.resolve().then(work);
+    running.catch(() => {});
+    return await Promise.race([running, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort!);
+  }
+}
+
+function classify(tool: Tool, thrown: unknown, timeoutSignal: AbortSignal, runSignal: AbortSignal): ToolCallError {
+  if (timeoutSignal.aborted) return timeoutSignal.reason as ToolCallError;
+  if (runSignal.aborted) return new ToolCallError('aborted', tool.name, `Tool "${tool.name}" was cancelled.`, { cause: thrown });
+  if (thrown instanceof ToolCallError) return thrown;
+  return new ToolCallError('execution_failed', tool.name, `Tool "${tool.name}" failed: ${messageOf(thrown)}`, { cause: thrown });
+}
+
+function timeoutError(tool: Tool, timeoutMs: number): ToolCallError {
+  return new ToolCallError('timeout', tool.name, `Tool "${tool.name}" timed out after ${timeoutMs} ms and was cancelled.`);
+}
+
+/** The `error` of a tool-call-end event: `timeout`, the thrown error's class, or the failure kind. */
+export function errorInfo(failure: ToolCallError): { type: string; message: string } {
+  const kind: ToolCallFailureKind = failure.kind;
+  if (kind === 'execution_failed' && failure.cause instanceof Error) return { type: failure.cause.name, message: failure.message };
+  return { type: kind, message: failure.message };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

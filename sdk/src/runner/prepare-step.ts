@@ -1,0 +1,75 @@
+// Phase "prepare step": keep the history within its token budget (the `history` switch), choose the step's model
+// (the `routing` switch), and build the request in the prompt-cache-friendly layout.
+import { condenseHistory, estimateTokens } from '../history/index.ts';
+import type { ModelRequest } from '../provider/model-provider.ts';
+import type { RouteContext } from '../routing/model-router.ts';
+import { buildRequest } from './build-request.ts';
+import { callModel } from './call-model.ts';
+import type { RunContext } from './run-context.ts';
+import type { RoutingDecision } from './run-events.ts';
+
+export interface PreparedStep {
+  step: number;
+  request: ModelRequest;
+  routing?: RoutingDecision;
+  route: RouteContext;
+}
+
+/** Condenses the history if it is over budget, routes, and builds the step's request. */
+export async function prepareStep(
+  run: RunContext,
+  step: number,
+  signal: AbortSignal,
+  options: { final?: boolean; toolChoice?: ModelRequest['toolChoice']; extra?: ModelRequest['messages'] } = {},
+): Promise<PreparedStep> {
+  if (run.settings.history) await condense(run, step, signal);
+  const route = routeContext(run, step, options.final === true);
+  const routing = await chooseModel(run, route);
+  const request = buildRequest(run, routing?.model ?? run.agent.defaultModel, options);
+  return { step, request, route, ...(routing ? { routing } : {}) };
+}
+
+/** What a router sees about the step. */
+export function routeContext(run: RunContext, step: number, final: boolean): RouteContext {
+  const last = run.messages.at(-1);
+  const messages = [run.system, ...run.messages];
+  return {
+    agentName: run.agent.name,
+    step,
+    stepKind: final ? 'final' : last?.role === 'tool' ? 'after-tools' : 'first',
+    input: run.input,
+    messages,
+    estimatedInputTokens: estimateTokens(messages),
+    toolNames: run.toolSpecs.map((spec) => spec.name),
+  };
+}
+
+async function chooseModel(run: RunContext, route: RouteContext): Promise<RoutingDecision | undefined> {
+  const model = run.agent.model;
+  if (typeof model === 'string' || !run.settings.routing) return undefined;
+  return model.route(route);
+}
+
+async function condense(run: RunContext, step: number, signal: AbortSignal): Promise<void> {
+  const policy = run.settings.history;
+  if (!policy) return;
+  const model = run.agent.model;
+  const summaryModel = policy.summaryModel ?? (typeof model === 'string' ? model : (model.models[0] ?? model.defaultModel));
+  const result = await condenseHistory(
+    run.messages,
+    policy,
+    async (messages, summarySignal) => {
+      const response = await callModel(run, {
+        request: { model: summaryModel, messages, tools: [], stream: run.settings.streaming },
+        step,
+        purpose: 'summarize',
+        signal: summarySignal ?? signal,
+      });
+      return response.text;
+    },
+    { signal },
+  );
+  if (!result.condensed) return;
+  run.messages = result.messages;
+  run.emit({ type: 'history-condensed', step, ...result.condensed });
+}

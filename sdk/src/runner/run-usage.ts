@@ -1,0 +1,52 @@
+// Usage accounting: totals and a per-model breakdown, with cost from an optional price table. Input tokens include
+// cached ones (OpenAI convention); cached tokens are priced at the cached rate and never counted twice.
+import type { ModelUsage } from '../provider/model-provider.ts';
+import type { ModelUsageTotals, RunUsage } from './run-events.ts';
+
+/** USD per million tokens for one model. */
+export interface ModelPrice {
+  inputPerMillion: number;
+  /** Defaults to `inputPerMillion` (no discount) when the provider has no cached rate. */
+  cachedInputPerMillion?: number;
+  outputPerMillion: number;
+}
+
+/** Prices by model name (the request model, or the response model when only that one is listed). */
+export type Pricing = Record<string, ModelPrice>;
+
+/** An empty usage record. */
+export function emptyRunUsage(): RunUsage {
+  return { ...emptyTotals(), byModel: {} };
+}
+
+function emptyTotals(): ModelUsageTotals {
+  return { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, requests: 0, costUsd: 0 };
+}
+
+/**
+ * The cost of one model call, or undefined when the price table does not know the model.
+ *
+ * @example
+ * callCost({ 'sim-small': { inputPerMillion: 0.4, cachedInputPerMillion: 0.1, outputPerMillion: 1.6 } }, 'sim-small',
+ *   { inputTokens: 1000, cachedInputTokens: 500, outputTokens: 100 }) // 0.00041
+ */
+export function callCost(pricing: Pricing | undefined, model: string, usage: ModelUsage): number | undefined {
+  const price = pricing?.[model];
+  if (!price) return undefined;
+  const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
+  const uncached = usage.inputTokens - cached;
+  const cachedRate = price.cachedInputPerMillion ?? price.inputPerMillion;
+  return (uncached * price.inputPerMillion + cached * cachedRate + usage.outputTokens * price.outputPerMillion) / 1e6;
+}
+
+/** Adds one model call to a run's usage (mutates `total`). A failed call counts as a request with no tokens. */
+export function addCallUsage(total: RunUsage, model: string, usage: ModelUsage | undefined, costUsd: number | undefined): void {
+  const perModel = (total.byModel[model] ??= emptyTotals());
+  for (const target of [total, perModel]) {
+    target.requests += 1;
+    target.inputTokens += usage?.inputTokens ?? 0;
+    target.outputTokens += usage?.outputTokens ?? 0;
+    target.cachedInputTokens += usage?.cachedInputTokens ?? 0;
+    target.costUsd += costUsd ?? 0;
+  }
+}
