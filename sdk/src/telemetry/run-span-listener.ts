@@ -87,7 +87,9 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       'gen_ai.agent.name': event.agentName,
       'gen_ai.agent.id': event.runId,
       ...optimizationAttributes(event.optimizations),
+      // The caller's own, as given: instrument()'s for every run, then run()'s for this one.
       ...options.attributes,
+      ...event.attributes,
     };
     if (event.agentDescription !== undefined) attributes['gen_ai.agent.description'] = event.agentDescription;
     if (event.conversationId !== undefined) attributes['gen_ai.conversation.id'] = event.conversationId;
@@ -186,6 +188,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       'hotpath.tool.fallback_used': event.fallbackUsed,
       'hotpath.tool.worker': event.worker,
     });
+    if (event.savedMs !== undefined) call.span.setAttribute('hotpath.tool.saved_ms', event.savedMs);
     if (event.isError || event.error) {
       const error: ErrorInfo = event.error ?? { type: event.timedOut ? 'timeout' : OTHER_ERROR, message: event.result };
       recordError(call.span, error, event.time);
