@@ -92,7 +92,7 @@ function spanOf(value: unknown, path: string): DecodedSpan {
     spanId: hexId(field(span, 'spanId', 'span_id'), `${path}.spanId`),
     parentSpanId: hexId(field(span, 'parentSpanId', 'parent_span_id'), `${path}.parentSpanId`),
     traceState: string(field(span, 'traceState', 'trace_state'), `${path}.traceState`),
-    flags: optionalUint32(field(span, 'flags'), `${path}.flags`),
+    flags: uint32(field(span, 'flags'), `${path}.flags`),
     name: string(field(span, 'name'), `${path}.name`),
     kind: enumValue(field(span, 'kind'), spanKinds, `${path}.kind`),
     startTimeUnixNano: uint64(field(span, 'startTimeUnixNano', 'start_time_unix_nano'), `${path}.startTimeUnixNano`),
@@ -132,7 +132,7 @@ function linkOf(value: unknown, path: string): DecodedLink {
     traceId: hexId(field(link, 'traceId', 'trace_id'), `${path}.traceId`),
     spanId: hexId(field(link, 'spanId', 'span_id'), `${path}.spanId`),
     traceState: string(field(link, 'traceState', 'trace_state'), `${path}.traceState`),
-    flags: optionalUint32(field(link, 'flags'), `${path}.flags`),
+    flags: uint32(field(link, 'flags'), `${path}.flags`),
     attributes: attributesOf(field(link, 'attributes'), `${path}.attributes`),
     droppedAttributesCount: uint32(
       field(link, 'droppedAttributesCount', 'dropped_attributes_count'),

@@ -24,7 +24,8 @@ export interface DecodedLink {
   traceId: string;
   spanId: string;
   traceState: string;
-  flags: number | null;
+  /** W3C trace flags in the low 8 bits; 0 when not sent (proto3 has no presence for it). */
+  flags: number;
   attributes: Attributes;
   droppedAttributesCount: number;
 }
@@ -35,7 +36,8 @@ export interface DecodedSpan {
   /** Empty string when the span is a root. */
   parentSpanId: string;
   traceState: string;
-  flags: number | null;
+  /** W3C trace flags in the low 8 bits; 0 when not sent (proto3 has no presence for it). */
+  flags: number;
   name: string;
   /** OTLP SpanKind: 0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
   kind: number;
