@@ -84,6 +84,8 @@ export function tool<Parameters extends z.ZodObject>(options: ToolOptions<Parame
     throw new ToolDefinitionError(`Tool "${options.name}": parameters cannot be expressed as JSON Schema.`, { cause });
   }
   delete jsonSchema.$schema;
+  // zod strips unknown keys, so telling the model "no other keys" is true, and OpenAI's strict mode requires it.
+  jsonSchema.additionalProperties ??= false;
   return Object.freeze({ ...options, kind: 'tool' as const, jsonSchema });
 }
 
