@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
+import { Agent } from '../agent/index.ts';
+import { Runner } from '../runner/index.ts';
 import { instrument, TelemetryError } from '../telemetry/index.ts';
+import { scriptedModel } from '../testing/index.ts';
 import { startOtlpTestReceiver } from './otlp-test-receiver.ts';
 import { setup } from './setup.ts';
 
@@ -50,6 +53,29 @@ describe('setup()', () => {
       assert.deepEqual(received!.spans.map((span) => [span.name, span.kind, span.attributes['gen_ai.operation.name']]), [['invoke_agent desk', 1, 'invoke_agent']]);
       assert.match(received!.spans[0]!.traceId, /^[0-9a-f]{32}$/);
       assert.deepEqual({ ...shutdown.exportStats }, { exportedSpans: 1, failedSpans: 0, failedExports: 0 });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('exports the span tree of a real run, parents and all', async () => {
+    const receiver = await startOtlpTestReceiver();
+    try {
+      const shutdown = await setup({ serviceName: 'runs', endpoint: receiver.url });
+      const runner = instrument(new Runner({ provider: scriptedModel([{ text: 'ok' }]) }));
+      await runner.run(new Agent({ name: 'desk', instructions: 'Answer.', model: 'sim-small' }), 'hi');
+      await shutdown();
+      const spans = receiver.exports.flatMap((received) => received.spans);
+      const run = spans.find((span) => span.name === 'invoke_agent desk')!;
+      const chat = spans.find((span) => span.name === 'chat sim-small')!;
+      assert.equal(run.parentSpanId, '');
+      assert.equal(chat.parentSpanId, run.spanId);
+      assert.equal(chat.traceId, run.traceId);
+      assert.equal(chat.kind, 3, 'CLIENT');
+      assert.equal(chat.attributes['gen_ai.provider.name'], 'hotpath.scripted');
+      assert.deepEqual(chat.attributes['gen_ai.response.finish_reasons'], ['stop']);
+      assert.equal(typeof chat.attributes['gen_ai.usage.input_tokens'], 'number');
+      assert.equal(run.attributes['hotpath.run.outcome'], 'completed');
     } finally {
       await receiver.close();
     }
@@ -107,6 +133,21 @@ describe('setup()', () => {
       assert.equal(shutdown.exportStats.exportedSpans, 0);
       assert.equal(shutdown.exportStats.failedSpans, 3);
       assert.equal(written.filter((line) => line.includes('@hotpath/sdk: exporting spans')).length, 1);
+    } finally {
+      process.stderr.write = write;
+    }
+  });
+
+  it('lets a run complete when the collector is down', async () => {
+    const write = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      const shutdown = await setup({ serviceName: 'offline', endpoint: `http://127.0.0.1:${await deadPort()}`, exportTimeoutMs: 300 });
+      const runner = instrument(new Runner({ provider: scriptedModel([{ text: 'still answering' }]) }));
+      const result = await runner.run(new Agent({ name: 'desk', instructions: 'Answer.', model: 'sim-small' }), 'hi');
+      assert.equal(result.finalOutput, 'still answering');
+      await shutdown();
+      assert.equal(shutdown.exportStats.failedSpans, 2);
     } finally {
       process.stderr.write = write;
     }
