@@ -81,7 +81,7 @@ describe('condenseHistory', () => {
     assert.deepEqual(findToolPairingViolations(result.messages), []);
     const first = result.messages[3] as ToolMessage;
     assert.ok(isMaskedToolOutput(first));
-    assert.match(first.content, /trackingNumber=1Z999AA10123456784/, 'the placeholder keeps the short facts');
+    assert.match(first.content, /"trackingNumber":"1Z999AA10123456784"/, 'the placeholder keeps the short facts');
     assert.equal(history[3]!.content!.includes('warehouse log'), true, 'the caller’s history is not mutated');
   });
 

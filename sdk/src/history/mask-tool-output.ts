@@ -25,9 +25,9 @@ export function isMaskedToolOutput(message: ToolMessage): boolean {
 
 /**
  * Returns a copy of `message` whose content is a placeholder naming the tool, its arguments, the original size and
- * the output's short scalar fields (`path=value`, at most 24, strings up to 64 characters; long text and nested
- * detail are what gets dropped). The same input always gives the same bytes, so a masked history stays a stable
- * prefix for provider prompt caches.
+ * the output's short scalar fields as JSON with the output's structure (at most 24 fields, strings up to 64
+ * characters; long text is what gets dropped), so ids, amounts, dates and tracking numbers survive. The same input
+ * always gives the same bytes, so a masked history stays a stable prefix for provider prompt caches.
  *
  * @example
  * maskToolOutput(
@@ -35,7 +35,7 @@ export function isMaskedToolOutput(message: ToolMessage): boolean {
  *   { id: 'c1', name: 'get_order', arguments: '{"id":"A-1042"}' },
  * ).content;
  * // '[masked tool output] get_order({"id":"A-1042"}) returned output of 2,310 characters, used by a later answer and masked to
- * //  save tokens. Key fields: id=A-1042; total=42.5. Call get_order again if you need the full output.'
+ * //  save tokens. Its short fields: {"id":"A-1042","total":42.5}. Call get_order again if you need the full output.'
  */
 export function maskToolOutput(message: ToolMessage, call: ToolCall | undefined): ToolMessage {
   const argumentsText = call ? truncate(call.arguments, MAX_ARGUMENT_CHARS) : '';
@@ -43,8 +43,8 @@ export function maskToolOutput(message: ToolMessage, call: ToolCall | undefined)
   const fields = keyFields(message.content);
   const detail = !fields
     ? ` It began: ${JSON.stringify(truncate(message.content.replace(/\s+/g, ' ').trim(), MAX_PREVIEW_CHARS))}.`
-    : fields.length > 0
-      ? ` Key fields: ${fields.join('; ')}.`
+    : fields.json
+      ? ` ${fields.complete ? 'Its short fields' : `Its first ${MAX_KEY_FIELDS} short fields`}: ${fields.json}.`
       : '';
   const content =
     `${MASKED_TOOL_OUTPUT_PREFIX} ${message.toolName}(${argumentsText}) returned ${kind} of ` +
@@ -63,8 +63,11 @@ export function maskingPays(original: ToolMessage, masked: ToolMessage): boolean
   return estimateTextTokens(masked.content) * 2 <= estimateTextTokens(original.content);
 }
 
-/** Short scalar leaves of a JSON object or array as `path=value`; undefined when the output is not one. */
-function keyFields(content: string): string[] | undefined {
+/**
+ * The output with only its short scalar leaves (numbers, booleans, strings up to 64 characters on one line), structure
+ * kept so each id stays next to its amounts and dates; undefined when the output is not a JSON object or array.
+ */
+function keyFields(content: string): { json: string; complete: boolean } | undefined {
   const trimmed = content.trimStart();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
   let value: unknown;
@@ -73,19 +76,32 @@ function keyFields(content: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  const fields: string[] = [];
-  const walk = (node: unknown, path: string) => {
-    if (fields.length >= MAX_KEY_FIELDS || node === null || node === undefined) return;
-    if (typeof node === 'number' || typeof node === 'boolean') fields.push(`${path}=${node}`);
-    else if (typeof node === 'string') {
-      if (node.length > 0 && node.length <= MAX_FIELD_VALUE_CHARS && !/[\r\n]/.test(node)) fields.push(`${path}=${node}`);
-    } else if (Array.isArray(node)) node.forEach((item, index) => walk(item, path ? `${path}.${index}` : String(index)));
-    else if (typeof node === 'object') {
-      for (const [key, item] of Object.entries(node)) walk(item, path ? `${path}.${key}` : key);
+  let leaves = 0;
+  let complete = true;
+  const prune = (node: unknown): unknown => {
+    if (typeof node === 'number' || typeof node === 'boolean' || typeof node === 'string') {
+      if (typeof node === 'string' && (node === '' || node.length > MAX_FIELD_VALUE_CHARS || /[\r\n]/.test(node))) return undefined;
+      if (leaves >= MAX_KEY_FIELDS) {
+        complete = false;
+        return undefined;
+      }
+      leaves++;
+      return node;
     }
+    if (Array.isArray(node)) {
+      const items = node.map(prune).filter((item) => item !== undefined);
+      return items.length > 0 ? items : undefined;
+    }
+    if (typeof node === 'object' && node !== null) {
+      const entries = Object.entries(node)
+        .map(([key, item]) => [key, prune(item)] as const)
+        .filter(([, item]) => item !== undefined);
+      return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+    }
+    return undefined;
   };
-  walk(value, '');
-  return fields;
+  const pruned = prune(value);
+  return pruned === undefined ? { json: '', complete } : { json: JSON.stringify(pruned), complete };
 }
 
 function truncate(text: string, max: number): string {
