@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatAgo, formatCost, formatDuration, formatPercent, formatSigned, formatTimestamp, formatTokens } from './format.ts';
+import { formatAgo, formatBucketSize, formatCost, formatDuration, formatPercent, formatSigned, formatTimestamp, formatTokens } from './format.ts';
 
 describe('format', () => {
   it('formats durations from microseconds to hours', () => {
@@ -33,5 +33,12 @@ describe('format', () => {
     assert.equal(formatPercent(0.0123), '1.23%');
     assert.equal(formatTimestamp(Date.UTC(2026, 10, 21, 6, 30, 5, 42)), '2026-11-21 06:30:05.042');
     assert.equal(formatAgo(1_000_000 - 90_000, 1_000_000), '1m ago');
+  });
+
+  it('names bucket sizes', () => {
+    assert.equal(formatBucketSize(300_000), '5-minute');
+    assert.equal(formatBucketSize(30_000), '30-second');
+    assert.equal(formatBucketSize(10_800_000), '3-hour');
+    assert.equal(formatBucketSize(604_800_000), '7-day');
   });
 });

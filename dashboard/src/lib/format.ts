@@ -115,3 +115,16 @@ export function shortId(id: string, length = 8): string {
 function groupThousands(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/**
+ * A bucket size as an adjective for chart subtitles.
+ *
+ * @example
+ * formatBucketSize(300_000) // '5-minute'
+ */
+export function formatBucketSize(ms: number): string {
+  if (ms % 86_400_000 === 0) return `${ms / 86_400_000}-day`;
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}-hour`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}-minute`;
+  return `${ms / 1000}-second`;
+}

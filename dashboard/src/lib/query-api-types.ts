@@ -158,11 +158,11 @@ export interface CacheResponse {
   totals: CacheFigures & { hitRate: number };
 }
 
-/** `GET /api/compare` answer; `diff` is b − a and `speedup` is a.durationMs / b.durationMs. */
+/** `GET /api/compare` answer; `diff` is b − a and `speedup` is a.durationMs / b.durationMs (null when b took no time). */
 export interface CompareResponse {
   a: TraceDetailResponse;
   b: TraceDetailResponse;
-  speedup: number;
+  speedup: number | null;
   diff: {
     inputTokens: number;
     outputTokens: number;

@@ -1,0 +1,32 @@
+// Read-only proxy from the browser to the collector's query API: the span detail panel and live updates use it,
+// so the collector needs no CORS and its query token never reaches the browser. Server-sent events stream through.
+import { CollectorUnreachableError, InvalidParameterError } from '../../../../lib/dashboard-error.ts';
+import { collectorFetch } from '../../../../server/collector-client.ts';
+import { proxyPath } from '../../../../server/proxy-path.ts';
+
+const errorResponse = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
+
+export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  let path: string;
+  try {
+    path = proxyPath((await params).path);
+  } catch (error) {
+    if (error instanceof InvalidParameterError) return errorResponse(404, 'not_found', error.message);
+    throw error;
+  }
+  const live = path === '/api/live';
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  let upstream: Response;
+  try {
+    upstream = await collectorFetch(path, query, { signal: request.signal, timeout: !live });
+  } catch (error) {
+    if (error instanceof CollectorUnreachableError) return errorResponse(502, 'collector_unreachable', error.message);
+    throw error;
+  }
+  const headers = new Headers({ 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' });
+  if (live) {
+    headers.set('cache-control', 'no-cache, no-transform');
+    headers.set('x-accel-buffering', 'no');
+  }
+  return new Response(upstream.body, { status: upstream.status, headers });
+}

@@ -1,0 +1,28 @@
+// Explains a failed query API call in words a user can act on, instead of a crash page.
+import { CollectorResponseError, CollectorUnreachableError } from '../lib/dashboard-error.ts';
+
+export function CollectorErrorState({ error }: { error: unknown }) {
+  if (error instanceof CollectorUnreachableError) {
+    return (
+      <div className="notice notice-error" role="alert" data-testid="collector-error">
+        <div>
+          <strong>Cannot reach the Hotpath collector</strong>
+          Nothing answered at <code>{error.url}</code>. Start it with <code>npx hotpath-collector</code>, or point the dashboard at
+          it with <code>HOTPATH_COLLECTOR_URL</code>. This page will work again as soon as the collector answers.
+        </div>
+      </div>
+    );
+  }
+  if (error instanceof CollectorResponseError) {
+    return (
+      <div className="notice notice-error" role="alert" data-testid="collector-error">
+        <div>
+          <strong>The collector could not answer this request ({error.status} {error.code})</strong>
+          {error.message}
+          {error.status === 401 ? <> Set <code>HOTPATH_QUERY_TOKEN</code> for the dashboard to the collector&apos;s query token.</> : null}
+        </div>
+      </div>
+    );
+  }
+  throw error;
+}

@@ -1,0 +1,195 @@
+'use client';
+// The selected span in full: timing, status, GenAI figures, captured messages, events and every attribute.
+// Fetched on selection through the proxy, because the waterfall itself carries only what its rows need.
+// Everything shown comes from untrusted senders and is rendered as text.
+import { useEffect, useState } from 'react';
+import { attributeText, capturedMessages, type DisplayMessage } from '../lib/captured-messages.ts';
+import { formatCost, formatDuration, formatTimestamp, formatTokens } from '../lib/format.ts';
+import type { SpanRow } from '../lib/query-api-types.ts';
+import type { WaterfallSpan } from '../lib/waterfall-span.ts';
+import { SimulatedBadge } from './SimulatedBadge.tsx';
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; span: SpanRow };
+
+const CATEGORY_LABEL = { agent: 'Agent run', model: 'Model call', tool: 'Tool call', 'cache-hit': 'Tool cache hit', other: 'Span' } as const;
+
+function KeyValues({ entries }: { entries: [string, unknown][] }) {
+  return (
+    <dl className="kv">
+      {entries.map(([key, value]) => (
+        <div key={key} style={{ display: 'contents' }}>
+          <dt>{key}</dt>
+          <dd>{attributeText(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Messages({ title, messages }: { title: string; messages: DisplayMessage[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div className="detail-section">
+      <h3>{title}</h3>
+      {messages.map((message, index) => (
+        <div className="message" key={index}>
+          <div className="message-role">{message.role}</div>
+          <pre>{message.text}</pre>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function SpanDetailPanel({
+  traceId,
+  span,
+  traceStart,
+  onClose,
+  onZoomTo,
+}: {
+  traceId: string;
+  span: WaterfallSpan;
+  traceStart: number;
+  onClose: () => void;
+  onZoomTo: () => void;
+}) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  useEffect(() => {
+    if (span.inProgress) return;
+    const controller = new AbortController();
+    setLoad({ state: 'loading' });
+    fetch(`/api/collector/traces/${encodeURIComponent(traceId)}/spans/${encodeURIComponent(span.spanId)}`, { signal: controller.signal })
+      .then(async (response) => {
+        const body = (await response.json()) as { span?: SpanRow; error?: { message?: string } };
+        if (!response.ok || !body.span) throw new Error(body.error?.message ?? `The collector answered HTTP ${response.status}.`);
+        setLoad({ state: 'done', span: body.span });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      });
+    return () => controller.abort();
+  }, [traceId, span.spanId, span.inProgress]);
+
+  const full = load.state === 'done' ? load.span : null;
+  const attributes = full?.attributes ?? {};
+  const messages = capturedMessages(attributes);
+  const figures: [string, unknown][] = [];
+  if (full) {
+    if (full.model) figures.push(['model', full.model]);
+    if (full.provider) figures.push(['provider', full.provider]);
+    if (full.agent) figures.push(['agent', full.agent]);
+    if (full.toolName) figures.push(['tool', full.toolName]);
+    if (full.inputTokens !== null) figures.push(['input tokens', formatTokens(full.inputTokens)]);
+    if (full.cachedInputTokens !== null) figures.push(['cached input tokens', formatTokens(full.cachedInputTokens)]);
+    if (full.outputTokens !== null) figures.push(['output tokens', formatTokens(full.outputTokens)]);
+    if (full.costUsd !== null) figures.push(['cost', formatCost(full.costUsd)]);
+    if (full.cacheHit) figures.push(['tool cache', full.cacheHit]);
+    if (full.routeModel) figures.push(['routed to', full.routeModel]);
+    if (full.routeRule) figures.push(['route rule', full.routeRule]);
+    if (full.errorType) figures.push(['error type', full.errorType]);
+  }
+  const toolContent = (['gen_ai.tool.call.arguments', 'gen_ai.tool.call.result'] as const).filter((key) => attributes[key] !== undefined);
+
+  return (
+    <aside className="detail" aria-label="Span details" data-testid="span-detail">
+      <div className="detail-head">
+        <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
+          <div style={{ minWidth: 0 }}>
+            <div className="cell-sub" style={{ display: 'flex', gap: 6, alignItems: 'center', marginBottom: 2 }}>
+              <span className={`cat-dot cat-${span.error ? 'error' : span.category}`} />
+              {CATEGORY_LABEL[span.category]}
+              {span.simulated ? <SimulatedBadge /> : null}
+              {span.error ? <span className="badge badge-error">error</span> : null}
+              {span.inProgress ? <span className="badge badge-progress">in progress</span> : null}
+            </div>
+            <h2 data-testid="span-detail-name">{span.name}</h2>
+          </div>
+          <button type="button" className="btn btn-sm" onClick={onClose} aria-label="Close span details">✕</button>
+        </div>
+        <div className="trace-meta" style={{ marginTop: 6 }}>
+          <span>duration <b>{span.inProgress ? 'running' : formatDuration(span.end - span.start)}</b></span>
+          <span>starts at <b>+{formatDuration(span.start - traceStart)}</b></span>
+          <button type="button" className="btn btn-sm" onClick={onZoomTo}>Zoom to span</button>
+        </div>
+      </div>
+      {span.inProgress ? (
+        <div className="detail-section">
+          This span has not ended yet, so its own data has not arrived: only its children have. It fills in when the span ends.
+          <KeyValues entries={[['span id', span.spanId]]} />
+        </div>
+      ) : load.state === 'loading' ? (
+        <div className="detail-section cell-sub">Loading span…</div>
+      ) : load.state === 'error' ? (
+        <div className="detail-section">
+          <div className="notice notice-error" role="alert">{load.message}</div>
+        </div>
+      ) : (
+        <>
+          <div className="detail-section">
+            <KeyValues
+              entries={[
+                ['span id', load.span.spanId],
+                ['parent', load.span.parentSpanId ?? '(root)'],
+                ['kind', load.span.kind],
+                ['start', `${formatTimestamp(load.span.startTime)} UTC`],
+                ['status', load.span.status.message ? `${load.span.status.code}: ${load.span.status.message}` : load.span.status.code],
+              ]}
+            />
+          </div>
+          {figures.length > 0 ? (
+            <div className="detail-section">
+              <h3>GenAI</h3>
+              <KeyValues entries={figures} />
+            </div>
+          ) : null}
+          <Messages title="System instructions" messages={messages.system} />
+          <Messages title="Input messages" messages={messages.input} />
+          <Messages title="Output messages" messages={messages.output} />
+          {toolContent.length > 0 ? (
+            <div className="detail-section">
+              <h3>Tool call</h3>
+              {toolContent.map((key) => (
+                <div className="message" key={key}>
+                  <div className="message-role">{key === 'gen_ai.tool.call.arguments' ? 'arguments' : 'result'}</div>
+                  <pre>{attributeText(attributes[key])}</pre>
+                </div>
+              ))}
+            </div>
+          ) : null}
+          {load.span.events && load.span.events.length > 0 ? (
+            <div className="detail-section">
+              <h3>Events ({load.span.events.length})</h3>
+              {load.span.events.map((event, index) => (
+                <div className="event" key={index}>
+                  <div className="event-name">
+                    {event.name} <span className="cell-sub">+{formatDuration(event.time - traceStart)}</span>
+                  </div>
+                  <KeyValues entries={Object.entries(event.attributes)} />
+                </div>
+              ))}
+            </div>
+          ) : null}
+          <div className="detail-section">
+            <h3>Attributes ({Object.keys(attributes).length})</h3>
+            <KeyValues entries={Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))} />
+          </div>
+          {load.span.resource && Object.keys(load.span.resource).length > 0 ? (
+            <div className="detail-section">
+              <h3>Resource</h3>
+              <KeyValues entries={Object.entries(load.span.resource)} />
+            </div>
+          ) : null}
+          {load.span.scope ? (
+            <div className="detail-section">
+              <h3>Instrumentation scope</h3>
+              <KeyValues entries={[['name', load.span.scope.name], ['version', load.span.scope.version ?? '—']]} />
+            </div>
+          ) : null}
+        </>
+      )}
+    </aside>
+  );
+}

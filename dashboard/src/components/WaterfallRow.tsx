@@ -1,0 +1,88 @@
+'use client';
+// One waterfall row: the span's name indented by depth with a collapse toggle, and its time bar on the shared
+// axis. Memoized on primitive props so scrolling and selecting re-render only the rows that changed.
+import { memo } from 'react';
+import { formatDuration } from '../lib/format.ts';
+import type { SpanNode } from '../lib/span-tree.ts';
+import { barGeometry } from '../lib/time-scale.ts';
+
+/** Indentation stops growing here so very deep traces keep their names readable. */
+const MAX_INDENT_DEPTH = 24;
+
+export interface WaterfallRowProps {
+  node: SpanNode;
+  traceStart: number;
+  viewStart: number;
+  viewEnd: number;
+  top: number;
+  selected: boolean;
+  collapsed: boolean;
+  critical: boolean;
+  onToggle: (spanId: string) => void;
+  onSelect: (spanId: string) => void;
+}
+
+function WaterfallRowView({ node, traceStart, viewStart, viewEnd, top, selected, collapsed, critical, onToggle, onSelect }: WaterfallRowProps) {
+  const { span } = node;
+  const duration = span.end - span.start;
+  const bar = barGeometry(span.start - traceStart, span.end - traceStart, { start: viewStart, end: viewEnd });
+  const category = span.error ? 'error' : span.category;
+  const hasChildren = node.children.length > 0;
+  const labelAfter = bar ? bar.left + bar.width < 0.78 : true;
+  return (
+    <div
+      className="wf-row"
+      role="treeitem"
+      aria-level={node.depth + 1}
+      aria-selected={selected}
+      aria-expanded={hasChildren ? !collapsed : undefined}
+      data-span-id={span.spanId}
+      data-category={span.category}
+      data-critical={critical || undefined}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(span.spanId)}
+      title={`${span.name} · ${formatDuration(duration)}`}
+    >
+      <div className="wf-name" style={{ paddingLeft: 6 + Math.min(node.depth, MAX_INDENT_DEPTH) * 14 }}>
+        {hasChildren ? (
+          <button
+            type="button"
+            className="wf-toggle"
+            aria-label={collapsed ? `Expand ${span.name}` : `Collapse ${span.name}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              onToggle(span.spanId);
+            }}
+          >
+            {collapsed ? '▶' : '▼'}
+          </button>
+        ) : (
+          <span className="wf-toggle-spacer" />
+        )}
+        <span className={`cat-dot cat-${category}`} />
+        <span className="wf-label">{span.name}</span>
+        {span.inProgress ? <span className="badge badge-progress">in progress</span> : null}
+        {span.cacheHit === 'hit' ? <span className="badge badge-cache">cached</span> : null}
+        {collapsed && hasChildren ? <span className="wf-count">+{node.descendantCount}</span> : null}
+      </div>
+      <div className="wf-track">
+        {bar ? (
+          <>
+            <div
+              className={`wf-bar cat-${category}${critical ? ' critical' : ''}${span.inProgress ? ' in-progress' : ''}${bar.clippedLeft ? ' clipped-left' : ''}${bar.clippedRight ? ' clipped-right' : ''}`}
+              style={{ left: `${bar.left * 100}%`, width: `${bar.width * 100}%` }}
+            />
+            <span
+              className="wf-duration"
+              style={labelAfter ? { left: `calc(${(bar.left + bar.width) * 100}% + 4px)` } : { right: `calc(${(1 - bar.left) * 100}% + 4px)` }}
+            >
+              {span.inProgress ? 'running…' : formatDuration(duration)}
+            </span>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export const WaterfallRow = memo(WaterfallRowView);
