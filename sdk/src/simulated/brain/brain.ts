@@ -1,0 +1,99 @@
+// The simulated model's reasoning. It reads only the request: the latest user message says what is wanted, the
+// playbook's intents say which facts that takes, and the conversation shows which of those facts are already
+// visible. Missing facts become tool calls (all independent ones at once when parallel tool calls are allowed,
+// a dependent one only after the result it depends on is visible); when nothing is missing, or the client forces
+// an answer with `tool_choice: 'none'`, it answers from what it sees and says what it could not find.
+import { randomUUID } from 'node:crypto';
+import type { ChatRequest } from '../chat-request.ts';
+import type { ModelProfile } from '../model-profile.ts';
+import { Knowledge, callKey } from './knowledge.ts';
+import type { NeedOptions, NeedResult, PlanContext, Playbook } from './playbook.ts';
+import { isSummaryRequest, summarize } from './summarize.ts';
+
+export interface PlannedToolCall {
+  id: string;
+  name: string;
+  /** JSON text. */
+  arguments: string;
+}
+
+export type Decision = { kind: 'text'; text: string } | { kind: 'tool-calls'; toolCalls: PlannedToolCall[] };
+
+interface WantedCall {
+  tool: string;
+  args: Record<string, unknown>;
+}
+
+const newCallId = (): string => `call_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
+
+function toPlanned(call: WantedCall): PlannedToolCall {
+  return { id: newCallId(), name: call.tool, arguments: JSON.stringify(call.args) };
+}
+
+/**
+ * Decides the simulated model's next message for a request.
+ *
+ * @example
+ * const decision = decide(request, SIM_LARGE, supportDeskPlaybook);
+ * if (decision.kind === 'tool-calls') console.log(decision.toolCalls.map((call) => call.name));
+ */
+export function decide(request: ChatRequest, profile: ModelProfile, playbook: Playbook): Decision {
+  const knowledge = new Knowledge(playbook, request.messages);
+  if (isSummaryRequest(request.messages, request.tools.length)) {
+    return { kind: 'text', text: summarize(playbook, knowledge, request.messages) };
+  }
+  const intents = playbook.intents.filter((intent) => intent.matches(knowledge.latestUserText));
+
+  const wanted: WantedCall[] = [];
+  const asked: WantedCall[] = [];
+  const context: PlanContext = {
+    text: knowledge.latestUserText,
+    knowledge,
+    strength: profile.strength,
+    need(tool: string, args: Record<string, unknown>, options: NeedOptions = {}): NeedResult {
+      asked.push({ tool, args });
+      if (!options.repeat) {
+        const entity = options.entity === undefined ? undefined : knowledge.entity(options.entity);
+        if (entity && options.attributes?.every((name) => entity.has(name))) {
+          return { status: 'known', value: Object.fromEntries(entity) };
+        }
+        const outcome = knowledge.outcome(callKey(tool, args));
+        if (outcome?.status === 'result') return { status: 'known', value: outcome.value };
+        if (outcome?.status === 'error') return { status: 'failed', error: outcome.message };
+      }
+      wanted.push({ tool, args });
+      return { status: 'missing' };
+    },
+    focus(type: string): string | undefined {
+      const ofType = (id: string): boolean => knowledge.typeOf(id)?.type === type;
+      const entityType = playbook.entityTypes.find((candidate) => candidate.type === type);
+      const named = entityType ? knowledge.latestUserText.match(new RegExp(entityType.idPattern.source)) : null;
+      return named?.[0] ?? knowledge.mentions.findLast(ofType);
+    },
+  };
+  const lines = intents.flatMap((intent) => intent.plan(context));
+  if (lines.length === 0 && wanted.length === 0) return { kind: 'text', text: playbook.fallbackAnswer };
+
+  const offered = new Set(request.tools.map((tool) => tool.name));
+  const seen = new Set<string>();
+  const calls = wanted.filter((call) => {
+    const key = callKey(call.tool, call.args);
+    if (!offered.has(call.tool) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const choice = request.toolChoice;
+  if (choice === 'none' || offered.size === 0) return { kind: 'text', text: lines.join('\n') };
+  if (typeof choice === 'object') {
+    const forced = calls.find((call) => call.tool === choice.name) ?? asked.find((call) => call.tool === choice.name);
+    return { kind: 'tool-calls', toolCalls: [toPlanned(forced ?? { tool: choice.name, args: {} })] };
+  }
+  if (calls.length === 0 && choice === 'required') {
+    // Forced to call a tool with nothing left to look up, a model repeats its most relevant lookup.
+    const again = asked.find((call) => offered.has(call.tool)) ?? { tool: request.tools[0]?.name ?? '', args: {} };
+    return { kind: 'tool-calls', toolCalls: [toPlanned(again)] };
+  }
+  if (calls.length === 0) return { kind: 'text', text: lines.join('\n') };
+  const chosen = request.parallelToolCalls ? calls : calls.slice(0, 1);
+  return { kind: 'tool-calls', toolCalls: chosen.map(toPlanned) };
+}

@@ -1,0 +1,74 @@
+// Facts written as text and read back: the simulated model writes its answers and summaries as fact lines
+// (`Customer C-1001: name Ada Lovelace, tier gold, email ada@lovelace.example`), so a later request that no longer
+// shows the tool result (masked or summarised history) can still use the fact from the answer or summary.
+import type { Playbook } from './playbook.ts';
+
+export type Attributes = Map<string, unknown>;
+
+/** `memberSince` → `member since`. */
+export const attributePhrase = (name: string): string => name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+
+/** Formats one attribute value for a fact line, or `undefined` when it has no text form (nested objects). */
+export function formatValue(playbook: Playbook, name: string, value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return playbook.moneyAttributes.includes(name) ? `$${value.toFixed(2)}` : String(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return value.length === 0 ? 'none' : value.join(', ');
+  }
+  return undefined;
+}
+
+/**
+ * Writes a fact line for an entity.
+ *
+ * @example
+ * formatFactLine(playbook, 'Customer', 'C-1001', [['tier', 'gold']]); // 'Customer C-1001: tier gold'
+ */
+export function formatFactLine(
+  playbook: Playbook,
+  label: string,
+  id: string,
+  attributes: Iterable<readonly [string, unknown]>,
+): string {
+  const parts: string[] = [];
+  for (const [name, value] of attributes) {
+    if (!playbook.attributes.includes(name)) continue;
+    const text = formatValue(playbook, name, value);
+    if (text !== undefined) parts.push(`${attributePhrase(name)} ${text}`);
+  }
+  return `${label} ${id}: ${parts.join(', ')}`;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Reads every fact line in a text: the entity id and the attributes the line states. */
+export function parseFactLines(playbook: Playbook, text: string): { id: string; attributes: Attributes }[] {
+  const labels = playbook.entityTypes.map((type) => `${escapeRegExp(type.label)} (${type.idPattern.source}):`).join('|');
+  const header = new RegExp(`(?:${labels})\\s*`, 'g');
+  const phrases = [...playbook.attributes].sort((a, b) => attributePhrase(b).length - attributePhrase(a).length);
+  const keys = new RegExp(`(?:^|,\\s)(${phrases.map((name) => escapeRegExp(attributePhrase(name))).join('|')})\\s`, 'g');
+  const idPatterns = playbook.entityTypes.map((type) => new RegExp(type.idPattern.source, 'g'));
+  const facts: { id: string; attributes: Attributes }[] = [];
+  for (const line of text.split('\n')) {
+    for (const match of line.matchAll(header)) {
+      const id = match.slice(1).find((group) => group !== undefined);
+      if (id === undefined) continue;
+      const body = line.slice((match.index ?? 0) + match[0].length);
+      const attributes: Attributes = new Map();
+      const found = [...body.matchAll(keys)];
+      found.forEach((key, index) => {
+        const phrase = key[1] as string;
+        const name = phrases.find((candidate) => attributePhrase(candidate) === phrase) as string;
+        const end = found[index + 1]?.index ?? body.length;
+        const raw = body.slice((key.index ?? 0) + key[0].length, end).trim().replace(/[.;]$/, '');
+        if (playbook.listAttributes.includes(name)) {
+          attributes.set(name, raw === 'none' ? [] : idPatterns.flatMap((pattern) => raw.match(pattern) ?? []));
+        } else attributes.set(name, raw);
+      });
+      facts.push({ id, attributes });
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,54 @@
+// A faithful, compact summary of what a conversation shows: what the user asked, then every fact visible in the
+// messages as fact lines, which the brain (and a human) can read back later.
+import type { ChatMessage } from '../chat-request.ts';
+import { formatFactLine, formatValue, attributePhrase } from './fact-text.ts';
+import type { Knowledge } from './knowledge.ts';
+import type { Playbook } from './playbook.ts';
+
+const MAX_REQUEST_CHARACTERS = 160;
+
+/** Whether a request asks for a summary: a system or developer message says so, and no tools are offered. */
+export function isSummaryRequest(messages: readonly ChatMessage[], toolCount: number): boolean {
+  return (
+    toolCount === 0 &&
+    messages.some((message) => (message.role === 'system' || message.role === 'developer') && /summari[sz]|condense/i.test(message.content))
+  );
+}
+
+/**
+ * Summarises the facts a conversation shows.
+ *
+ * @example
+ * summarize(playbook, knowledge, messages); // 'Summary of the conversation so far:\n- The user asked: …\nCustomer C-1001: …'
+ */
+export function summarize(playbook: Playbook, knowledge: Knowledge, messages: readonly ChatMessage[]): string {
+  const lines = ['Summary of the conversation so far:'];
+  for (const message of messages) {
+    if (message.role !== 'user' || /summari[sz]|condense/i.test(message.content)) continue;
+    const text = message.content.replace(/\s+/g, ' ').trim();
+    if (text === '' || text.startsWith('{')) continue;
+    lines.push(`- The user asked: ${text.length > MAX_REQUEST_CHARACTERS ? `${text.slice(0, MAX_REQUEST_CHARACTERS)}…` : text}`);
+  }
+  for (const [id, attributes] of knowledge.entities()) {
+    const type = knowledge.typeOf(id);
+    if (type) lines.push(formatFactLine(playbook, type.label, id, attributes));
+  }
+  for (const call of knowledge.calls) {
+    if (call.outcome.status === 'error') lines.push(`- ${call.tool} ${JSON.stringify(call.args)} failed: ${call.outcome.message}`);
+  }
+  // Results that are not about one entity (a policy, a search) are kept with their scalar and id-list fields.
+  for (const { source, value } of knowledge.documents) {
+    const parts = Object.entries(value)
+      .map(([name, field]) => [name, formatValue(playbook, name, idsOf(field) ?? field)] as const)
+      .filter(([, text]) => text !== undefined)
+      .map(([name, text]) => `${attributePhrase(name)} ${text}`);
+    lines.push(`- ${source}: ${parts.join(', ') || 'nothing'}`);
+  }
+  return lines.join('\n');
+}
+
+function idsOf(field: unknown): string[] | undefined {
+  if (!Array.isArray(field) || field.length === 0) return undefined;
+  const ids = field.map((item) => (typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined));
+  return ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;
+}

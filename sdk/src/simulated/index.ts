@@ -1,0 +1,40 @@
+// @hotpath/sdk/simulated: the simulated OpenAI-compatible model server and the support-desk workload, for the
+// demo, the tests and the benchmarks.
+export type { Decision, PlannedToolCall } from './brain/brain.ts';
+export type { EntityType, Intent, NeedOptions, NeedResult, PlanContext, Playbook } from './brain/playbook.ts';
+export { InvalidRequestError } from './chat-request.ts';
+export { FAULT_HEADER, FAULT_NAMES, type FaultName } from './faults.ts';
+export { computeLatency, type LatencyBreakdown, type LatencyInput } from './latency-model.ts';
+export {
+  DEFAULT_CONNECTION_SETUP_MS,
+  DEFAULT_PROFILES,
+  DEFAULT_PROMPT_CACHE,
+  SIM_LARGE,
+  SIM_SMALL,
+  type ModelProfile,
+  type ModelStrength,
+  type PromptCacheOptions,
+} from './model-profile.ts';
+export {
+  startSimulatedServer,
+  SYSTEM_FINGERPRINT,
+  type FaultContext,
+  type ModelStats,
+  type RequestRecord,
+  type SimulatedServer,
+  type SimulatedServerOptions,
+  type SimulatedServerStats,
+} from './simulated-server.ts';
+export {
+  checkAnswer,
+  createSupportDeskTools,
+  supportDeskPlaybook,
+  supportDeskTasks,
+  SupportDeskNotFoundError,
+  type AnswerCheck,
+  type SupportDeskTask,
+  type SupportDeskTool,
+  type SupportDeskToolOptions,
+  type TaskCategory,
+} from './support-desk/index.ts';
+export { countTokens } from './token-count.ts';
