@@ -7,6 +7,8 @@ import type { Message } from '../messages.ts';
 const MESSAGE_OVERHEAD_TOKENS = 4;
 /** Each tool call adds its id, type and name framing on top of its name and argument text. */
 const TOOL_CALL_OVERHEAD_TOKENS = 4;
+const NON_ASCII_TEST = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\x00-\x7f]/g;
 
 /**
  * Estimates the tokens of a piece of text: one token per 4 ASCII characters (English prose and JSON average 3.5–4.5
@@ -17,10 +19,8 @@ const TOOL_CALL_OVERHEAD_TOKENS = 4;
  * estimateTextTokens('order A-1042 shipped'); // 5
  */
 export function estimateTextTokens(text: string): number {
-  let nonAscii = 0;
-  for (let index = 0; index < text.length; index++) {
-    if (text.charCodeAt(index) > 0x7f) nonAscii++;
-  }
+  // The regex scan is native and several times faster than a charCodeAt loop; most text has no non-ASCII at all.
+  const nonAscii = NON_ASCII_TEST.test(text) ? (text.match(NON_ASCII) ?? []).length : 0;
   return Math.ceil((text.length - nonAscii) / 4) + nonAscii;
 }
 
