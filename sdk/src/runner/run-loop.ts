@@ -26,7 +26,7 @@ export class GuardrailTripSignal {
 export async function runLoop(run: RunContext): Promise<LoopEnd> {
   const { settings, config } = run;
   const deadline = settings.budgets && config.budgets.maxWallTimeMs !== undefined
-    ? AbortSignal.timeout(Math.max(0, config.budgets.maxWallTimeMs - (performance.now() - run.startedAt)))
+    ? AbortSignal.timeout(Math.max(0, Math.ceil(config.budgets.maxWallTimeMs - (performance.now() - run.startedAt))))
     : undefined;
   // A guardrail that trips while the first model call runs cancels it at once.
   const refused = new AbortController();
