@@ -1,12 +1,13 @@
-// The text an answer check reads for a multi-turn task: every answer the user was given, in order, since each
-// turn's facts were said to the user in that turn.
+// The answer a task is graded on: the reply to its last turn. A session's expected facts are asked for again in
+// its last turn, so a fact the runner lost while condensing the history shows up as a wrong answer even though an
+// earlier turn once said it.
 
 /**
- * Joins the answers of a task's turns for `checkAnswer`.
+ * The answer to grade, from the answers of a task's turns in order ('' when no turn answered).
  *
  * @example
- * answerText(['Order A-1 shipped.', 'It arrives Friday.']); // 'Order A-1 shipped.\n\nIt arrives Friday.'
+ * answerOf(['Customer C-1003: email alan@turing.example', 'Order O-5006 shipped.']); // 'Order O-5006 shipped.'
  */
-export function answerText(turnAnswers: readonly string[]): string {
-  return turnAnswers.join('\n\n');
+export function answerOf(turnAnswers: readonly string[]): string {
+  return turnAnswers.at(-1) ?? '';
 }

@@ -14,7 +14,7 @@ import {
 import type { AgentInputItem, Usage } from '@openai/agents';
 import OpenAI from 'openai';
 import type { z } from 'zod';
-import { answerText } from './answer-text.ts';
+import { answerOf } from './answer-text.ts';
 import type { TaskExecutor } from './task-executor.ts';
 import { addUsage, emptyUsage } from './task-run.ts';
 import type { TaskLike, TaskOutput, TaskUsage } from './task-run.ts';
@@ -106,10 +106,10 @@ export function openaiAgentsExecutor<Task extends TaskLike>(options: OpenAIAgent
           const state = (error as { state?: { usage?: Usage } }).state;
           if (state?.usage) addUsage(usage, usageOf(state.usage, options.model));
           outcomes.push(error instanceof MaxTurnsExceededError ? 'max_turns' : 'error');
-          return { answer: answerText(answers), usage, outcomes, error: errorMessage(error) };
+          return { answer: answerOf(answers), usage, outcomes, error: errorMessage(error) };
         }
       }
-      return { answer: answerText(answers), usage, outcomes };
+      return { answer: answerOf(answers), usage, outcomes };
     },
     async close() {},
   };

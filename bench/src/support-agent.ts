@@ -1,0 +1,116 @@
+// "The same agent" every variant runs: the support desk's instructions and tools, defined once. Hotpath gets them
+// through its own `tool()` with the per-tool switches a team would set from what it knows about its services
+// (cache on idempotent lookups, eager start and prefetch for read-only ones, a timeout with a fallback on the
+// slow recommendation service), a router over the small and large simulated models, and a history policy.
+// @openai/agents gets the same instructions and tools with its defaults (openai-agents-executor.ts).
+import { Agent, router, tool } from './sdk.ts';
+import type { HistoryPolicy, ModelRouter, SupportDeskTool, Tool } from './sdk.ts';
+
+/** The system prompt of every variant. */
+export const SUPPORT_DESK_INSTRUCTIONS = [
+  'You are the assistant of an online shop\'s support desk. A support agent asks you about customers (ids like',
+  'C-1001), orders (O-5001), shipments (S-9001), tickets (T-301) and help-centre articles. Use the tools to look',
+  'records up; follow an order to its shipment to track it; look up independent records at the same time. Answer',
+  'with the facts you found: ids, names, statuses, dates and amounts. Apply the refund policy item by item when',
+  'asked about refunds. If a record does not exist or a service does not answer, say what you could not find.',
+  'Never invent data.',
+].join(' ');
+
+export const SMALL_MODEL = 'sim-small';
+export const LARGE_MODEL = 'sim-large';
+
+/**
+ * How long the recommendation service (typically 4 s) may take before the answer goes on without it: the
+ * recommendations are optional in every task that asks for them ("if available").
+ */
+export const RECOMMENDATIONS_TIMEOUT_MS = 1_000;
+
+/** What the model sees when the recommendation service times out. */
+export const RECOMMENDATIONS_FALLBACK = { available: false, note: 'The recommendation service did not answer in time.' };
+
+/** Tool results stay fresh this long: a support session, not a day. */
+export const TOOL_CACHE_TTL_MS = 5 * 60_000;
+
+/**
+ * Questions that decide money (refund amounts, return eligibility) need the strong model: a rule a support team
+ * writes about its own traffic. It reads the support agent's question only, never the benchmark's answer key.
+ */
+const MONEY_DECISION = /\b(refund\w*|return\w*|eligib\w*|send (it |them |everything )?back)\b/i;
+
+/**
+ * The router: lookups on the small model, money decisions on the large one; `sim-large` is the default (and what
+ * the baseline, with routing off, always uses).
+ *
+ * @example
+ * new Agent({ name: 'support-desk', instructions, tools, model: supportDeskRouter() });
+ */
+export function supportDeskRouter(): ModelRouter {
+  return router({
+    models: [SMALL_MODEL, LARGE_MODEL],
+    defaultModel: LARGE_MODEL,
+    classify: ({ input }) =>
+      MONEY_DECISION.test(input)
+        ? { label: 'money-decision', reason: 'the question decides a refund or a return' }
+        : { label: 'lookup', reason: 'the question asks for records' },
+    rules: [
+      { inputTokens: { atLeast: 16_000 }, model: LARGE_MODEL, name: 'long-context' },
+      { classifier: 'money-decision', model: LARGE_MODEL, name: 'money-decision' },
+      { classifier: 'lookup', model: SMALL_MODEL, name: 'lookup' },
+    ],
+  });
+}
+
+/**
+ * The history policy: past this many estimated input tokens, stale tool outputs are masked first and older turns
+ * summarised by the small model; the last messages stay verbatim.
+ */
+export const SUPPORT_DESK_HISTORY: HistoryPolicy = {
+  maxInputTokens: 3_000,
+  keepRecentMessages: 6,
+  summarize: true,
+  summaryModel: SMALL_MODEL,
+};
+
+/**
+ * The workload's framework-neutral tools as Hotpath tools.
+ *
+ * @example
+ * const tools = hotpathSupportDeskTools(createSupportDeskTools());
+ */
+export function hotpathSupportDeskTools(tools: readonly SupportDeskTool[]): Tool[] {
+  return tools.map((neutral) =>
+    tool({
+      name: neutral.name,
+      description: neutral.description,
+      parameters: neutral.parameters,
+      execute: (args, context) => neutral.execute(args, { signal: context.signal }),
+      cache: neutral.idempotent ? { ttlMs: TOOL_CACHE_TTL_MS } : false,
+      readOnly: neutral.readOnly,
+      ...(neutral.name === 'get_product_recommendations' && {
+        timeoutMs: RECOMMENDATIONS_TIMEOUT_MS,
+        fallback: RECOMMENDATIONS_FALLBACK,
+      }),
+    }),
+  );
+}
+
+const CUSTOMER_ID = /\bC-\d{4}\b/g;
+
+/**
+ * The support-desk agent for Hotpath. When the question names a customer, their profile is prefetched: nearly
+ * every such question starts with it, and the lookup then overlaps the first model call.
+ *
+ * @example
+ * const agent = supportDeskAgent(createSupportDeskTools());
+ * await new Runner({ provider, optimizations: supportDeskOptimizations() }).run(agent, 'Where is order O-5002?');
+ */
+export function supportDeskAgent(tools: readonly SupportDeskTool[]): Agent {
+  return new Agent({
+    name: 'support-desk',
+    description: 'Answers support agents\' questions about customers, orders, shipments and tickets.',
+    instructions: SUPPORT_DESK_INSTRUCTIONS,
+    model: supportDeskRouter(),
+    tools: hotpathSupportDeskTools(tools),
+    prefetch: (input) => [...new Set(input.match(CUSTOMER_ID) ?? [])].map((customerId) => ({ tool: 'get_customer', arguments: { customerId } })),
+  });
+}
