@@ -45,6 +45,7 @@ function toolRun(runId = 'run-1', start = T0): RunEvent[] {
       type: 'model-call-start', runId, time: start + 92, callId: 'm2', step: 2, provider: 'hotpath.simulated', model: 'sim-small',
       purpose: 'chat', stream: false, toolNames: [], messages: [{ role: 'user', content: 'Where is order 42?' }],
     },
+    { type: 'model-call-first-chunk', runId, time: start + 149, callId: 'm2' },
     {
       type: 'model-call-end', runId, time: start + 150, callId: 'm2', model: 'sim-small', finishReason: 'stop',
       usage: { inputTokens: 1300, outputTokens: 8, cachedInputTokens: 1200 }, transport: { connection: 'reused', retries: 0 },
@@ -129,6 +130,7 @@ describe('run span listener', () => {
     });
     const second = only('chat sim-small').attributes;
     assert.equal(second['gen_ai.request.stream'], undefined, 'set only when the request streams');
+    assert.equal(second['hotpath.time_to_first_chunk_ms'], undefined, 'a streaming measure');
     assert.equal(second['hotpath.simulated'], undefined);
     assert.equal(second['hotpath.connection'], 'reused');
   });

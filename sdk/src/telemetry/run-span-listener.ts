@@ -20,6 +20,8 @@ type EventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
 interface OpenModelCall {
   span: Span;
   start: number;
+  /** Time to first chunk is a streaming measure: a non-streamed response arrives all at once. */
+  stream: boolean;
 }
 
 interface OpenToolCall {
@@ -142,7 +144,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       { kind: SpanKind.CLIENT, startTime: event.time, attributes },
       run.context,
     );
-    run.modelCalls.set(event.callId, { span, start: event.time });
+    run.modelCalls.set(event.callId, { span, start: event.time, stream: event.stream });
   }
 
   function modelCallEnd(run: OpenRun, event: EventOf<'model-call-end'>): void {
@@ -234,7 +236,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
         return modelCallStart(run, event);
       case 'model-call-first-chunk': {
         const call = run.modelCalls.get(event.callId);
-        if (call) call.span.setAttributes(firstChunkAttributes(call.start, event.time));
+        if (call?.stream) call.span.setAttributes(firstChunkAttributes(call.start, event.time));
         return;
       }
       case 'model-call-end':
