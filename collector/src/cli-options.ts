@@ -1,0 +1,133 @@
+// Command-line flags and environment variables → CollectorOptions. Flags win over env vars; both are documented
+// in `helpText`, which `hotpath-collector --help` prints.
+import { parseArgs } from 'node:util';
+import { CollectorError } from './errors.ts';
+import { loadPricingFile } from './ingest/pricing.ts';
+import type { CollectorOptions } from './start-collector.ts';
+
+/** What `--help` prints. */
+export const helpText = `hotpath-collector: OTLP/HTTP receiver storing spans in SQLite, with the query API for the dashboard.
+
+Usage: hotpath-collector [flags]
+
+Flags (each also read from the environment variable shown; a flag wins over its variable):
+  --port <n>                    HOTPATH_COLLECTOR_PORT       port to listen on (default 4318; 0 = any free port)
+  --host <address>              HOTPATH_COLLECTOR_HOST       interface to listen on (default 127.0.0.1, loopback only)
+  --data-dir <path>             HOTPATH_DATA_DIR             folder of the default database file (default ./data)
+  --db <path>                   HOTPATH_DB                   database file (default <data-dir>/hotpath.sqlite; :memory: for none)
+  --ingest-token <token>        HOTPATH_INGEST_TOKEN         require "Authorization: Bearer <token>" on POST /v1/traces
+  --query-token <token>         HOTPATH_QUERY_TOKEN          require "Authorization: Bearer <token>" on /api/*
+  --forward-endpoint <url>      HOTPATH_FORWARD_ENDPOINT     also send every accepted batch to this OTLP/HTTP endpoint
+                                                             (a base URL gets /v1/traces added)
+  --retention-max-age <age>     HOTPATH_RETENTION_MAX_AGE    delete traces that ended longer ago, e.g. 30m, 12h, 7d
+  --retention-max-spans <n>     HOTPATH_RETENTION_MAX_SPANS  keep at most about n spans, deleting the oldest traces
+  --pricing-file <path>         HOTPATH_PRICING_FILE         JSON { "models": { "<model>": { input, cachedInput, output,
+                                                             cacheWrite? } } } in USD per million tokens, over the defaults
+  --max-body-bytes <n>          HOTPATH_MAX_BODY_BYTES       largest request body, compressed or decoded (default 16777216)
+  --max-concurrent-requests <n> HOTPATH_MAX_CONCURRENT_REQUESTS  export requests in progress before 429 (default 64)
+  --max-pending-spans <n>       HOTPATH_MAX_PENDING_SPANS    spans waiting to be written before 503 (default 200000)
+  -h, --help                                                 print this help
+
+Endpoints: POST /v1/traces (OTLP/HTTP, protobuf or JSON, gzip or not); GET /api/* (docs/query-api.md).
+`;
+
+const flags = {
+  port: { env: 'HOTPATH_COLLECTOR_PORT' },
+  host: { env: 'HOTPATH_COLLECTOR_HOST' },
+  'data-dir': { env: 'HOTPATH_DATA_DIR' },
+  db: { env: 'HOTPATH_DB' },
+  'ingest-token': { env: 'HOTPATH_INGEST_TOKEN' },
+  'query-token': { env: 'HOTPATH_QUERY_TOKEN' },
+  'forward-endpoint': { env: 'HOTPATH_FORWARD_ENDPOINT' },
+  'retention-max-age': { env: 'HOTPATH_RETENTION_MAX_AGE' },
+  'retention-max-spans': { env: 'HOTPATH_RETENTION_MAX_SPANS' },
+  'pricing-file': { env: 'HOTPATH_PRICING_FILE' },
+  'max-body-bytes': { env: 'HOTPATH_MAX_BODY_BYTES' },
+  'max-concurrent-requests': { env: 'HOTPATH_MAX_CONCURRENT_REQUESTS' },
+  'max-pending-spans': { env: 'HOTPATH_MAX_PENDING_SPANS' },
+} as const;
+type Flag = keyof typeof flags;
+
+/**
+ * Parses flags and env vars.
+ *
+ * @throws CollectorError `bad_request` naming the flag or variable that is wrong.
+ * @example
+ * parseCollectorArgs(['--port', '0', '--retention-max-age', '7d'], process.env);
+ * // → { help: false, options: { port: 0, retention: { maxAgeMs: 604800000 }, … } }
+ */
+export function parseCollectorArgs(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): { help: true } | { help: false; options: CollectorOptions } {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(Object.keys(flags).map((name) => [name, { type: 'string' as const }])),
+      },
+    });
+  } catch (error) {
+    throw new CollectorError('bad_request', `${(error as Error).message} (see --help)`, { cause: error });
+  }
+  if (parsed.values.help) return { help: true };
+  const read = (flag: Flag): { value: string; source: string } | undefined => {
+    const fromFlag = parsed.values[flag];
+    if (typeof fromFlag === 'string') return { value: fromFlag, source: `--${flag}` };
+    const fromEnv = env[flags[flag].env];
+    return fromEnv === undefined || fromEnv === '' ? undefined : { value: fromEnv, source: flags[flag].env };
+  };
+  const integer = (flag: Flag, min: number): number | undefined => {
+    const found = read(flag);
+    if (found === undefined) return undefined;
+    if (!/^\d+$/.test(found.value) || Number(found.value) < min) {
+      throw new CollectorError('bad_request', `${found.source}: expected an integer ≥ ${min}, got ${JSON.stringify(found.value)}`);
+    }
+    return Number(found.value);
+  };
+  const text = (flag: Flag) => read(flag)?.value;
+  const port = integer('port', 0);
+  if (port !== undefined && port > 65_535) throw new CollectorError('bad_request', `port ${port} is above 65535`);
+  const maxAge = read('retention-max-age');
+  const maxSpans = integer('retention-max-spans', 1);
+  const forward = read('forward-endpoint');
+  if (forward !== undefined && !/^https?:\/\//.test(forward.value)) {
+    throw new CollectorError('bad_request', `${forward.source}: expected an http:// or https:// URL, got ${JSON.stringify(forward.value)}`);
+  }
+  const pricingFile = text('pricing-file');
+  const options: CollectorOptions = {
+    port,
+    host: text('host'),
+    dataDir: text('data-dir'),
+    dbPath: text('db'),
+    ingestToken: text('ingest-token'),
+    queryToken: text('query-token'),
+    forwardEndpoint: forward?.value,
+    pricing: pricingFile === undefined ? undefined : loadPricingFile(pricingFile),
+    retention:
+      maxAge === undefined && maxSpans === undefined
+        ? undefined
+        : { maxAgeMs: maxAge === undefined ? undefined : parseDuration(maxAge.value, maxAge.source), maxSpans },
+    maxBodyBytes: integer('max-body-bytes', 1024),
+    maxConcurrentRequests: integer('max-concurrent-requests', 1),
+    maxPendingSpans: integer('max-pending-spans', 1),
+  };
+  return { help: false, options: Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) };
+}
+
+const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * `30m`, `12h`, `7d`, `1500ms` (a bare number is milliseconds) → milliseconds.
+ *
+ * @example
+ * parseDuration('7d', '--retention-max-age'); // 604800000
+ */
+export function parseDuration(value: string, source: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(value.trim());
+  if (!match) throw new CollectorError('bad_request', `${source}: expected a duration like 30m, 12h or 7d, got ${JSON.stringify(value)}`);
+  return Math.round(Number(match[1]) * units[match[2] ?? 'ms']!);
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env -S node --import tsx
+// `hotpath-collector`: starts the collector from flags and env vars (see --help) and stops it cleanly on
+// SIGINT/SIGTERM, writing what is queued before the database closes.
+import { parseCollectorArgs, helpText } from './cli-options.ts';
+import { CollectorError } from './errors.ts';
+import { startCollector } from './start-collector.ts';
+
+async function main(): Promise<void> {
+  const parsed = parseCollectorArgs(process.argv.slice(2), process.env);
+  if (parsed.help) {
+    process.stdout.write(helpText);
+    return;
+  }
+  const collector = await startCollector(parsed.options);
+  process.stdout.write(
+    `hotpath collector listening on ${collector.url}\n` +
+      `  OTLP/HTTP  POST ${collector.url}/v1/traces\n` +
+      `  query API  ${collector.url}/api/traces\n` +
+      `  database   ${collector.dbPath}\n`,
+  );
+  const stop = (signal: string) => {
+    process.stdout.write(`${signal}: stopping\n`);
+    collector.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = CollectorError.isInstance(error) ? error.message : (error as Error).stack ?? String(error);
+  process.stderr.write(`hotpath-collector: ${message}\n`);
+  process.exit(1);
+});
