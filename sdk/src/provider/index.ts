@@ -11,6 +11,9 @@ export type {
   TransportInfo,
 } from './model-provider.ts';
 export { openaiCompatible, type OpenAICompatibleOptions } from './openai-compatible.ts';
+export { anthropic, type AnthropicOptions } from './anthropic.ts';
+export type { CacheBreakpoints } from './anthropic-messages-request.ts';
+export type { MaxTokensField } from './openai-chat-request.ts';
 export {
   ModelCallAbortedError,
   ProviderConfigurationError,

@@ -31,6 +31,20 @@ export interface ModelHttpClientOptions {
   dispatcher?: Dispatcher;
 }
 
+/** The options a provider passes through to its HTTP client unchanged. */
+export type ModelHttpTuning = Pick<
+  ModelHttpClientOptions,
+  'maxConnections' | 'keepAliveTimeoutMs' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'dispatcher'
+>;
+
+/** Picks the HTTP tuning options out of a provider's options. */
+export function httpTuning(options: ModelHttpTuning): ModelHttpTuning {
+  const keys = ['maxConnections', 'keepAliveTimeoutMs', 'connectTimeoutMs', 'headersTimeoutMs', 'bodyTimeoutMs', 'dispatcher'] as const;
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) if (options[key] !== undefined) picked[key] = options[key];
+  return picked as ModelHttpTuning;
+}
+
 export interface ModelHttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;

@@ -2,6 +2,8 @@
 // OpenAI-compatible servers actually send: usage only in the last chunk or not at all, `finish_reason: "stop"`
 // on a turn that called tools (Ollama, llama.cpp), tool calls without ids or with arguments as an object,
 // `reasoning_content` deltas (not part of the answer, skipped).
+import type { EventSourceMessage } from 'eventsource-parser';
+import { parseEventJson, type ModelResponseReader } from './http-model-call.ts';
 import type { FinishReason, ModelStreamEvent, ModelUsage, TransportInfo } from './model-provider.ts';
 import { ProviderResponseError } from './provider-errors.ts';
 import { ToolCallAssembler, type ToolCallPiece } from './tool-call-assembler.ts';
@@ -14,16 +16,29 @@ import { ToolCallAssembler, type ToolCallPiece } from './tool-call-assembler.ts'
  * for (const chunk of chunks) events.push(...reader.readChunk(chunk));
  * events.push(...reader.finish(transport));
  */
-export class ChatCompletionReader {
+export class ChatCompletionReader implements ModelResponseReader {
   readonly #toolCalls = new ToolCallAssembler();
+  #done = false;
   #responseId: string | undefined;
   #responseModel: string | undefined;
   #finishReason: string | undefined;
   #usage: ModelUsage | undefined;
 
-  /** Whether the server said why the choice ended (the answer is complete even if the stream then breaks). */
+  get done(): boolean {
+    return this.#done;
+  }
+
+  /** Whether the server said why the choice ended (some servers end the stream there, without `[DONE]`). */
   get finished(): boolean {
     return this.#finishReason !== undefined;
+  }
+
+  readEvent(event: EventSourceMessage): ModelStreamEvent[] {
+    if (event.data === '[DONE]') {
+      this.#done = true;
+      return [];
+    }
+    return event.data.trim() === '' ? [] : this.readChunk(parseEventJson(event.data));
   }
 
   /** One streamed `chat.completion.chunk`. */

@@ -84,13 +84,16 @@ export class StreamInterruptedError extends HotpathError {
   }
 }
 
-/** The server sent something we cannot read: a chunk that is not JSON, a body of the wrong shape, an error event. */
+/**
+ * The server sent something we cannot read (a chunk that is not JSON, a body of the wrong shape) or an error event
+ * in the stream; retryable only when the server said it was overloaded.
+ */
 export class ProviderResponseError extends HotpathError {
   /** The offending text (at most 2,000 characters). */
   readonly excerpt: string;
 
-  constructor(message: string, options: { excerpt: string; cause?: unknown }) {
-    super(message, { cause: options.cause });
+  constructor(message: string, options: { excerpt: string; cause?: unknown; retryable?: boolean }) {
+    super(message, { cause: options.cause, retryable: options.retryable ?? false });
     this.name = 'ProviderResponseError';
     this.excerpt = options.excerpt.slice(0, EXCERPT_LENGTH);
   }

@@ -79,6 +79,12 @@ export class ToolCallAssembler {
     return events;
   }
 
+  /** Completes call `index` if it is still open (the API marked its end, e.g. Anthropic's `content_block_stop`). */
+  end(index: number): AssemblerEvent[] {
+    const call = this.#calls.get(index);
+    return call === undefined || call.complete ? [] : [this.#complete(call)];
+  }
+
   /** Completes every call still open (the response ended), in index order. */
   finish(): AssemblerEvent[] {
     return [...this.#calls.values()]
