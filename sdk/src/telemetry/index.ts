@@ -7,3 +7,5 @@ export { createRunSpanListener } from './run-span-listener.ts';
 export type { RunSpanListener, RunSpanListenerOptions } from './run-span-listener.ts';
 export { captureContentEnabled } from './capture-content.ts';
 export { TelemetryError } from './telemetry-error.ts';
+export { formatSpanTree } from './format-span-tree.ts';
+export type { FinishedSpan, FormatSpanTreeOptions } from './format-span-tree.ts';

@@ -3,6 +3,7 @@
 import { context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { formatSpanTree } from '../telemetry/index.ts';
 
 export interface TestTracing {
   /** Pass to `instrument(target, { tracerProvider })`. */
@@ -12,6 +13,8 @@ export interface TestTracing {
   spans(): ReadableSpan[];
   /** Finished spans with this exact name. */
   spansNamed(name: string): ReadableSpan[];
+  /** The finished spans as an indented tree with durations and time bars (for failure messages and debugging). */
+  tree(): string;
   /** Forgets the spans recorded so far. */
   reset(): void;
   shutdown(): Promise<void>;
@@ -37,6 +40,7 @@ export function createTestTracing(): TestTracing {
     exporter,
     spans: () => exporter.getFinishedSpans(),
     spansNamed: (name) => exporter.getFinishedSpans().filter((span) => span.name === name),
+    tree: () => formatSpanTree(exporter.getFinishedSpans()),
     reset: () => exporter.reset(),
     shutdown: () => tracerProvider.shutdown(),
   };
