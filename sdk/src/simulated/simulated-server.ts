@@ -291,7 +291,7 @@ export async function startSimulatedServer(options: SimulatedServerOptions = {})
           const text = JSON.stringify(completion);
           response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
           response.write(text.slice(0, Math.floor(text.length / 2)));
-          response.socket?.destroy();
+          response.socket?.destroySoon(); // drop the connection once what was written is out
           entry.outcome = 'fault';
           return;
         }
@@ -335,7 +335,7 @@ export async function startSimulatedServer(options: SimulatedServerOptions = {})
     let tokensBefore = 0;
     for (const [index, piece] of output.pieces.entries()) {
       if (index >= cutAfter) {
-        response.socket?.destroy();
+        response.socket?.destroySoon(); // drop the connection once what was written is out
         return;
       }
       await waitUntil(latency.timeToFirstTokenMs + tokensBefore * latency.decodeMsPerToken);
