@@ -44,6 +44,19 @@ export async function rejection(body: () => Promise<unknown>): Promise<unknown> 
   assert.fail('expected a rejection');
 }
 
+/** Fails if `promise` has not settled within `ms` (guards a wait that would otherwise hang the suite). */
+async function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export const textOf = (events: ModelStreamEvent[]): string =>
   events.flatMap((event) => (event.type === 'text-delta' ? [event.delta] : [])).join('');
 
@@ -347,7 +360,7 @@ export function describeProviderConformance(name: string, options: ProviderConfo
         });
         assert.ok(ModelCallAbortedError.isInstance(error), String(error));
         assert.equal(textOf(seen), 'Order 7 ');
-        await server.waitForClosedConnections(1);
+        await within(2000, server.requests[0]!.socketClosed, 'the aborted call’s connection closes');
       });
 
       it('does not start a call whose signal has already fired', async () => {
@@ -385,7 +398,6 @@ export function describeProviderConformance(name: string, options: ProviderConfo
 
       it('opens and closes a fresh connection per call in fresh mode', async () => {
         const before = server.connections;
-        const closedBefore = server.closedConnections;
         const kinds: string[] = [];
         for (let n = 0; n < 3; n++) {
           server.reply(streamed(textTurn));
@@ -394,7 +406,21 @@ export function describeProviderConformance(name: string, options: ProviderConfo
         }
         assert.deepEqual(kinds, ['new', 'new', 'new']);
         assert.equal(server.connections - before, 3, 'the server saw three connections');
-        await server.waitForClosedConnections(closedBefore + 3);
+        await within(2000, Promise.all(server.requests.map((received) => received.socketClosed)), 'each connection closes');
+        assert.equal(server.requests[0]?.headers.connection, 'close');
+      });
+
+      it('opens one connection per concurrent call, then reuses them all', async () => {
+        const before = server.connections;
+        const round = () =>
+          Promise.all(
+            [0, 1, 2].map(async () => finishOf(await collect(provider, request(true))).transport.connection),
+          );
+        server.reply(streamed(textTurn, { gapMs: 5 }), streamed(textTurn, { gapMs: 5 }), streamed(textTurn, { gapMs: 5 }));
+        assert.deepEqual(await round(), ['new', 'new', 'new']);
+        server.reply(streamed(textTurn), streamed(textTurn), streamed(textTurn));
+        assert.deepEqual(await round(), ['reused', 'reused', 'reused']);
+        assert.equal(server.connections - before, 3);
       });
 
       it('keeps the connection when the caller stops reading after finish', async () => {

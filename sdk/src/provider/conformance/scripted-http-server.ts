@@ -25,6 +25,8 @@ export interface ReceivedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** Resolves when the TCP connection that carried this request closes. */
+  socketClosed: Promise<void>;
 }
 
 export interface ScriptedHttpServer {
@@ -37,10 +39,6 @@ export interface ScriptedHttpServer {
   readonly requests: ReceivedRequest[];
   /** TCP connections accepted so far. */
   readonly connections: number;
-  /** Connections whose socket has closed. */
-  readonly closedConnections: number;
-  /** Resolves once `n` connections have closed (the client released them). */
-  waitForClosedConnections(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,10 +54,12 @@ export async function startScriptedHttpServer(): Promise<ScriptedHttpServer> {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
-  let closed = 0;
-  const closeWaiters: Array<{ n: number; resolve: () => void }> = [];
 
   const server = createServer((req, res) => {
+    const socketClosed = new Promise<void>((resolve) => {
+      if (req.socket.destroyed) resolve();
+      else req.socket.once('close', () => resolve());
+    });
     const parts: Buffer[] = [];
     req.on('data', (part: Buffer) => parts.push(part));
     req.on('end', () => {
@@ -70,7 +70,7 @@ export async function startScriptedHttpServer(): Promise<ScriptedHttpServer> {
       } catch {
         // Keep the raw text; the test asserts on it.
       }
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
+      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, socketClosed });
       const next = queue.shift();
       if (next === undefined) {
         res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"no scripted reply"}}');
@@ -82,14 +82,7 @@ export async function startScriptedHttpServer(): Promise<ScriptedHttpServer> {
   server.on('connection', (socket: Socket) => {
     connections++;
     sockets.add(socket);
-    socket.on('close', () => {
-      sockets.delete(socket);
-      closed++;
-      for (const waiter of closeWaiters.filter((w) => closed >= w.n)) {
-        closeWaiters.splice(closeWaiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    });
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -105,11 +98,6 @@ export async function startScriptedHttpServer(): Promise<ScriptedHttpServer> {
     get connections() {
       return connections;
     },
-    get closedConnections() {
-      return closed;
-    },
-    waitForClosedConnections: (n) =>
-      closed >= n ? Promise.resolve() : new Promise((resolve) => closeWaiters.push({ n, resolve })),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
