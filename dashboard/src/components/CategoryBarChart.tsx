@@ -1,6 +1,13 @@
 'use client';
-// A horizontal-category bar chart (calls per model, hits and misses per tool): one bar group per row.
+// A bar chart over named categories (calls per model, hits and misses per tool), drawn horizontally so long
+// names stay readable.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+const MAX_LABEL = 18;
+const truncate = (value: unknown) => {
+  const text = String(value);
+  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+};
 
 export function CategoryBarChart({
   rows,
@@ -19,14 +26,14 @@ export function CategoryBarChart({
   return (
     <div className="chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows}>
-          <CartesianGrid stroke="#eef0f3" vertical={false} />
-          <XAxis dataKey={categoryKey} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" interval={0} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" width={48} />
+        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <CartesianGrid stroke="#eef0f3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" />
+          <YAxis type="category" dataKey={categoryKey} tickFormatter={truncate} tick={{ fontSize: 11, fill: '#344054' }} stroke="#d0d5dd" width={130} interval={0} />
           <Tooltip contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: '#e4e7ec' }} cursor={{ fill: '#f2f4f7' }} />
           <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" iconSize={10} />
           {bars.map((bar) => (
-            <Bar key={bar.key} dataKey={bar.key} name={bar.label} fill={bar.color} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} maxBarSize={56} />
+            <Bar key={bar.key} dataKey={bar.key} name={bar.label} fill={bar.color} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} maxBarSize={22} />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -2,13 +2,29 @@
 import { formatPercent, formatSigned } from '../lib/format.ts';
 import { relativeChange } from '../lib/relative-change.ts';
 
-export function ChangeStat({ label, a, b, format, testId }: { label: string; a: number; b: number; format: (value: number) => string; testId?: string }) {
+export function ChangeStat({
+  label,
+  a,
+  b,
+  format,
+  higherIsBetter = false,
+  testId,
+}: {
+  label: string;
+  a: number;
+  b: number;
+  format: (value: number) => string;
+  /** For figures where growth is good (cached input); by default lower is better. */
+  higherIsBetter?: boolean;
+  testId?: string;
+}) {
   const change = relativeChange(a, b);
-  const tone = change.verdict === 'better' ? 'diff-good' : change.verdict === 'worse' ? 'diff-bad' : undefined;
+  const improved = higherIsBetter ? change.verdict === 'worse' : change.verdict === 'better';
+  const tone = change.verdict === 'same' ? undefined : improved ? 'diff-good' : 'diff-bad';
   return (
     <div className="stat" data-testid={testId}>
       <div className="stat-label">{label}</div>
-      <div className="stat-value" style={{ fontSize: 16 }}>
+      <div className="stat-value" style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
         {format(a)} <span className="cell-sub">→</span> {format(b)}
       </div>
       <div className={`stat-hint ${tone ?? ''}`}>

@@ -47,7 +47,7 @@ export function LiveUpdates({ traceId, paused = false }: { traceId?: string; pau
   }, [router, traceId, paused]);
 
   return (
-    <span className="badge badge-muted" data-testid="live-status" data-connected={connected} title={connected ? 'New traces appear as they arrive' : 'Reconnecting to the collector…'}>
+    <span className="badge badge-muted badge-flex" data-testid="live-status" data-connected={connected} title={connected ? 'New traces appear as they arrive' : 'Reconnecting to the collector…'}>
       <span className={`dot ${connected ? 'dot-live' : 'dot-off'}`} />
       {connected ? (paused && pending > 0 ? `${pending} new — go to first page` : 'Live') : 'Offline'}
     </span>

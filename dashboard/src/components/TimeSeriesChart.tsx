@@ -23,7 +23,7 @@ export function TimeSeriesChart({
   kind = 'bar',
   testId,
 }: {
-  rows: Record<string, number>[];
+  rows: Record<string, number | null>[];
   series: string[];
   format: ValueFormat;
   bucketMs: number;
@@ -37,7 +37,7 @@ export function TimeSeriesChart({
     <>
       <CartesianGrid stroke="#eef0f3" vertical={false} />
       <XAxis dataKey="start" tickFormatter={label} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" minTickGap={24} />
-      <YAxis tickFormatter={(value: number) => formatValue(value)} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" width={70} />
+      <YAxis domain={format === 'percent' ? [0, 1] : undefined} tickFormatter={(value: number) => formatValue(value)} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" width={70} />
       <Tooltip
         labelFormatter={(value) => `${new Date(Number(value)).toISOString().replace('T', ' ').slice(0, 19)} UTC`}
         formatter={(value) => formatValue(Number(value))}
@@ -53,7 +53,7 @@ export function TimeSeriesChart({
           <LineChart data={rows}>
             {axes}
             {series.map((name, index) => (
-              <Line key={name} type="monotone" dataKey={name} stroke={seriesColor(index)} strokeWidth={2} dot={rows.length < 30} isAnimationActive={false} />
+              <Line key={name} type="linear" dataKey={name} stroke={seriesColor(index)} strokeWidth={2} dot={rows.length < 30} isAnimationActive={false} />
             ))}
           </LineChart>
         ) : (

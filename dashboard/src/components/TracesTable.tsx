@@ -80,15 +80,15 @@ export function TracesTable({ traces, query, now }: { traces: TraceSummary[]; qu
                       onChange={() => toggle(trace.traceId)}
                     />
                   </td>
-                  <td style={{ maxWidth: 380 }}>
+                  <td style={{ maxWidth: 340 }}>
                     <Link href={href} className="trace-name" title={trace.name}>{trace.name}</Link>
-                    <div className="cell-sub" style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+                    <div className="cell-sub sub-line">
                       <span className="mono" title={trace.traceId}>{shortId(trace.traceId)}</span>
-                      {trace.service ? <span>{trace.service}</span> : null}
+                      {trace.service ? <span title={trace.service}>{trace.service}</span> : null}
                       {trace.simulated ? <SimulatedBadge /> : null}
                       {trace.inProgress ? <span className="badge badge-progress">in progress</span> : null}
                       {typeof trace.attributes['hotpath.workload.variant'] === 'string' ? (
-                        <span className="badge badge-muted">{trace.attributes['hotpath.workload.variant']}</span>
+                        <span className="badge badge-muted" title={trace.attributes['hotpath.workload.variant']}>{trace.attributes['hotpath.workload.variant']}</span>
                       ) : null}
                     </div>
                   </td>
@@ -96,7 +96,7 @@ export function TracesTable({ traces, query, now }: { traces: TraceSummary[]; qu
                   <td style={{ maxWidth: 200 }}>
                     <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
                       {trace.models.slice(0, 3).map((model) => (
-                        <span key={model} className="badge badge-model">{model}</span>
+                        <span key={model} className="badge badge-model" style={{ maxWidth: 150 }} title={model}>{model}</span>
                       ))}
                       {trace.models.length > 3 ? <span className="cell-sub">+{trace.models.length - 3}</span> : null}
                     </div>

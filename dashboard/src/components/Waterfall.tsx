@@ -17,6 +17,9 @@ import { TimeAxis } from './TimeAxis.tsx';
 import { WaterfallRow } from './WaterfallRow.tsx';
 
 const ROW_HEIGHT = 26;
+/** Toolbar and axis above the rows of a compact waterfall, and its tallest size. */
+const COMPACT_CHROME_HEIGHT = 72;
+const COMPACT_MAX_HEIGHT = 560;
 const NO_STATE: WaterfallUrlState = { selectedSpanId: null, zoom: null };
 
 export interface WaterfallProps {
@@ -144,7 +147,12 @@ export function Waterfall({ traceId, spans, mode, scaleMs, nameColumnWidth = mod
 
   const allParents = useMemo(() => [...tree.byId.values()].filter((node) => node.children.length > 0).map((node) => node.span.spanId), [tree]);
   const waterfall = (
-    <div className="waterfall" data-testid={`waterfall-${mode}`} style={{ ['--name-col' as string]: `${nameColumnWidth}px` }}>
+    <div
+      className="waterfall"
+      data-testid={`waterfall-${mode}`}
+      // Compact waterfalls (compare) fit their rows up to a limit instead of filling the page.
+      style={{ ['--name-col' as string]: `${nameColumnWidth}px`, height: mode === 'compact' ? Math.min(COMPACT_MAX_HEIGHT, COMPACT_CHROME_HEIGHT + rows.length * ROW_HEIGHT) : undefined }}
+    >
       <div className="waterfall-toolbar">
         <span className="cell-sub" data-testid="waterfall-count">
           {rows.length.toLocaleString('en-US')} of {tree.byId.size.toLocaleString('en-US')} spans

@@ -28,7 +28,8 @@ function WaterfallRowView({ node, traceStart, viewStart, viewEnd, top, selected,
   const bar = barGeometry(span.start - traceStart, span.end - traceStart, { start: viewStart, end: viewEnd });
   const category = span.error ? 'error' : span.category;
   const hasChildren = node.children.length > 0;
-  const labelAfter = bar ? bar.left + bar.width < 0.78 : true;
+  // Duration label after the bar when there is room, else before it, else inside it.
+  const labelPlace = !bar || bar.left + bar.width < 0.8 ? 'after' : bar.left > 0.2 ? 'before' : 'inside';
   return (
     <div
       className="wf-row"
@@ -73,8 +74,14 @@ function WaterfallRowView({ node, traceStart, viewStart, viewEnd, top, selected,
               style={{ left: `${bar.left * 100}%`, width: `${bar.width * 100}%` }}
             />
             <span
-              className="wf-duration"
-              style={labelAfter ? { left: `calc(${(bar.left + bar.width) * 100}% + 4px)` } : { right: `calc(${(1 - bar.left) * 100}% + 4px)` }}
+              className={`wf-duration${labelPlace === 'inside' ? ' inside' : ''}`}
+              style={
+                labelPlace === 'after'
+                  ? { left: `calc(${(bar.left + bar.width) * 100}% + 4px)` }
+                  : labelPlace === 'before'
+                    ? { right: `calc(${(1 - bar.left) * 100}% + 4px)` }
+                    : { right: `calc(${(1 - bar.left - bar.width) * 100}% + 6px)` }
+              }
             >
               {span.inProgress ? 'running…' : formatDuration(duration)}
             </span>

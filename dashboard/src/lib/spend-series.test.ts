@@ -28,7 +28,7 @@ describe('spend series', () => {
   it('computes the cached share of input tokens per bucket', () => {
     const shares = cachedShareSeries(spend);
     assert.equal(shares[0]?.cachedShare, 100 / 1200);
-    assert.equal(shares[1]?.cachedShare, 0);
+    assert.equal(shares[1]?.cachedShare, null);
     assert.equal(shares[3]?.cachedShare, 0.5);
   });
 

@@ -42,18 +42,20 @@ export function spendSeries(spend: Pick<SpendResponse, 'bucketMs' | 'groups' | '
 }
 
 /**
- * Share of input tokens served from the provider's prompt cache, per bucket across all groups.
+ * Share of input tokens served from the provider's prompt cache, per bucket across all groups; null for buckets
+ * without input tokens.
  *
  * @example
  * cachedShareSeries(spend) // [{ start: 1700000000000, cachedShare: 0.42 }, …]
  */
-export function cachedShareSeries(spend: Pick<SpendResponse, 'bucketMs' | 'groups' | 'buckets'>): { start: number; cachedShare: number }[] {
+export function cachedShareSeries(spend: Pick<SpendResponse, 'bucketMs' | 'groups' | 'buckets'>): { start: number; cachedShare: number | null }[] {
   const input = spendSeries(spend, 'inputTokens');
   const cached = spendSeries(spend, 'cachedInputTokens');
   return input.map((row, index) => {
     const total = spend.groups.reduce((sum, group) => sum + (row[group] ?? 0), 0);
     const hit = spend.groups.reduce((sum, group) => sum + (cached[index]?.[group] ?? 0), 0);
-    return { start: row.start, cachedShare: total > 0 ? hit / total : 0 };
+    // A bucket without input tokens has no share (a gap in the line), not a share of zero.
+    return { start: row.start, cachedShare: total > 0 ? hit / total : null };
   });
 }
 

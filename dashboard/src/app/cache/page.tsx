@@ -58,7 +58,7 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
               <div className="panel-title"><h2>Hits and misses per tool</h2></div>
               <CategoryBarChart
                 testId="chart-cache"
-                rows={tools.map((tool) => ({ tool: tool.toolName, hits: tool.hits, shared: tool.shared, misses: tool.misses }))}
+                rows={tools.filter((tool) => tool.hits + tool.shared + tool.misses > 0).map((tool) => ({ tool: tool.toolName, hits: tool.hits, shared: tool.shared, misses: tool.misses }))}
                 categoryKey="tool"
                 bars={[
                   { key: 'hits', label: 'hits', color: '#059669' },
@@ -81,18 +81,23 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
                   <tbody>
                     {tools.map((tool) => {
                       const rate = cacheHitRate(tool);
+                      const cached = tool.hits + tool.shared + tool.misses > 0;
                       return (
                         <tr key={tool.toolName}>
-                          <td className="mono">{tool.toolName}</td>
+                          <td className="mono ellipsis" style={{ maxWidth: 220 }} title={tool.toolName}>{tool.toolName}</td>
                           <td className="num">{tool.calls.toLocaleString('en-US')}</td>
                           <td className="num">{tool.hits.toLocaleString('en-US')}</td>
                           <td className="num">{tool.shared.toLocaleString('en-US')}</td>
                           <td className="num">{tool.misses.toLocaleString('en-US')}</td>
                           <td>
-                            <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                              <div className="bar-inline" style={{ width: 80 }}><span style={{ width: `${rate * 100}%` }} /></div>
-                              <span className="cell-sub">{formatPercent(rate)}</span>
-                            </div>
+                            {cached ? (
+                              <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                                <div className="bar-inline" style={{ width: 80 }}><span style={{ width: `${rate * 100}%` }} /></div>
+                                <span className="cell-sub">{formatPercent(rate)}</span>
+                              </div>
+                            ) : (
+                              <span className="cell-sub">cache off</span>
+                            )}
                           </td>
                           <td className="num">{formatDuration(tool.savedMs)}</td>
                         </tr>

@@ -140,7 +140,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         />
         <ChangeStat testId="compare-tokens" label="Tokens" a={left.trace.inputTokens + left.trace.outputTokens} b={right.trace.inputTokens + right.trace.outputTokens} format={formatTokens} />
         <ChangeStat testId="compare-cost" label="Cost" a={left.trace.costUsd} b={right.trace.costUsd} format={formatCost} />
-        <ChangeStat testId="compare-cached" label="Cached input" a={left.trace.cachedInputTokens} b={right.trace.cachedInputTokens} format={formatTokens} />
+        <ChangeStat testId="compare-cached" label="Cached input" a={left.trace.cachedInputTokens} b={right.trace.cachedInputTokens} format={formatTokens} higherIsBetter />
         <ChangeStat testId="compare-model-calls" label="Model calls" a={calls(left, 'model')} b={calls(right, 'model')} format={count} />
         <ChangeStat testId="compare-tool-calls" label="Tool calls" a={calls(left, 'tool')} b={calls(right, 'tool')} format={count} />
       </div>

@@ -60,8 +60,8 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
         <>
           <div className="stats">
             <StatCard testId="stat-decisions" label="Routed calls" value={routedCalls.toLocaleString('en-US')} hint={`${formatPercent(routedCalls / totalCalls)} of ${totalCalls.toLocaleString('en-US')} model calls`} />
-            <StatCard testId="stat-escalations" label="Escalations" value={routing.escalations.toLocaleString('en-US')} hint="steps retried on a stronger model" tone={routing.escalations > 0 ? 'bad' : undefined} />
-            <StatCard label="Models" value={routing.models.length} hint={routing.models.map((model) => model.model).join(', ')} />
+            <StatCard testId="stat-escalations" label="Escalations" value={routing.escalations.toLocaleString('en-US')} hint="steps retried on a stronger model" />
+            <StatCard label="Models" value={routing.models.length} hint={<span title={routing.models.map((model) => model.model).join(', ')}>{routing.models.map((model) => model.model).join(', ')}</span>} />
             <StatCard label="Rules" value={routing.rules.length} hint={`${new Set(routing.rules.map((rule) => rule.rule)).size} distinct`} />
           </div>
           <div className="grid-2">

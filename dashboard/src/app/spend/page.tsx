@@ -114,7 +114,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
                         <td>
                           <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
                             <span className="cat-dot" style={{ background: colors.get(row.group) }} />
-                            <span className="mono">{row.group}</span>
+                            <span className="mono ellipsis" style={{ maxWidth: 200 }} title={row.group}>{row.group}</span>
                             {isSimulated(row.group) ? <SimulatedBadge /> : null}
                           </span>
                         </td>

@@ -1,0 +1,85 @@
+// The whole system under test for one e2e file: a real collector on a free port with a fresh SQLite file, the
+// built dashboard (`next start`) pointed at it, and Chromium.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCollector } from '@hotpath/collector';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type RunningBrowser } from './browser.ts';
+import { ensureDashboardBuild } from './dashboard-build.ts';
+import { startDashboard, type RunningDashboard } from './dashboard-server.ts';
+
+export const ARTIFACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'artifacts');
+
+export interface Stack {
+  collectorUrl: string;
+  dashboardUrl: string;
+  browser: RunningBrowser;
+  /** Uncaught page errors and dialogs seen so far, in any tab. */
+  problems: readonly string[];
+  /** A new tab that fails the test on any page error or dialog (a dialog would mean injected script ran). */
+  newPage(): Promise<Page>;
+  /** Saves a full-page screenshot to e2e/artifacts/<name>.png. */
+  screenshot(page: Page, name: string): Promise<void>;
+  /** Stops the collector (to test how the dashboard copes), keeping the rest running. */
+  stopCollector(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * @example
+ * const stack = await startStack();
+ * const ids = await sendFixtures(stack.collectorUrl, standardFixtures(Date.now()));
+ */
+export async function startStack(options: { collector?: boolean } = {}): Promise<Stack> {
+  ensureDashboardBuild();
+  const dataDir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
+  const collector = options.collector === false ? null : await startCollector({ port: 0, dataDir });
+  // With no collector, point the dashboard at a port nothing listens on.
+  const collectorUrl = collector?.url ?? 'http://127.0.0.1:9';
+  let dashboard: RunningDashboard | null = null;
+  let browser: RunningBrowser | null = null;
+  try {
+    dashboard = await startDashboard({ collectorUrl });
+    browser = await launchBrowser();
+  } catch (error) {
+    await dashboard?.close();
+    await collector?.close();
+    throw error;
+  }
+  const problems: string[] = [];
+  let collectorOpen = collector !== null;
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  return {
+    collectorUrl,
+    dashboardUrl: dashboard.url,
+    browser,
+    problems,
+    async newPage() {
+      const page = await browser!.context.newPage();
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog opened: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: false });
+    },
+    async stopCollector() {
+      if (collectorOpen) await collector?.close();
+      collectorOpen = false;
+    },
+    async close() {
+      await browser?.close();
+      await dashboard?.close();
+      if (collectorOpen) await collector?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (problems.length) throw new Error(`The browser reported problems:\n${problems.join('\n')}`);
+    },
+  };
+}
