@@ -53,13 +53,11 @@ export async function startScriptedHttpServer(): Promise<ScriptedHttpServer> {
   const queue: ScriptedReply[] = [];
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
+  const closedPromises = new WeakMap<Socket, Promise<void>>();
   let connections = 0;
 
   const server = createServer((req, res) => {
-    const socketClosed = new Promise<void>((resolve) => {
-      if (req.socket.destroyed) resolve();
-      else req.socket.once('close', () => resolve());
-    });
+    const socketClosed = closedPromises.get(req.socket) ?? Promise.resolve();
     const parts: Buffer[] = [];
     req.on('data', (part: Buffer) => parts.push(part));
     req.on('end', () => {
@@ -82,6 +80,7 @@ export async function startScriptedHttpServer(): Promise<ScriptedHttpServer> {
   server.on('connection', (socket: Socket) => {
     connections++;
     sockets.add(socket);
+    closedPromises.set(socket, new Promise((resolve) => socket.once('close', () => resolve())));
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
