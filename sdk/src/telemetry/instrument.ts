@@ -42,7 +42,8 @@ function instrumentRunner<R extends SubscribableRunner>(runner: R, options: Inst
  * Gives an agent OpenTelemetry GenAI spans (docs/spans.md).
  *
  * - a **Runner**: subscribes to its events; every run becomes an `invoke_agent {agent}` span with `chat {model}` and
- *   `execute_tool {tool}` children (sub-agent runs nest under the tool that started them). Returns the same runner.
+ *   `execute_tool {tool}` children (sub-agent runs nest under the tool that started them). Returns the same runner;
+ *   instrumenting it again changes nothing (call `uninstrument()` first to change options).
  * - an **async function**: each call becomes an `invoke_agent {name}` span, active while it runs, so every run and
  *   model call inside it joins one trace. Returns a wrapper with the same signature.
  * - a **ModelProvider**: each `stream()` call becomes a `chat {model}` span. Returns a wrapped provider.

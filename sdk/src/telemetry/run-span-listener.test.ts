@@ -176,6 +176,26 @@ describe('run span listener', () => {
     assert.equal(run.status.code, SpanStatusCode.UNSET);
   });
 
+  it('takes the run span provider and model from the first agent step, not from side calls', () => {
+    const runId = 'run-side';
+    feed([
+      { type: 'run-start', runId, time: T0, agentName: 'a', input: 'x', instructions: '', optimizations },
+      { type: 'model-call-start', runId, time: T0 + 1, callId: 'g', step: 0, provider: 'openai', model: 'gpt-4.1-nano', purpose: 'guardrail', stream: false, toolNames: [], messages: [] },
+      { type: 'model-call-start', runId, time: T0 + 1, callId: 'm', step: 1, provider: 'openai', model: 'gpt-4.1', purpose: 'chat', stream: true, toolNames: [], messages: [],
+        routing: { model: 'gpt-4.1', candidates: ['gpt-4.1-mini', 'gpt-4.1'], rule: 'input-size', reason: 'long input' } },
+      { type: 'model-call-end', runId, time: T0 + 2, callId: 'g', model: 'gpt-4.1-nano', finishReason: 'stop' },
+      { type: 'model-call-end', runId, time: T0 + 3, callId: 'm', model: 'gpt-4.1', finishReason: 'stop' },
+      { type: 'run-end', runId, time: T0 + 4, outcome: 'completed', finalOutput: 'ok', steps: 1, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, requests: 2, costUsd: 0, byModel: {} } },
+    ]);
+    assert.equal(only('invoke_agent a').attributes['gen_ai.request.model'], 'gpt-4.1');
+    assert.equal(only('chat gpt-4.1-nano').attributes['hotpath.model_call.purpose'], 'guardrail');
+    const routed = only('chat gpt-4.1').attributes;
+    assert.equal(routed['hotpath.route.model'], 'gpt-4.1');
+    assert.deepEqual(routed['hotpath.route.candidates'], ['gpt-4.1-mini', 'gpt-4.1']);
+    assert.equal(routed['hotpath.route.rule'], 'input-size');
+    assert.equal(routed['hotpath.route.reason'], 'long input');
+  });
+
   it('sets gen_ai.conversation.id only when the caller passed one', () => {
     const events = toolRun();
     feed(events);

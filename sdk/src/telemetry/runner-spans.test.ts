@@ -86,6 +86,22 @@ describe('spans of real runs', () => {
     assert.deepEqual(tools.map((span) => span.attributes['gen_ai.tool.call.id']).sort(), result.steps[0]!.toolCalls.map((call) => call.toolCall.id).sort());
   });
 
+  it('are the same for stream() as for run()', async () => {
+    const runner = instrument(new Runner({ provider: scriptedModel(twoLookups()) }), { tracerProvider });
+    const stream = runner.stream(desk, 'Where are A1 and B2?');
+    let deltas = 0;
+    for await (const event of stream) if (event.type === 'text-delta') deltas++;
+    await stream.result;
+    assert.ok(deltas > 0);
+    assert.deepEqual(tracing.spans().map((span) => span.name).sort(), [
+      'chat sim-large',
+      'chat sim-large',
+      'execute_tool lookup_order',
+      'execute_tool lookup_order',
+      'invoke_agent desk',
+    ]);
+  });
+
   it('record a tool that throws as an error on its span while the run completes', async () => {
     const model = scriptedModel([{ toolCalls: [{ name: 'broken', arguments: {} }] }, { text: 'Sorry, I could not check.' }]);
     const runner = instrument(new Runner({ provider: model }), { tracerProvider });
