@@ -34,13 +34,8 @@ export class PrefixCache {
     let stillMatching = true;
     let chain = '';
     for (let block = 0; (block + 1) * blockTokens <= tokens.length; block++) {
-      const hash = createHash('sha256');
-      hash.update(chain);
-      for (let index = block * blockTokens; index < (block + 1) * blockTokens; index++) {
-        hash.update(tokens[index] as string);
-        hash.update('\u0000');
-      }
-      chain = hash.digest('base64');
+      const content = tokens.slice(block * blockTokens, (block + 1) * blockTokens).join('\u0000');
+      chain = createHash('sha256').update(chain).update(content).digest('base64');
       if (stillMatching && this.#blocks.get(chain)) cachedBlocks++;
       else {
         stillMatching = false;

@@ -43,14 +43,37 @@ export function formatFactLine(
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+interface FactPatterns {
+  header: RegExp;
+  keys: RegExp;
+  phrases: Map<string, string>;
+  ids: RegExp[];
+}
+
+// Compiled once per playbook: reading facts runs on every message of every request.
+const compiled = new WeakMap<Playbook, FactPatterns>();
+
+function patternsOf(playbook: Playbook): FactPatterns {
+  let patterns = compiled.get(playbook);
+  if (!patterns) {
+    const labels = playbook.entityTypes.map((type) => `${escapeRegExp(type.label)} (${type.idPattern.source}):`).join('|');
+    const byLength = [...playbook.attributes].sort((a, b) => attributePhrase(b).length - attributePhrase(a).length);
+    patterns = {
+      header: new RegExp(`(?:${labels})\\s*`, 'g'),
+      keys: new RegExp(`(?:^|,\\s)(${byLength.map((name) => escapeRegExp(attributePhrase(name))).join('|')})\\s`, 'g'),
+      phrases: new Map(playbook.attributes.map((name) => [attributePhrase(name), name])),
+      ids: playbook.entityTypes.map((type) => new RegExp(type.idPattern.source, 'g')),
+    };
+    compiled.set(playbook, patterns);
+  }
+  return patterns;
+}
+
 /** Reads every fact line in a text: the entity id and the attributes the line states. */
 export function parseFactLines(playbook: Playbook, text: string): { id: string; attributes: Attributes }[] {
-  const labels = playbook.entityTypes.map((type) => `${escapeRegExp(type.label)} (${type.idPattern.source}):`).join('|');
-  const header = new RegExp(`(?:${labels})\\s*`, 'g');
-  const phrases = [...playbook.attributes].sort((a, b) => attributePhrase(b).length - attributePhrase(a).length);
-  const keys = new RegExp(`(?:^|,\\s)(${phrases.map((name) => escapeRegExp(attributePhrase(name))).join('|')})\\s`, 'g');
-  const idPatterns = playbook.entityTypes.map((type) => new RegExp(type.idPattern.source, 'g'));
+  const { header, keys, phrases, ids: idPatterns } = patternsOf(playbook);
   const facts: { id: string; attributes: Attributes }[] = [];
+  if (text.search(header) === -1) return facts; // most messages carry no fact line
   for (const line of text.split('\n')) {
     for (const match of line.matchAll(header)) {
       const id = match.slice(1).find((group) => group !== undefined);
@@ -60,7 +83,7 @@ export function parseFactLines(playbook: Playbook, text: string): { id: string; 
       const found = [...body.matchAll(keys)];
       found.forEach((key, index) => {
         const phrase = key[1] as string;
-        const name = phrases.find((candidate) => attributePhrase(candidate) === phrase) as string;
+        const name = phrases.get(phrase) as string;
         const end = found[index + 1]?.index ?? body.length;
         const raw = body.slice((key.index ?? 0) + key[0].length, end).trim().replace(/[.;]$/, '');
         if (playbook.listAttributes.includes(name)) {

@@ -71,10 +71,12 @@ export class Knowledge {
   /** Objects that describe no entity (a policy, a search result), with where they were seen. */
   readonly documents: { source: string; value: Record<string, unknown> }[] = [];
   readonly #entities = new Map<string, Attributes>();
-  readonly #playbook: Playbook;
+  readonly #anchored: { type: EntityType; pattern: RegExp }[];
+  readonly #anywhere: RegExp;
 
   constructor(playbook: Playbook, messages: readonly ChatMessage[]) {
-    this.#playbook = playbook;
+    this.#anchored = playbook.entityTypes.map((type) => ({ type, pattern: new RegExp(`^(?:${type.idPattern.source})$`) }));
+    this.#anywhere = new RegExp(playbook.entityTypes.map((type) => `(?:${type.idPattern.source})`).join('|'), 'g');
     const latestUser = messages.findLastIndex((message) => message.role === 'user');
     this.latestUserText = latestUser === -1 ? '' : (messages[latestUser] as ChatMessage).content;
     const pending = new Map<string, { tool: string; args: Record<string, unknown> | undefined; currentTurn: boolean }>();
@@ -118,7 +120,7 @@ export class Knowledge {
   }
 
   typeOf(id: string): EntityType | undefined {
-    return this.#playbook.entityTypes.find((type) => new RegExp(`^(?:${type.idPattern.source})$`).test(id));
+    return this.#anchored.find(({ pattern }) => pattern.test(id))?.type;
   }
 
   /**
@@ -178,10 +180,6 @@ export class Knowledge {
   }
 
   #mention(text: string): void {
-    const patterns = this.#playbook.entityTypes.map((type) => new RegExp(type.idPattern.source, 'g'));
-    const found: { id: string; at: number }[] = [];
-    for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.push({ id: match[0], at: match.index ?? 0 });
-    found.sort((a, b) => a.at - b.at);
-    for (const { id } of found) this.mentions.push(id);
+    for (const match of text.matchAll(this.#anywhere)) this.mentions.push(match[0]);
   }
 }

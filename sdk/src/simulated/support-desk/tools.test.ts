@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { z } from 'zod';
+import { createSupportDeskTools, SupportDeskNotFoundError, type SupportDeskTool } from './tools.ts';
+
+const tools = createSupportDeskTools({ latencyScale: 0 });
+const byName = (name: string): SupportDeskTool => {
+  const found = tools.find((tool) => tool.name === name);
+  assert.ok(found, name);
+  return found;
+};
+
+describe('support-desk tools', () => {
+  it('are plain objects with a zod schema that exports to JSON Schema', () => {
+    assert.ok(tools.length >= 9);
+    for (const tool of tools) {
+      assert.match(tool.name, /^[a-z_]+$/);
+      assert.ok(tool.description.length > 20);
+      assert.equal(z.toJSONSchema(tool.parameters).type, 'object');
+      assert.ok(tool.latencyMs > 0);
+    }
+    assert.ok(tools.some((tool) => tool.latencyMs >= 3000), 'one very slow tool');
+    const escalate = byName('escalate_ticket');
+    assert.equal(escalate.readOnly, false);
+    assert.equal(escalate.idempotent, false);
+  });
+
+  it('return copies of records, so a caller cannot change the data behind them', async () => {
+    const first = (await byName('get_customer').execute({ customerId: 'C-1001' }, {})) as { tier: string };
+    first.tier = 'tampered';
+    const second = (await byName('get_customer').execute({ customerId: 'C-1001' }, {})) as { tier: string };
+    assert.equal(second.tier, 'gold');
+  });
+
+  it('chain from order to shipment through the shipment id', async () => {
+    const order = (await byName('get_order').execute({ orderId: 'O-5002' }, {})) as { shipmentId: string };
+    const shipment = (await byName('get_shipment').execute({ shipmentId: order.shipmentId }, {})) as { carrier: string };
+    assert.equal(shipment.carrier, 'Parcelway');
+  });
+
+  it('throw a typed not-found error for unknown ids and a zod error for bad arguments', async () => {
+    await assert.rejects(byName('get_order').execute({ orderId: 'O-5999' }, {}), (error: unknown) => {
+      assert.ok(error instanceof SupportDeskNotFoundError);
+      assert.match(error.message, /O-5999 not found/);
+      return true;
+    });
+    await assert.rejects(byName('get_order').execute({ orderId: 42 } as never, {}), z.ZodError);
+  });
+
+  it('search the knowledge base by shared words, returning nothing for unknown topics', async () => {
+    const search = byName('search_knowledge_base');
+    const found = (await search.execute({ query: 'changing a delivery address' }, {})) as { articles: { id: string }[] };
+    assert.equal(found.articles[0]?.id, 'KB-101');
+    const none = (await search.execute({ query: 'international warranty claims' }, {})) as { articles: unknown[] };
+    assert.deepEqual(none.articles, []);
+  });
+
+  it('take their latency on real timers, scaled, and stop when the signal aborts', async () => {
+    const slow = createSupportDeskTools({ latencyScale: 1 }).find((tool) => tool.name === 'get_product_recommendations');
+    assert.ok(slow);
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = slow.execute({ customerId: 'C-1001' }, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('run cancelled')), 20);
+    await assert.rejects(pending, /run cancelled/);
+    assert.ok(performance.now() - started < slow.latencyMs / 2, 'the 4 s timer did not run out');
+    await assert.rejects(slow.execute({ customerId: 'C-1001' }, { signal: AbortSignal.abort(new Error('already')) }), /already/);
+  });
+
+  it('reject a negative latency scale', () => {
+    assert.throws(() => createSupportDeskTools({ latencyScale: -1 }), RangeError);
+  });
+});
