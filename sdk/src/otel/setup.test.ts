@@ -5,7 +5,7 @@ import { Agent } from '../agent/index.ts';
 import { Runner } from '../runner/index.ts';
 import { instrument, TelemetryError } from '../telemetry/index.ts';
 import { scriptedModel } from '../testing/index.ts';
-import { startOtlpTestReceiver } from './otlp-test-receiver.ts';
+import { startOtlpTestReceiver } from './otlp-receiver.test-support.ts';
 import { setup } from './setup.ts';
 
 const OTEL_VARS = [
