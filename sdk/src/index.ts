@@ -1,0 +1,69 @@
+// @hotpath/sdk: fast agent loops you can see. The public surface is deliberately small; internals stay behind
+// each module's own index. Tracing set-up lives in `@hotpath/sdk/otel`, test helpers in `@hotpath/sdk/testing`,
+// the simulated model server in `@hotpath/sdk/simulated`.
+export { HotpathError } from './errors.ts';
+export type { AssistantMessage, Message, SystemMessage, ToolCall, ToolMessage, UserMessage } from './messages.ts';
+
+export { Agent, AgentDefinitionError } from './agent/index.ts';
+export type { AgentOptions, Guardrail, GuardrailContext, GuardrailVerdict, ModelSettings, PrefetchCall } from './agent/index.ts';
+
+export { tool, ToolCache, ToolCallError, ToolDefinitionError } from './tools/index.ts';
+export type { Tool, ToolCacheOptions, ToolCacheSettings, ToolContext, ToolOptions } from './tools/index.ts';
+
+export {
+  AbortError,
+  GuardrailTrippedError,
+  ModelResponseError,
+  OPTIMIZATION_NAMES,
+  RunError,
+  RunInputError,
+  Runner,
+} from './runner/index.ts';
+export type {
+  Budgets,
+  ModelPrice,
+  ModelUsageTotals,
+  OptimizationName,
+  OptimizationSettings,
+  OptimizationsOption,
+  Pricing,
+  RoutingDecision,
+  RunEvent,
+  RunListener,
+  RunnerOptions,
+  RunOptions,
+  RunOutcome,
+  RunResult,
+  RunState,
+  RunStream,
+  RunUsage,
+  StreamEvent,
+} from './runner/index.ts';
+
+export {
+  ModelCallAbortedError,
+  openaiCompatible,
+  ProviderConfigurationError,
+  ProviderConnectionError,
+  ProviderHttpError,
+  ProviderResponseError,
+  StreamInterruptedError,
+} from './provider/index.ts';
+export type {
+  ModelCallOptions,
+  ModelProvider,
+  ModelRequest,
+  ModelStreamEvent,
+  ModelUsage,
+  OpenAICompatibleOptions,
+  RetryPolicy,
+  ToolSpec,
+} from './provider/index.ts';
+
+export { cascade, router, RoutingError } from './routing/index.ts';
+export type { CascadeOptions, Classifier, ModelRouter, RouteContext, RouteRule, RouterOptions } from './routing/index.ts';
+
+export type { HistoryPolicy } from './history/index.ts';
+
+export { instrument, uninstrument } from './telemetry/index.ts';
+export type { InstrumentOptions } from './telemetry/index.ts';
