@@ -202,6 +202,26 @@ describe('simulated model server', () => {
     assert.ok(secondRecord.latency.timeToFirstTokenMs - secondRecord.latency.connectionSetupMs < firstRecord.latency.timeToFirstTokenMs - firstRecord.latency.connectionSetupMs);
   });
 
+  it('summarises a conversation faithfully when a system message asks for it and no tools are offered', async () => {
+    const orderCall = { id: 'call_a', type: 'function', function: { name: 'get_order', arguments: '{"orderId":"O-5005"}' } };
+    const body = (await (
+      await postChat(server.baseURL, {
+        model: 'sim-small',
+        messages: [
+          { role: 'system', content: 'Summarize the conversation so far in a compact form. Keep every fact.' },
+          { role: 'user', content: 'Where is order O-5005?' },
+          { role: 'assistant', content: null, tool_calls: [orderCall] },
+          { role: 'tool', tool_call_id: 'call_a', content: JSON.stringify({ id: 'O-5005', customerId: 'C-1002', status: 'shipped', total: 63.99, shipmentId: 'S-9005' }) },
+          { role: 'assistant', content: 'Shipment S-9005: carrier NordPost, status held at customs, estimated delivery 2026-11-27' },
+        ],
+      })
+    ).json()) as any;
+    const summary: string = body.choices[0].message.content;
+    for (const fact of ['Where is order O-5005?', 'Order O-5005', 'customer id C-1002', 'total $63.99', 'shipment id S-9005', 'NordPost', 'held at customs', '2026-11-27']) {
+      assert.ok(summary.includes(fact), `summary keeps ${fact}:\n${summary}`);
+    }
+  });
+
   it('counts requests and tokens per model', async () => {
     const before = server.stats().byModel['sim-large'] ?? { requests: 0, inputTokens: 0, outputTokens: 0 };
     const body = (await (await postChat(server.baseURL, { model: 'sim-large', messages: [{ role: 'user', content: 'Hi' }] })).json()) as any;

@@ -6,12 +6,14 @@ import type { Knowledge } from './knowledge.ts';
 import type { Playbook } from './playbook.ts';
 
 const MAX_REQUEST_CHARACTERS = 160;
+/** The imperative only: a history that merely contains "Summary of …" is not a request to summarise. */
+const ASKS_FOR_SUMMARY = /\b(summari[sz]e|condense)\b/i;
 
 /** Whether a request asks for a summary: a system or developer message says so, and no tools are offered. */
 export function isSummaryRequest(messages: readonly ChatMessage[], toolCount: number): boolean {
   return (
     toolCount === 0 &&
-    messages.some((message) => (message.role === 'system' || message.role === 'developer') && /summari[sz]|condense/i.test(message.content))
+    messages.some((message) => (message.role === 'system' || message.role === 'developer') && ASKS_FOR_SUMMARY.test(message.content))
   );
 }
 
@@ -24,7 +26,7 @@ export function isSummaryRequest(messages: readonly ChatMessage[], toolCount: nu
 export function summarize(playbook: Playbook, knowledge: Knowledge, messages: readonly ChatMessage[]): string {
   const lines = ['Summary of the conversation so far:'];
   for (const message of messages) {
-    if (message.role !== 'user' || /summari[sz]|condense/i.test(message.content)) continue;
+    if (message.role !== 'user' || ASKS_FOR_SUMMARY.test(message.content)) continue;
     const text = message.content.replace(/\s+/g, ' ').trim();
     if (text === '' || text.startsWith('{')) continue;
     lines.push(`- The user asked: ${text.length > MAX_REQUEST_CHARACTERS ? `${text.slice(0, MAX_REQUEST_CHARACTERS)}…` : text}`);
