@@ -1,8 +1,9 @@
 // instrument(fn): one `invoke_agent {name}` span around each call of a plain async agent function, made the active
 // context so that runs, model calls and tool calls inside it land in the same trace, under it.
-import { context, diag, SpanKind, trace, type Attributes } from '@opentelemetry/api';
+import { context, diag, SpanKind, trace, type Attributes, type Span } from '@opentelemetry/api';
 import { textMessagesJson } from './gen-ai-content.ts';
 import { resolveTelemetry, type InstrumentOptions } from './instrument-options.ts';
+import { quietly } from './quietly.ts';
 import { errorInfo, recordError } from './span-errors.ts';
 
 // `any[]` so that every parameter list is accepted and preserved in the returned type.
@@ -37,7 +38,7 @@ export function instrumentFunction<F extends AsyncAgentFunction>(fn: F, options:
   };
 
   const wrapped = async function (this: unknown, ...args: unknown[]): Promise<unknown> {
-    let span;
+    let span: Span;
     try {
       const attributes = { ...baseAttributes };
       if (captureContent) {
@@ -53,15 +54,17 @@ export function instrumentFunction<F extends AsyncAgentFunction>(fn: F, options:
     try {
       const output = await context.with(active, () => fn.apply(this, args));
       if (captureContent) {
-        const text = asText(output);
-        if (text !== undefined) span.setAttribute('gen_ai.output.messages', textMessagesJson('assistant', text, 'stop'));
+        quietly(() => {
+          const text = asText(output);
+          if (text !== undefined) span.setAttribute('gen_ai.output.messages', textMessagesJson('assistant', text, 'stop'));
+        });
       }
       return output;
     } catch (error) {
-      recordError(span, errorInfo(error));
+      quietly(() => recordError(span, errorInfo(error)));
       throw error;
     } finally {
-      span.end();
+      quietly(() => span.end());
     }
   };
   Object.defineProperty(wrapped, 'name', { value: fn.name });

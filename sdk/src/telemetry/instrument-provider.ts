@@ -6,6 +6,7 @@ import type { ModelCallOptions, ModelProvider, ModelRequest, ModelStreamEvent } 
 import { chatRequestAttributes, chatResponseAttributes, firstChunkAttributes } from './chat-attributes.ts';
 import { inputMessagesJson, outputMessagesJson, systemInstructionsJson, toolDefinitionsJson } from './gen-ai-content.ts';
 import { resolveTelemetry, type InstrumentOptions, type SpanStarter } from './instrument-options.ts';
+import { quietly } from './quietly.ts';
 import { errorInfo, recordError } from './span-errors.ts';
 
 /** Epoch milliseconds with sub-millisecond precision, the clock the runner's events use. */
@@ -91,19 +92,15 @@ async function* tracedStream(
 ): AsyncGenerator<ModelStreamEvent, void, undefined> {
   try {
     for await (const event of source) {
-      try {
-        recorder.observe(event);
-      } catch (error) {
-        diag.error('@hotpath/sdk telemetry: could not record a model stream event', error);
-      }
+      quietly(() => recorder.observe(event));
       yield event;
     }
   } catch (error) {
-    recorder.fail(error);
+    quietly(() => recorder.fail(error));
     throw error;
   } finally {
     // Also reached when the consumer stops early (break/return): the call is over either way.
-    recorder.span.end();
+    quietly(() => recorder.span.end());
   }
 }
 
@@ -131,8 +128,10 @@ export function instrumentProvider<P extends ModelProvider>(provider: P, options
       // The provider starts its request inside the span's context, so HTTP instrumentations nest under `chat`.
       source = context.with(trace.setSpan(context.active(), span), () => provider.stream(request, callOptions));
     } catch (error) {
-      recorder.fail(error);
-      span.end();
+      quietly(() => {
+        recorder.fail(error);
+        span.end();
+      });
       throw error;
     }
     return tracedStream(source, recorder);

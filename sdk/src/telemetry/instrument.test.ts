@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace, type TracerProvider } from '@opentelemetry/api';
 import type { ModelProvider, ModelRequest, ModelStreamEvent } from '../provider/model-provider.ts';
 import type { RunEvent, RunListener } from '../runner/run-events.ts';
 import { createTestTracing } from '../testing/index.ts';
@@ -249,6 +249,38 @@ describe('instrument(provider)', () => {
     const provider = instrument(new PlaybackProvider(events), { tracerProvider });
     for await (const event of provider.stream(request)) if (event.type === 'text-delta') break;
     assert.equal(tracing.spans().length, 1);
+  });
+});
+
+/** A tracer whose spans fail at everything: telemetry must still leave results and errors untouched. */
+const explodingSpans = {
+  getTracer: () => ({
+    startSpan: () =>
+      new Proxy({}, { get: (_target, key) => (key === 'spanContext' ? () => ({ traceId: '0'.repeat(32), spanId: '0'.repeat(16), traceFlags: 1 }) : () => { throw new Error(`span.${String(key)} exploded`); }) }),
+  }),
+} as unknown as TracerProvider;
+
+describe('a broken tracer', () => {
+  it('leaves a function result and its error untouched', async () => {
+    const ok = instrument(async (x: number) => x + 1, { tracerProvider: explodingSpans, captureContent: true });
+    assert.equal(await ok(1), 2);
+    const failure = new Error('agent failed');
+    const failing = instrument(async () => { throw failure; }, { tracerProvider: explodingSpans });
+    await assert.rejects(failing(), (error) => error === failure);
+  });
+
+  it('leaves a provider stream and its error untouched', async () => {
+    const events: ModelStreamEvent[] = [{ type: 'text-delta', delta: 'hi' }, { type: 'finish', finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 }, transport }];
+    const provider = instrument(new PlaybackProvider(events), { tracerProvider: explodingSpans, captureContent: true });
+    assert.deepEqual(await drain(provider.stream(request)), events);
+    const cut = new Error('cut');
+    const failing = instrument(new PlaybackProvider(events.slice(0, 1), cut), { tracerProvider: explodingSpans });
+    await assert.rejects(drain(failing.stream(request)), (error) => error === cut);
+  });
+
+  it('leaves a run untouched', async () => {
+    const runner = instrument(new EventSource(), { tracerProvider: explodingSpans, captureContent: true });
+    assert.equal(await runner.run('r1', 'hello'), 'done');
   });
 });
 

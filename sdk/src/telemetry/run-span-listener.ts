@@ -1,7 +1,7 @@
 // Turns the runner's lifecycle events into OpenTelemetry GenAI spans: `invoke_agent {agent}` per run,
 // `chat {model}` per model call and `execute_tool {tool}` per tool call, with the exact start and end times the
 // events carry. It only listens: it never changes what the runner does, and nothing it does can throw into a run.
-import { context, diag, SpanKind, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, SpanKind, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import type { RunEvent, RunListener } from '../runner/run-events.ts';
 import { chatRequestAttributes, chatResponseAttributes, firstChunkAttributes, routingAttributes, usageAttributes } from './chat-attributes.ts';
 import {
@@ -13,6 +13,7 @@ import {
 } from './gen-ai-content.ts';
 import type { SpanStarter } from './instrument-options.ts';
 import { optimizationAttributes } from './optimization-attributes.ts';
+import { quietly } from './quietly.ts';
 import { OTHER_ERROR, recordError, type ErrorInfo } from './span-errors.ts';
 
 type EventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
@@ -287,13 +288,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
   }
 
   return {
-    listener(event) {
-      try {
-        handle(event);
-      } catch (error) {
-        diag.error('@hotpath/sdk telemetry: could not record a run event as a span', error);
-      }
-    },
+    listener: (event) => quietly(() => handle(event)),
     openRuns: () => runs.size,
     close() {
       for (const run of runs.values()) {
