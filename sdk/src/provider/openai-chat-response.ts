@@ -107,7 +107,7 @@ export class ChatCompletionReader implements ModelResponseReader {
     if (typeof record.id === 'string' && record.id !== '') this.#responseId ??= record.id;
     if (typeof record.model === 'string' && record.model !== '') this.#responseModel ??= record.model;
     const usage = asRecord(record.usage);
-    if (usage !== undefined) this.#usage = mapUsage(usage);
+    if (usage !== undefined) this.#usage = mapUsage(usage, asRecord(record.timings));
     return record;
   }
 
@@ -118,14 +118,16 @@ export class ChatCompletionReader implements ModelResponseReader {
 
 /**
  * Chat Completions usage as ModelUsage: `prompt_tokens` already includes cached ones, which OpenAI, vLLM and
- * llama.cpp report under `prompt_tokens_details.cached_tokens`.
+ * llama.cpp (since early 2026) report under `prompt_tokens_details.cached_tokens`; older llama.cpp servers only
+ * say it in their own `timings.cache_n`.
  */
-export function mapUsage(usage: Record<string, unknown>): ModelUsage {
+export function mapUsage(usage: Record<string, unknown>, timings?: Record<string, unknown>): ModelUsage {
   const reasoning = count(asRecord(usage.completion_tokens_details)?.reasoning_tokens);
+  const cached = count(asRecord(usage.prompt_tokens_details)?.cached_tokens) ?? count(timings?.cache_n);
   return {
     inputTokens: count(usage.prompt_tokens) ?? 0,
     outputTokens: count(usage.completion_tokens) ?? 0,
-    cachedInputTokens: count(asRecord(usage.prompt_tokens_details)?.cached_tokens) ?? 0,
+    cachedInputTokens: cached ?? 0,
     ...(reasoning !== undefined ? { reasoningOutputTokens: reasoning } : {}),
   };
 }

@@ -5,7 +5,13 @@ import { openaiWireFormat } from './conformance/openai-wire-format.ts';
 import { startScriptedHttpServer, type ScriptedHttpServer } from './conformance/scripted-http-server.ts';
 import type { ModelProvider, ModelRequest, ModelStreamEvent } from './model-provider.ts';
 import { openaiCompatible } from './openai-compatible.ts';
-import { ProviderConfigurationError, ProviderResponseError } from './provider-errors.ts';
+import {
+  ProviderConfigurationError,
+  ProviderConnectionError,
+  ProviderHttpError,
+  ProviderResponseError,
+  StreamInterruptedError,
+} from './provider-errors.ts';
 
 describeProviderConformance('openaiCompatible', {
   wire: openaiWireFormat,
@@ -135,6 +141,34 @@ describe('openaiCompatible', () => {
     });
   });
 
+  describe('transport', () => {
+    it('treats a server that sends no headers in time as a retryable connection error', async () => {
+      provider = openaiCompatible({ baseURL: server.baseURL, headersTimeoutMs: 50 });
+      // undici checks its parser timeouts about once a second, so this takes that long whatever the limit.
+      server.reply({ headers: {}, chunks: ['{}'], headersDelayMs: 3000 });
+      const error = await rejection(() => collect(provider, ask(), { retry: false }));
+      assert.ok(ProviderConnectionError.isInstance(error), String(error));
+      assert.equal(error.code, 'UND_ERR_HEADERS_TIMEOUT');
+      assert.equal(error.retryable, true);
+    });
+
+    it('breaks off a stream that goes silent for longer than the body timeout', async () => {
+      provider = openaiCompatible({ baseURL: server.baseURL, bodyTimeoutMs: 50 });
+      server.reply({ headers: { 'content-type': 'text/event-stream' }, chunks: sse(choice({ content: 'Hel' })), hang: true });
+      const error = await rejection(() => collect(provider, ask()));
+      assert.ok(StreamInterruptedError.isInstance(error), String(error));
+      assert.equal(error.outputReceived, true);
+    });
+
+    it('does not retry when the server says x-should-retry: false', async () => {
+      server.reply({ status: 503, headers: { 'x-should-retry': 'false' }, chunks: ['{"error":{"message":"no"}}'] });
+      const error = await rejection(() => collect(provider, ask()));
+      assert.ok(ProviderHttpError.isInstance(error));
+      assert.equal(error.retryable, false);
+      assert.equal(server.requests.length, 1);
+    });
+  });
+
   describe('server quirks', () => {
     it('accepts tool calls without ids and with finish_reason "stop" (Ollama, llama.cpp)', async () => {
       streamReply(
@@ -221,6 +255,19 @@ describe('openaiCompatible', () => {
         cachedInputTokens: 8,
         reasoningOutputTokens: 20,
       });
+    });
+
+    it('reads cached tokens from the timings of older llama.cpp servers', async () => {
+      streamReply(
+        sse(
+          choice({ content: 'a' }, 'stop', {
+            usage: { prompt_tokens: 900, completion_tokens: 5 },
+            timings: { cache_n: 850, prompt_n: 50 },
+          }),
+          '[DONE]',
+        ),
+      );
+      assert.deepEqual(finishOf(await collect(provider, ask())).usage, { inputTokens: 900, outputTokens: 5, cachedInputTokens: 850 });
     });
 
     it('reads a JSON answer from a server that ignored stream: true', async () => {

@@ -310,6 +310,17 @@ export function describeProviderConformance(name: string, options: ProviderConfo
         assert.equal(server.requests.length, 1);
       });
 
+      it('retries on a new connection when the server drops a request without answering', async () => {
+        server.reply(streamed(textTurn));
+        await collect(provider, request(true));
+        server.reply({ chunks: [], drop: true }, streamed(textTurn));
+        const events = await collect(provider, request(true));
+        const retry = events.find((event) => event.type === 'retry');
+        assert.ok(retry?.type === 'retry' && ProviderConnectionError.isInstance(retry.error), 'a connection error was retried');
+        assert.equal(textOf(events), 'Order 7 shipped today.');
+        assert.equal(finishOf(events).transport.connection, 'new', 'the dropped connection was replaced');
+      });
+
       it('retries when the server cannot be reached, then reports a connection error', async () => {
         const closed = await startScriptedHttpServer();
         const baseURL = closed.baseURL;
@@ -360,6 +371,15 @@ export function describeProviderConformance(name: string, options: ProviderConfo
         });
         assert.ok(ModelCallAbortedError.isInstance(error), String(error));
         assert.equal(textOf(seen), 'Order 7 ');
+        await within(2000, server.requests[0]!.socketClosed, 'the aborted call’s connection closes');
+      });
+
+      it('ends promptly when aborted while waiting for response headers', async () => {
+        server.reply({ ...streamed(textTurn), headersDelayMs: 10_000 });
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 20);
+        const error = await rejection(() => collect(provider, request(true), { signal: controller.signal, retry: FAST_RETRY }));
+        assert.ok(ModelCallAbortedError.isInstance(error), String(error));
         await within(2000, server.requests[0]!.socketClosed, 'the aborted call’s connection closes');
       });
 

@@ -18,6 +18,10 @@ export interface ScriptedReply {
   cutAfter?: number;
   /** Keep the response open after the last piece until the client goes away. */
   hang?: boolean;
+  /** Wait this long before sending the status line (a slow prefill, or a server that never answers). */
+  headersDelayMs?: number;
+  /** Close the connection without answering (a kept-alive connection the server had already given up on). */
+  drop?: boolean;
 }
 
 export interface ReceivedRequest {
@@ -105,6 +109,15 @@ export async function startScriptedHttpServer(): Promise<ScriptedHttpServer> {
 }
 
 async function play(reply: ScriptedReply, res: ServerResponse): Promise<void> {
+  if (reply.drop) {
+    res.socket?.destroy();
+    return;
+  }
+  // Waits end when the client goes away, so no timer outlives its test.
+  const gone = new AbortController();
+  res.on('close', () => gone.abort());
+  const wait = (ms: number) => sleep(ms, undefined, { signal: gone.signal }).then(() => true, () => false);
+  if (reply.headersDelayMs && !(await wait(reply.headersDelayMs))) return;
   res.writeHead(reply.status ?? 200, reply.headers ?? {});
   let written = 0;
   for (const chunk of reply.chunks) {
@@ -114,13 +127,13 @@ async function play(reply: ScriptedReply, res: ServerResponse): Promise<void> {
       await chunk();
       continue;
     }
-    if (written > 0 && reply.gapMs) await sleep(reply.gapMs);
+    if (written > 0 && reply.gapMs && !(await wait(reply.gapMs))) return;
     res.write(chunk);
     written++;
   }
   if (reply.cutAfter !== undefined) {
     // Let what was written reach the client first: destroy() drops unflushed writes.
-    await sleep(Math.max(reply.gapMs ?? 0, 5));
+    await wait(Math.max(reply.gapMs ?? 0, 5));
     res.socket?.destroy();
   } else if (!reply.hang) {
     res.end();
