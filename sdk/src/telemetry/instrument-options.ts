@@ -1,6 +1,7 @@
 // The options every form of instrument() takes, and how they resolve to a tracer and a content-capture decision.
 import { trace, type Attributes, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { captureContentEnabled } from './capture-content.ts';
+import { TelemetryError } from './telemetry-error.ts';
 
 export interface InstrumentOptions {
   /** Where spans go. Default: the global provider (what `setup()` or your own OTel set-up registered). */
@@ -36,14 +37,48 @@ const globalTracer: SpanStarter = {
   startSpan: (name, options, parent) => trace.getTracer(TRACER_NAME).startSpan(name, options, parent),
 };
 
+const isPrimitive = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+
+/** An attribute value OpenTelemetry accepts: a primitive, or an array of primitives (nulls allowed). */
+function isAttributeValue(value: unknown): boolean {
+  if (isPrimitive(value)) return true;
+  return Array.isArray(value) && value.every((item) => item === null || item === undefined || isPrimitive(item));
+}
+
+/** Rejects options instrument() cannot honour, at instrument() time rather than silently at the first span. */
+function validate(options: InstrumentOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TelemetryError('instrument() options must be an object.');
+  const { tracerProvider, captureContent, attributes, name } = options;
+  if (tracerProvider !== undefined && typeof (tracerProvider as Partial<TracerProvider> | null)?.getTracer !== 'function') {
+    throw new TelemetryError('instrument({ tracerProvider }) must be an OpenTelemetry TracerProvider (it has no getTracer()).');
+  }
+  if (captureContent !== undefined && typeof captureContent !== 'boolean') {
+    throw new TelemetryError(`instrument({ captureContent }) must be true or false, got ${typeof captureContent}.`);
+  }
+  if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
+    throw new TelemetryError('instrument({ name }) must be a non-empty string.');
+  }
+  if (attributes !== undefined) {
+    if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+      throw new TelemetryError('instrument({ attributes }) must be an object of attribute values.');
+    }
+    for (const [key, value] of Object.entries(attributes)) {
+      if (value !== undefined && !isAttributeValue(value)) {
+        throw new TelemetryError(`instrument({ attributes }): "${key}" must be a string, number, boolean or an array of them.`);
+      }
+    }
+  }
+}
+
 /**
- * Resolves the tracer and the content-capture decision once per instrument() call. Without a `tracerProvider`,
+ * Resolves the tracer and the content-capture decision once per instrument() call (after checking the options). Without a `tracerProvider`,
  * spans go to whatever global provider is registered when each span starts, so instrumenting before `setup()` works.
  *
  * @example
  * const { tracer, captureContent } = resolveTelemetry({ captureContent: true });
  */
 export function resolveTelemetry(options: InstrumentOptions): ResolvedTelemetry {
+  validate(options);
   const tracer = options.tracerProvider ? options.tracerProvider.getTracer(TRACER_NAME) : globalTracer;
   return { tracer, captureContent: captureContentEnabled(options.captureContent) };
 }

@@ -285,6 +285,25 @@ describe('a broken tracer', () => {
 });
 
 describe('instrument(anything else)', () => {
+  it('rejects options it cannot honour with a TelemetryError', () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [null, /options must be an object/],
+      [{ tracerProvider: {} }, /TracerProvider/],
+      [{ captureContent: 'yes' }, /true or false/],
+      [{ name: '' }, /non-empty string/],
+      [{ attributes: [] }, /object of attribute values/],
+      [{ attributes: { nested: { a: 1 } } }, /"nested" must be/],
+    ];
+    for (const [options, message] of cases) {
+      assert.throws(
+        () => instrument(async () => 1, options as never),
+        (error) => TelemetryError.isInstance(error) && message.test((error as Error).message),
+        String(message),
+      );
+    }
+    assert.doesNotThrow(() => instrument(async () => 1, { attributes: { a: 'x', b: 2, c: true, d: ['x', 'y'], e: [1, 2] } }));
+  });
+
   it('throws a TelemetryError', () => {
     for (const bad of [42, null, undefined, 'runner', {}]) {
       assert.throws(() => instrument(bad as never), (error) => TelemetryError.isInstance(error) && /instrument\(\) takes/.test((error as Error).message));
