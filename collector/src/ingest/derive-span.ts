@@ -52,7 +52,10 @@ export function deriveSpan(span: DecodedSpan, resourceAttributes: Attributes, pr
     : sentCost;
   const cacheHit = text(attributes['hotpath.cache.hit']);
   return {
-    ...usage,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cachedInputTokens: usage.cachedInputTokens,
+    cacheCreationInputTokens: usage.cacheCreationInputTokens,
     service: text(resourceAttributes['service.name']),
     operation,
     provider,

@@ -33,7 +33,7 @@ const maxModels = 64;
 const workloadPrefix = 'hotpath.workload.';
 
 /**
- * Opens a stored summary (or starts a new one) for merging.
+ * Opens a stored summary (or starts a new one) for merging. The stored record is merged in place.
  *
  * @example
  * const trace = openTrace(traceId, storedRecord);
@@ -43,7 +43,7 @@ const workloadPrefix = 'hotpath.workload.';
 export function openTrace(traceId: string, stored: TraceRecord | undefined): TraceAccumulator {
   if (stored) {
     return {
-      record: { ...stored },
+      record: stored,
       models: new Set(JSON.parse(stored.models) as string[]),
       searchTerms: new Set(stored.searchText === '' ? [] : stored.searchText.split('\n')),
       attributes: JSON.parse(stored.attributes) as Attributes,
@@ -144,12 +144,12 @@ export function addSpan(trace: TraceAccumulator, span: SpanFacts, nowMs: number)
  * upsertTrace.run(closeTrace(trace));
  */
 export function closeTrace(trace: TraceAccumulator): TraceRecord {
-  return {
-    ...trace.record,
-    models: JSON.stringify([...trace.models]),
-    searchText: [...trace.searchTerms].join('\n'),
-    attributes: JSON.stringify(trace.attributes),
-  };
+  // Assigned rather than spread into a new object: this runs for every touched trace of every batch.
+  const record = trace.record;
+  record.models = JSON.stringify([...trace.models]);
+  record.searchText = [...trace.searchTerms].join('\n');
+  record.attributes = JSON.stringify(trace.attributes);
+  return record;
 }
 
 /**

@@ -36,12 +36,18 @@ function columnsOf(table: Parameters<typeof getTableConfig>[0]): { column: strin
     .map(([property, value]) => ({ column: (value as { name: string }).name, property }));
 }
 
-function insertSql(table: Parameters<typeof getTableConfig>[0], conflict: string): string {
+function insertSql(table: Parameters<typeof getTableConfig>[0], conflict: 'ignore' | 'update'): string {
   const columns = columnsOf(table);
-  const name = getTableConfig(table).name;
-  return `INSERT ${conflict} INTO ${name} (${columns.map((c) => c.column).join(', ')}) VALUES (${columns
+  const config = getTableConfig(table);
+  const insert = `INSERT INTO ${config.name} (${columns.map((c) => c.column).join(', ')}) VALUES (${columns
     .map((c) => `@${c.property}`)
     .join(', ')})`;
+  if (conflict === 'ignore') return `${insert} ON CONFLICT DO NOTHING`;
+  // An upsert rather than INSERT OR REPLACE: SQLite then rewrites only the indexes whose columns changed,
+  // where REPLACE deletes and re-inserts every index entry of the row.
+  const key = config.columns.filter((column) => column.primary).map((column) => column.name);
+  const updates = columns.filter((c) => !key.includes(c.column)).map((c) => `${c.column} = excluded.${c.column}`);
+  return `${insert} ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
 }
 
 const dedupCacheSize = 1024;
@@ -55,8 +61,8 @@ const dedupCacheSize = 1024;
  */
 export function createSpanWriter(database: CollectorDatabase): SpanWriter {
   const { sqlite } = database;
-  const insertSpan = sqlite.prepare(insertSql(spans, 'OR IGNORE'));
-  const putTrace = sqlite.prepare(insertSql(traces, 'OR REPLACE'));
+  const insertSpan = sqlite.prepare(insertSql(spans, 'ignore'));
+  const putTrace = sqlite.prepare(insertSql(traces, 'update'));
   const getTrace = sqlite.prepare(
     `SELECT ${columnsOf(traces)
       .map((c) => `${c.column} AS ${c.property}`)
