@@ -132,7 +132,9 @@ describe('setup()', () => {
       await shutdown(); // resolves although the final flush fails
       assert.equal(shutdown.exportStats.exportedSpans, 0);
       assert.equal(shutdown.exportStats.failedSpans, 3);
-      assert.equal(written.filter((line) => line.includes('@hotpath/sdk: exporting spans')).length, 1);
+      const reports = written.filter((line) => line.includes('@hotpath/sdk: exporting spans'));
+      assert.equal(reports.length, 1);
+      assert.match(reports[0]!, /to http:\/\/127\.0\.0\.1:\d+\/v1\/traces failed \(.*ECONNREFUSED/);
     } finally {
       process.stderr.write = write;
     }
@@ -154,7 +156,11 @@ describe('setup()', () => {
   });
 
   it('refuses a second set-up while one is active, and allows it after shutdown', async () => {
-    const shutdown = await setup({ serviceName: 'a', endpoint: `http://127.0.0.1:${await deadPort()}`, exportTimeoutMs: 100 });
+    const endpoint = `http://127.0.0.1:${await deadPort()}`;
+    const [first, second] = await Promise.allSettled([setup({ serviceName: 'a', endpoint, exportTimeoutMs: 100 }), setup({ serviceName: 'b', endpoint })]);
+    assert.equal(first.status, 'fulfilled');
+    assert.equal(second.status, 'rejected', 'two concurrent calls cannot both set up');
+    const shutdown = (first as PromiseFulfilledResult<Awaited<ReturnType<typeof setup>>>).value;
     await assert.rejects(setup({ serviceName: 'b' }), (error) => TelemetryError.isInstance(error) && /already called/.test((error as Error).message));
     await shutdown();
     await shutdown(); // idempotent

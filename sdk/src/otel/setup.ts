@@ -55,6 +55,15 @@ function tracesUrl(endpoint: string): string {
   return base.endsWith('/v1/traces') ? base : `${base}/v1/traces`;
 }
 
+/** Where spans will go, for the failure message (the exporter resolves the same order itself). */
+function exportUrl(options: SetupOptions): string {
+  if (options.endpoint !== undefined) return tracesUrl(options.endpoint);
+  const traces = process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  if (traces) return traces;
+  const base = process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  return base ? `${base.replace(/\/+$/, '')}/v1/traces` : 'http://localhost:4318/v1/traces';
+}
+
 function validate(options: SetupOptions): void {
   if (options.serviceName !== undefined && (typeof options.serviceName !== 'string' || options.serviceName.trim() === '')) {
     throw new TelemetryError('setup({ serviceName }) must be a non-empty string');
@@ -102,14 +111,20 @@ export async function setup(options: SetupOptions = {}): Promise<TelemetryShutdo
   validate(options);
   const protocol = resolveProtocol(options.protocol);
   if (active) throw new TelemetryError('setup() was already called; await its shutdown before calling it again');
-  const stats: ExportStats = { exportedSpans: 0, failedSpans: 0, failedExports: 0 };
   const tracesOff = process.env.OTEL_TRACES_EXPORTER?.split(',').some((name) => name.trim() === 'none') ?? false;
   if (tracesOff || process.env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') {
-    return Object.assign(async () => {}, { exportStats: stats });
+    return Object.assign(async () => {}, { exportStats: { exportedSpans: 0, failedSpans: 0, failedExports: 0 } });
   }
 
-  const otlp = await createExporter(protocol, options);
-  const target = options.endpoint !== undefined ? tracesUrl(options.endpoint) : 'the OTLP endpoint from OTEL_EXPORTER_OTLP_*';
+  active = true; // before the first await, so that two concurrent calls cannot both set up
+  let otlp: Awaited<ReturnType<typeof createExporter>>;
+  try {
+    otlp = await createExporter(protocol, options);
+  } catch (error) {
+    active = false;
+    throw error;
+  }
+  const target = exportUrl(options);
   const exporter = new CountingSpanExporter(otlp, (error) => {
     process.stderr.write(
       `@hotpath/sdk: exporting spans to ${target} failed (${error.message}). The agent is unaffected; ` +
@@ -124,7 +139,6 @@ export async function setup(options: SetupOptions = {}): Promise<TelemetryShutdo
 
   const sdk = new NodeSDK(configuration);
   sdk.start();
-  active = true;
 
   let stopped: Promise<void> | undefined;
   const shutdown = () => {
