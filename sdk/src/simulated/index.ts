@@ -3,6 +3,7 @@
 export type { Decision, PlannedToolCall } from './brain/brain.ts';
 export type { EntityType, Intent, NeedOptions, NeedResult, PlanContext, Playbook } from './brain/playbook.ts';
 export { InvalidRequestError } from './chat-request.ts';
+export { SYSTEM_FINGERPRINT } from './completion-response.ts';
 export { FAULT_HEADER, FAULT_NAMES, type FaultName } from './faults.ts';
 export { computeLatency, type LatencyBreakdown, type LatencyInput } from './latency-model.ts';
 export {
@@ -17,7 +18,6 @@ export {
 } from './model-profile.ts';
 export {
   startSimulatedServer,
-  SYSTEM_FINGERPRINT,
   type FaultContext,
   type ModelStats,
   type RequestRecord,

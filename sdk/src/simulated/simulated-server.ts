@@ -9,8 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { abortableDelay } from './abortable-delay.ts';
 import { decide, type Decision } from './brain/brain.ts';
 import type { Playbook } from './brain/playbook.ts';
-import { type ChatRequest, InvalidRequestError, parseChatRequest } from './chat-request.ts';
+import { InvalidRequestError, parseChatRequest } from './chat-request.ts';
 import { type CompletionOutput, planOutput } from './completion-output.ts';
+import { SYSTEM_FINGERPRINT, writeCompletion } from './completion-response.ts';
+import { sendError, sendJson } from './json-response.ts';
 import { FAULT_HEADER, FaultCounter, type FaultName } from './faults.ts';
 import { computeLatency, type LatencyBreakdown } from './latency-model.ts';
 import {
@@ -24,7 +26,6 @@ import { PrefixCache } from './prefix-cache.ts';
 import { promptTokens } from './prompt-tokens.ts';
 import { supportDeskPlaybook } from './support-desk/playbook.ts';
 
-export const SYSTEM_FINGERPRINT = 'hotpath-simulated';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Like a cloud load balancer (AWS ALB: 60 s), so pooled clients keep their sockets between agent steps. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -105,21 +106,6 @@ export interface SimulatedServer {
 }
 
 class RequestAborted extends Error {}
-
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  response.end(text);
-}
-
-function sendError(
-  response: ServerResponse,
-  status: number,
-  error: { message: string; type: string; param?: string | null; code?: string | null },
-  headers: Record<string, string> = {},
-): void {
-  sendJson(response, status, { error: { message: error.message, type: error.type, param: error.param ?? null, code: error.code ?? null } }, headers);
-}
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -256,47 +242,16 @@ export async function startSimulatedServer(options: SimulatedServerOptions = {})
         }
         return;
       }
-      const base = {
-        id: `chatcmpl-${randomUUID().replaceAll('-', '')}`,
-        created: Math.floor(Date.now() / 1000),
-        model: chat.model,
-        system_fingerprint: SYSTEM_FINGERPRINT,
-      };
-      const usage = {
-        prompt_tokens: tokens.length,
-        completion_tokens: output.outputTokens,
-        total_tokens: tokens.length + output.outputTokens,
-        prompt_tokens_details: { cached_tokens: cachedInputTokens, audio_tokens: 0 },
-        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
-      };
-      if (chat.stream) await stream(response, chat, output, base, usage, latency, headers, waitUntil, fault);
-      else {
-        await waitUntil(latency.totalMs);
-        const message = {
-          role: 'assistant',
-          content: output.content,
-          refusal: null,
-          ...(output.toolCalls.length > 0
-            ? { tool_calls: output.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })) }
-            : {}),
-        };
-        const completion = {
-          ...base,
-          object: 'chat.completion',
-          choices: [{ index: 0, message, logprobs: null, finish_reason: output.finishReason }],
-          usage,
-          service_tier: 'default',
-        };
-        if (fault === 'cut-stream') {
-          const text = JSON.stringify(completion);
-          response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-          response.write(text.slice(0, Math.floor(text.length / 2)));
-          response.socket?.destroySoon(); // drop the connection once what was written is out
-          entry.outcome = 'fault';
-          return;
-        }
-        sendJson(response, 200, completion, headers);
-      }
+      await writeCompletion(response, {
+        chat,
+        output,
+        inputTokens: tokens.length,
+        cachedInputTokens,
+        latency,
+        headers,
+        waitUntil,
+        cut: fault === 'cut-stream',
+      });
       if (fault) entry.outcome = 'fault';
       modelStats.inputTokens += tokens.length;
       modelStats.cachedInputTokens += cachedInputTokens;
@@ -310,42 +265,6 @@ export async function startSimulatedServer(options: SimulatedServerOptions = {})
       entry.elapsedMs = performance.now() - arrived;
       record(entry);
     }
-  }
-
-  async function stream(
-    response: ServerResponse,
-    chat: ChatRequest,
-    output: CompletionOutput,
-    base: Record<string, unknown>,
-    usage: Record<string, unknown>,
-    latency: LatencyBreakdown,
-    headers: Record<string, string>,
-    waitUntil: (ms: number) => Promise<void>,
-    fault: FaultName | undefined,
-  ): Promise<void> {
-    const usageField = chat.includeUsage ? { usage: null } : {};
-    const send = (choices: unknown[], extra: Record<string, unknown> = usageField): void => {
-      response.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices, ...extra })}\n\n`);
-    };
-    const choice = (delta: Record<string, unknown>, finishReason: string | null = null) => ({ index: 0, delta, logprobs: null, finish_reason: finishReason });
-    await waitUntil(latency.timeToFirstTokenMs);
-    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
-    send([choice({ role: 'assistant', content: output.toolCalls.length > 0 ? null : '', refusal: null })]);
-    const cutAfter = fault === 'cut-stream' ? Math.floor(output.pieces.length / 2) : Number.POSITIVE_INFINITY;
-    let tokensBefore = 0;
-    for (const [index, piece] of output.pieces.entries()) {
-      if (index >= cutAfter) {
-        response.socket?.destroySoon(); // drop the connection once what was written is out
-        return;
-      }
-      await waitUntil(latency.timeToFirstTokenMs + tokensBefore * latency.decodeMsPerToken);
-      send([choice(piece.delta)]);
-      tokensBefore += piece.tokens;
-    }
-    await waitUntil(latency.totalMs);
-    send([choice({}, output.finishReason)]);
-    if (chat.includeUsage) send([], { usage });
-    response.end('data: [DONE]\n\n');
   }
 
   const server = createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, requestTimeout: 0 }, (request, response) => {

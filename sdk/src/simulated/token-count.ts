@@ -4,8 +4,9 @@
 // punctuation runs, whitespace runs); a piece of up to eight characters counts as one token (common words with
 // their leading space are single tokens in both vocabularies) and longer pieces cost one token per five characters,
 // close to the ~4 characters per token OpenAI documents for English text once short words are counted whole.
-// On English prose and JSON it lands within about ±15 % of tiktoken's counts, which is well inside what the
-// latency model can resolve. Tokens are returned as strings so the prefix cache can hash real prompt content.
+// Checked against gpt-tokenizer's o200k_base on this workload's tool schemas, tool results, answers and prompts:
+// 0.96–1.14× the real counts, well inside what the latency model can resolve.
+// Tokens are returned as strings so the prefix cache can hash real prompt content.
 
 const PIECE = /\s?[\p{L}\p{M}]+|\p{N}{1,3}|\s?[^\s\p{L}\p{M}\p{N}]+|\s+/gu;
 const LONGEST_SINGLE_TOKEN = 8;
