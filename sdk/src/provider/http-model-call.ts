@@ -35,7 +35,6 @@ export async function* httpModelCall(options: {
   http: ModelHttpClient;
   path: string;
   body: unknown;
-  headers?: Record<string, string>;
   call: ModelCallOptions;
   retries: number;
   reader: ModelResponseReader;
@@ -43,7 +42,6 @@ export async function* httpModelCall(options: {
   const { http, call, reader } = options;
   const response = await http.post(options.path, options.body, {
     ...(call.signal !== undefined ? { signal: call.signal } : {}),
-    ...(options.headers !== undefined ? { headers: options.headers } : {}),
     fresh: call.freshConnection === true,
   });
   let completed = false;

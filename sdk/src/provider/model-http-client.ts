@@ -27,7 +27,10 @@ export interface ModelHttpClientOptions {
   headersTimeoutMs?: number;
   /** Longest silence between two body chunks of a streaming response. */
   bodyTimeoutMs?: number;
-  /** Your own undici dispatcher (proxy, mTLS, interceptors). Not closed by `close()`. */
+  /**
+   * Your own undici dispatcher (proxy, mTLS, interceptors). Not closed by `close()`. Fresh-connection calls then go
+   * through it too, asking for `connection: close`; whether a connection was really new is still measured.
+   */
   dispatcher?: Dispatcher;
 }
 
@@ -70,7 +73,6 @@ const RETRYABLE_CODES = new Set([
   'ENETUNREACH',
   'EHOSTUNREACH',
   'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
 ]);
@@ -133,21 +135,21 @@ export class ModelHttpClient {
   async post(
     path: string,
     payload: unknown,
-    options: { signal?: AbortSignal; fresh?: boolean; headers?: Record<string, string> },
+    options: { signal?: AbortSignal; fresh?: boolean },
   ): Promise<ModelHttpResponse> {
     const body = Buffer.from(JSON.stringify(payload));
     const connection = trackConnection(body);
     // A fresh call gets its own client, asks the server to close (`connection: close`), and is torn down after.
-    const fresh = options.fresh === true ? new Client(this.#origin, this.#clientOptions) : undefined;
+    const fresh = options.fresh === true && this.#ownsPool ? new Client(this.#origin, this.#clientOptions) : undefined;
     let response: Dispatcher.ResponseData;
     try {
       response = await request(this.#origin + this.#basePath + path, {
         method: 'POST',
-        headers: { ...this.#headers, ...options.headers },
+        headers: this.#headers,
         body,
         dispatcher: fresh ?? this.#pool,
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
-        ...(fresh !== undefined ? { reset: true } : {}),
+        ...(options.fresh === true ? { reset: true } : {}),
       });
     } catch (error) {
       await fresh?.destroy();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { Agent } from 'undici';
 import { collect, describeProviderConformance, finishOf, rejection, textOf } from './conformance/provider-conformance.ts';
 import { openaiWireFormat } from './conformance/openai-wire-format.ts';
 import { startScriptedHttpServer, type ScriptedHttpServer } from './conformance/scripted-http-server.ts';
@@ -158,6 +159,21 @@ describe('openaiCompatible', () => {
       const error = await rejection(() => collect(provider, ask()));
       assert.ok(StreamInterruptedError.isInstance(error), String(error));
       assert.equal(error.outputReceived, true);
+    });
+
+    it('uses a dispatcher you pass, still measures its connections, and leaves it open', async () => {
+      const agent = new Agent();
+      provider = openaiCompatible({ baseURL: server.baseURL, dispatcher: agent });
+      const kinds: string[] = [];
+      for (const freshConnection of [false, false, true]) {
+        streamReply(sse(choice({ content: 'a' }, 'stop'), '[DONE]'));
+        kinds.push(finishOf(await collect(provider, ask(), { freshConnection })).transport.connection);
+      }
+      assert.deepEqual(kinds, ['new', 'reused', 'reused'], 'a fresh call through your dispatcher reuses its connection…');
+      assert.equal(server.requests[2]?.headers.connection, 'close', '…but asks the server to close it');
+      await provider.close?.();
+      assert.equal(agent.closed, false);
+      await agent.close();
     });
 
     it('does not retry when the server says x-should-retry: false', async () => {
