@@ -55,6 +55,13 @@ const factKeepingSummarizer = (requests: Message[][] = []): Summarizer => async 
   return bullets.join('\n').split(/\s+/).slice(0, maxWords).join(' ');
 };
 
+/** The protected part of `longSession()` with keepRecentMessages 4: instructions and the last four messages. */
+const protectedTokens = () => estimateTokens([SYSTEM, ...longSession().slice(-4)]);
+/** Room for the protected part plus a summary, but well under what masking alone leaves. */
+const summaryBudget = () => protectedTokens() + 400;
+/** Room for the protected part plus about one masked turn: only dropping gets there. */
+const dropBudget = () => protectedTokens() + 150;
+
 const failingSummarizer: Summarizer = async () => {
   throw new Error('summary model unavailable');
 };
@@ -122,14 +129,14 @@ describe('condenseHistory', () => {
   it('summarises older turns with the cheap model when masking is not enough, and the early fact survives', async () => {
     const history = longSession();
     const requests: Message[][] = [];
-    const result = await condenseHistory(history, { maxInputTokens: 1000, keepRecentMessages: 4 }, factKeepingSummarizer(requests));
+    const result = await condenseHistory(history, { maxInputTokens: summaryBudget(), keepRecentMessages: 4 }, factKeepingSummarizer(requests));
     assert.equal(result.condensed?.strategy, 'summarize');
     assert.equal(requests.length, 1);
     assert.match(requests[0]![1]!.content as string, /warehouse log/, 'the summariser reads the full, unmasked outputs');
     assert.equal(result.messages[0], SYSTEM);
     assert.ok(isSummaryMessage(result.messages[1]!));
     assert.deepEqual(result.messages.slice(2), history.slice(-4), "the recent messages and the current turn are untouched");
-    assert.ok(result.condensed!.tokensAfter <= 1000);
+    assert.ok(result.condensed!.tokensAfter <= summaryBudget());
     const text = result.messages.map((message) => message.content ?? '').join('\n');
     assert.ok(text.includes('1Z999AA10123456784'), 'the tracking number from turn 1 is still in the history');
     assert.ok(text.includes('42.50 EUR'));
@@ -138,9 +145,9 @@ describe('condenseHistory', () => {
   it('folds an earlier summary into the next one', async () => {
     const requests: Message[][] = [];
     const summarize = factKeepingSummarizer(requests);
-    const first = await condenseHistory(longSession(), { maxInputTokens: 1000, keepRecentMessages: 4 }, summarize);
+    const first = await condenseHistory(longSession(), { maxInputTokens: summaryBudget(), keepRecentMessages: 4 }, summarize);
     const grown = [...first.messages, { role: 'assistant', content: 'It is 1Z999AA10123456784.' } as Message, ...turn(5, { orderId: 'A-5555' }, 'Done.'), ...turn(6, { orderId: 'A-6666' }, 'Done.')];
-    const second = await condenseHistory(grown, { maxInputTokens: 1000, keepRecentMessages: 4 }, summarize);
+    const second = await condenseHistory(grown, { maxInputTokens: summaryBudget(), keepRecentMessages: 4 }, summarize);
     assert.equal(second.condensed?.strategy, 'summarize');
     assert.match(requests[1]![1]!.content as string, /\[summary of still earlier messages\]/);
     assert.equal(second.messages.filter(isSummaryMessage).length, 1);
@@ -149,11 +156,14 @@ describe('condenseHistory', () => {
 
   it('drops the oldest whole turns as a last resort when summaries are off', async () => {
     const history = longSession();
-    const result = await condenseHistory(history, { maxInputTokens: 800, keepRecentMessages: 4, summarize: false }, failingSummarizer);
+    const result = await condenseHistory(history, { maxInputTokens: dropBudget(), keepRecentMessages: 4, summarize: false }, failingSummarizer);
     assert.equal(result.condensed?.strategy, 'drop');
     assert.equal(result.messages[0], SYSTEM);
-    assert.equal(result.messages[1], history[9], 'turns 1 and 2 went whole; the history resumes at question 3');
-    assert.ok(result.condensed!.tokensAfter <= 800);
+    const resumeAt = history.indexOf(result.messages[1]!);
+    assert.equal(result.messages[1]!.role, 'user', 'turns go whole: the history resumes at a question');
+    assert.ok(resumeAt > 1, 'at least the first turn went');
+    assert.equal(result.messages.length, history.length - resumeAt + 1, 'everything after the dropped turns is kept');
+    assert.ok(result.condensed!.tokensAfter <= dropBudget());
     assert.deepEqual(findToolPairingViolations(result.messages), []);
     assert.deepEqual(result.messages.slice(-5), history.slice(-5));
   });
@@ -164,10 +174,10 @@ describe('condenseHistory', () => {
     ['returns something longer than the span', (async () => 'x'.repeat(50_000)) as Summarizer],
   ] as const) {
     it(`falls back to masking and dropping when the summariser ${name}`, async () => {
-      const result = await condenseHistory(longSession(), { maxInputTokens: 800, keepRecentMessages: 4 }, summarize);
+      const result = await condenseHistory(longSession(), { maxInputTokens: dropBudget(), keepRecentMessages: 4 }, summarize);
       assert.equal(result.condensed?.strategy, 'drop');
       assert.ok(!result.messages.some(isSummaryMessage));
-      assert.ok(result.condensed!.tokensAfter <= 800);
+      assert.ok(result.condensed!.tokensAfter <= dropBudget());
     });
   }
 
@@ -180,9 +190,9 @@ describe('condenseHistory', () => {
 
   it('is idempotent: condensing a condensed history again changes nothing', async () => {
     for (const policy of [
-      { maxInputTokens: 2300 },
-      { maxInputTokens: 1000, keepRecentMessages: 4 },
-      { maxInputTokens: 800, keepRecentMessages: 4, summarize: false },
+      { maxInputTokens: Math.floor(estimateTokens(longSession()) * 0.9) },
+      { maxInputTokens: summaryBudget(), keepRecentMessages: 4 },
+      { maxInputTokens: dropBudget(), keepRecentMessages: 4, summarize: false },
     ]) {
       const summarize = factKeepingSummarizer();
       const once = await condenseHistory(longSession(), policy, summarize);
@@ -195,8 +205,8 @@ describe('condenseHistory', () => {
 
   it('condenses rarely as a conversation grows, so the prompt prefix stays stable between condensations', async () => {
     const summarize = factKeepingSummarizer();
-    const policy = { maxInputTokens: 4000, keepRecentMessages: 4 };
     const turnTokens = estimateTokens(turn(0, { orderId: 'B-0' }, 'Order B-0 is fine.'));
+    const policy = { maxInputTokens: turnTokens * 8, keepRecentMessages: 4 };
     let history: Message[] = [SYSTEM];
     const condensedAt: number[] = [];
     for (let step = 1; step <= 30; step++) {
@@ -225,7 +235,7 @@ describe('condenseHistory', () => {
       return 'never';
     };
     await assert.rejects(
-      condenseHistory(history, { maxInputTokens: 1000, keepRecentMessages: 4 }, summarize, { signal: controller.signal }),
+      condenseHistory(history, { maxInputTokens: summaryBudget(), keepRecentMessages: 4 }, summarize, { signal: controller.signal }),
       /user cancelled/,
     );
     assert.deepEqual(history, snapshot);

@@ -11,6 +11,12 @@ describe('estimateTokens', () => {
     assert.equal(estimateTextTokens('x'.repeat(4000)), 1000);
   });
 
+  it('counts JSON (tool results and arguments) at three characters per token, as tokenizers split it finer', () => {
+    assert.equal(estimateTextTokens('{"orderId":"A-1042"}'), 7);
+    assert.equal(estimateTextTokens('[1,2,3]'), 3);
+    assert.equal(estimateTextTokens(' {"a":1}'), 2, 'only text that starts as JSON');
+  });
+
   it('counts each non-ASCII character as a token so CJK text is not under-counted', () => {
     assert.equal(estimateTextTokens('注文番号'), 4);
     assert.equal(estimateTextTokens('abcd注文'), 3);
@@ -24,8 +30,8 @@ describe('estimateTokens', () => {
       content: null,
       toolCalls: [{ id: 'call_1', name: 'get_order', arguments: '{"orderId":"A-1042"}' }],
     };
-    // 4 message + 4 call + ceil(9/4)=3 name + ceil(20/4)=5 arguments
-    assert.equal(estimateMessageTokens(call), 16);
+    // 4 message + 4 call + ceil(9/4)=3 name + ceil(20/3)=7 JSON arguments
+    assert.equal(estimateMessageTokens(call), 18);
   });
 
   it('is additive over messages, so a history can be measured piece by piece', () => {

@@ -7,21 +7,28 @@ import type { Message } from '../messages.ts';
 const MESSAGE_OVERHEAD_TOKENS = 4;
 /** Each tool call adds its id, type and name framing on top of its name and argument text. */
 const TOOL_CALL_OVERHEAD_TOKENS = 4;
+/** English prose averages about 4 characters per token with the cl100k/o200k tokenizers. */
+const CHARACTERS_PER_TOKEN = 4;
+/** JSON (tool results, tool arguments) is denser, about 3: short keys, quotes, digits and punctuation. */
+const JSON_CHARACTERS_PER_TOKEN = 3;
 const NON_ASCII_TEST = /[^\x00-\x7f]/;
 const NON_ASCII = /[^\x00-\x7f]/g;
 
 /**
- * Estimates the tokens of a piece of text: one token per 4 ASCII characters (English prose and JSON average 3.5–4.5
- * with the cl100k/o200k tokenizers) plus one token per non-ASCII UTF-16 unit (CJK is about one token per character;
- * accented Latin is over-counted, which errs on the safe side of a budget).
+ * Estimates the tokens of a piece of text: one token per 4 ASCII characters, or per 3 when the text is JSON (it starts
+ * with `{` or `[`), plus one token per non-ASCII UTF-16 unit (CJK is about one token per character; accented Latin is
+ * over-counted, which errs on the safe side of a budget).
  *
  * @example
  * estimateTextTokens('order A-1042 shipped'); // 5
+ * estimateTextTokens('{"orderId":"A-1042"}'); // 7
  */
 export function estimateTextTokens(text: string): number {
   // The regex scan is native and several times faster than a charCodeAt loop; most text has no non-ASCII at all.
   const nonAscii = NON_ASCII_TEST.test(text) ? (text.match(NON_ASCII) ?? []).length : 0;
-  return Math.ceil((text.length - nonAscii) / 4) + nonAscii;
+  const first = text.charCodeAt(0);
+  const perToken = first === 0x7b || first === 0x5b ? JSON_CHARACTERS_PER_TOKEN : CHARACTERS_PER_TOKEN;
+  return Math.ceil((text.length - nonAscii) / perToken) + nonAscii;
 }
 
 /**
