@@ -333,6 +333,7 @@ describe('run span listener', () => {
       { type: 'run-end', runId, time: T0 + 4, outcome: 'budget_exhausted', finalOutput: '', steps: 5, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, requests: 0, costUsd: 0, byModel: {} } },
     ]);
     const run = only('invoke_agent a');
+    assert.equal(run.attributes['hotpath.usage.cost_usd'], undefined, 'no model call had a price: the cost is unknown, not 0');
     assert.deepEqual(
       run.events.map((event) => [event.name, event.attributes]),
       [

@@ -41,6 +41,8 @@ interface OpenRun {
   /** `gen_ai.provider.name` and `gen_ai.request.model` are set from the first agent step's model call. */
   modelKnown: boolean;
   simulated: boolean;
+  /** Whether any model call had a price: without one the run's cost is unknown, not 0. */
+  priced: boolean;
 }
 
 export interface RunSpanListenerOptions {
@@ -114,6 +116,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       toolCalls: new Map(),
       modelKnown: false,
       simulated: false,
+      priced: false,
     });
   }
 
@@ -154,6 +157,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
     run.modelCalls.delete(event.callId);
     call.span.setAttributes(chatResponseAttributes(event));
     if (event.transport?.simulated === true) run.simulated = true;
+    if (event.costUsd !== undefined) run.priced = true;
     if (captureContent && event.output?.role === 'assistant') {
       call.span.setAttribute('gen_ai.output.messages', outputMessagesJson(event.output, event.finishReason));
     }
@@ -217,8 +221,8 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       'hotpath.run.outcome': event.outcome,
       'hotpath.run.steps': event.steps,
       'hotpath.usage.requests': event.usage.requests,
-      'hotpath.usage.cost_usd': event.usage.costUsd,
     });
+    if (run.priced) run.span.setAttribute('hotpath.usage.cost_usd', event.usage.costUsd);
     if (run.simulated) run.span.setAttribute('hotpath.simulated', true);
     if (captureContent && event.outcome === 'completed') {
       run.span.setAttribute('gen_ai.output.messages', textMessagesJson('assistant', event.finalOutput, 'stop'));
