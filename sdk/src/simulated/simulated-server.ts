@@ -302,6 +302,8 @@ export async function startSimulatedServer(options: SimulatedServerOptions = {})
       return;
     }
     if (request.method === 'GET' && (path === '/v1/models' || path.startsWith('/v1/models/'))) {
+      // Whatever request opens a connection pays its set-up, not only chat requests.
+      if (newConnection) await abortableDelay(connectionSetupMs * latencyScale);
       const models = [...profiles.keys()].map((id) => ({ id, object: 'model', created: 1_767_225_600, owned_by: SYSTEM_FINGERPRINT }));
       if (path === '/v1/models') {
         sendJson(response, 200, { object: 'list', data: models }, simulatedHeader);
