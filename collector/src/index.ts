@@ -2,7 +2,9 @@
 // whole thing; `ingest` is the pure core tests and embedders call without HTTP.
 export { startCollector } from './start-collector.ts';
 export type { CollectorOptions, CollectorStats, RunningCollector } from './start-collector.ts';
-export { ingest, nanosToMs } from './ingest/ingest.ts';
+export { ingest, storeBatch } from './ingest/ingest.ts';
+export { nanosToMs, prepareBatch } from './ingest/prepare-batch.ts';
+export type { PreparedBatch } from './ingest/prepare-batch.ts';
 export type { IngestOptions, IngestResult } from './ingest/ingest.ts';
 export { decodeJsonTraces } from './otlp/decode-json.ts';
 export { decodeProtobufTraces } from './otlp/decode-protobuf.ts';

@@ -2,21 +2,29 @@
 // (children usually before their parents, the root last), so every field is a fold that gives the same answer
 // whatever the order: minimum start, maximum end, sums, distinct sets, and "the root wins, else the earliest".
 import type { Attributes } from '../otlp/otlp-types.ts';
-import type { TraceRecord } from '../storage/schema.ts';
-import type { DerivedColumns } from './derive-span.ts';
+import type { SpanRecord, TraceRecord } from '../storage/schema.ts';
 
-/** What the summary needs to know about one newly stored span. */
-export interface SpanFacts {
-  spanId: string;
-  /** Empty for a root span. */
-  parentSpanId: string;
-  name: string;
-  startMs: number;
-  endMs: number;
-  statusCode: number;
-  attributes: Attributes;
-  derived: DerivedColumns;
-}
+/** What the summary reads of a newly stored span: its identity, timing, status and derived columns. */
+export type SpanFacts = Pick<
+  SpanRecord,
+  | 'spanId'
+  | 'parentSpanId'
+  | 'name'
+  | 'startMs'
+  | 'endMs'
+  | 'statusCode'
+  | 'service'
+  | 'operation'
+  | 'agent'
+  | 'toolName'
+  | 'model'
+  | 'isModelCall'
+  | 'inputTokens'
+  | 'outputTokens'
+  | 'cachedInputTokens'
+  | 'costUsd'
+  | 'simulated'
+>;
 
 /** A summary being merged: the stored record with its JSON columns opened up. */
 export interface TraceAccumulator {
@@ -30,7 +38,6 @@ export interface TraceAccumulator {
 const maxSearchTerms = 256;
 const maxSearchTermLength = 200;
 const maxModels = 64;
-const workloadPrefix = 'hotpath.workload.';
 
 /**
  * Opens a stored summary (or starts a new one) for merging. The stored record is merged in place.
@@ -87,12 +94,11 @@ export function openTrace(traceId: string, stored: TraceRecord | undefined): Tra
  * Folds one newly stored span into a trace summary.
  *
  * @example
- * addSpan(trace, { spanId, parentSpanId: '', name: 'invoke_agent support', startMs, endMs, statusCode: 0, attributes, derived }, Date.now());
+ * addSpan(trace, storedRow, { 'hotpath.workload.variant': 'optimized' }, Date.now());
  */
-export function addSpan(trace: TraceAccumulator, span: SpanFacts, nowMs: number): void {
+export function addSpan(trace: TraceAccumulator, span: SpanFacts, workloadAttributes: Attributes | undefined, nowMs: number): void {
   const record = trace.record;
-  const isRoot = span.parentSpanId === '';
-  const derived = span.derived;
+  const isRoot = span.parentSpanId === null;
   record.spanCount += 1;
   if (span.statusCode === 2) record.errorCount += 1;
   record.startMs = Math.min(record.startMs, span.startMs);
@@ -103,34 +109,32 @@ export function addSpan(trace: TraceAccumulator, span: SpanFacts, nowMs: number)
     record.rootEndMs = span.endMs;
     record.name = span.name;
     record.nameStartMs = span.startMs;
-    if (derived.service !== null) record.service = derived.service;
-    for (const [key, value] of Object.entries(span.attributes)) {
-      if (key.startsWith(workloadPrefix)) trace.attributes[key] = value;
-    }
+    if (span.service !== null) record.service = span.service;
+    if (workloadAttributes) Object.assign(trace.attributes, workloadAttributes);
   } else if (record.rootSpanId === null && span.startMs < record.nameStartMs) {
     record.name = span.name;
     record.nameStartMs = span.startMs;
   }
-  if (record.service === null) record.service = derived.service;
-  if (derived.agent !== null && derived.operation !== 'execute_tool') {
+  if (record.service === null) record.service = span.service;
+  if (span.agent !== null && span.operation !== 'execute_tool') {
     const current = record.agentStartMs;
     if (current === null || span.startMs < current || (span.startMs === current && isRoot)) {
-      record.agent = derived.agent;
+      record.agent = span.agent;
       record.agentStartMs = span.startMs;
     }
   }
-  if (derived.isModelCall) {
+  if (span.isModelCall === 1) {
     record.modelCalls += 1;
-    record.inputTokens += derived.inputTokens ?? 0;
-    record.outputTokens += derived.outputTokens ?? 0;
-    record.cachedInputTokens += derived.cachedInputTokens ?? 0;
+    record.inputTokens += span.inputTokens ?? 0;
+    record.outputTokens += span.outputTokens ?? 0;
+    record.cachedInputTokens += span.cachedInputTokens ?? 0;
     record.totalTokens = record.inputTokens + record.outputTokens;
-    record.costUsd += derived.costUsd ?? 0;
-    if (derived.model !== null && trace.models.size < maxModels) trace.models.add(derived.model);
+    record.costUsd += span.costUsd ?? 0;
+    if (span.model !== null && trace.models.size < maxModels) trace.models.add(span.model);
   }
-  if (derived.operation === 'execute_tool' || derived.toolName !== null) record.toolCalls += 1;
-  if (derived.simulated) record.simulated = 1;
-  for (const term of [span.name, derived.agent, derived.toolName, derived.model]) {
+  if (span.operation === 'execute_tool' || span.toolName !== null) record.toolCalls += 1;
+  if (span.simulated === 1) record.simulated = 1;
+  for (const term of [span.name, span.agent, span.toolName, span.model]) {
     if (term === null || trace.searchTerms.size >= maxSearchTerms) continue;
     trace.searchTerms.add(term.toLowerCase().replaceAll('\n', ' ').slice(0, maxSearchTermLength));
   }

@@ -1,6 +1,6 @@
 // Stored rows → query API shapes (docs/query-api.md).
 import type { Attributes, DecodedEvent, DecodedLink } from '../otlp/otlp-types.ts';
-import { nanosToMs } from '../ingest/ingest.ts';
+import { nanosToMs } from '../ingest/prepare-batch.ts';
 import { isInProgress } from '../ingest/trace-summary.ts';
 import type { SpanRecord, TraceRecord } from '../storage/schema.ts';
 import type { SpanKindName, SpanRow, TraceSummary } from './api-types.ts';

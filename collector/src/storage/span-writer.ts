@@ -6,7 +6,6 @@
 // `getTableConfig`, so the two cannot drift apart.
 import { createHash } from 'node:crypto';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import type { Attributes } from '../otlp/otlp-types.ts';
 import type { CollectorDatabase } from './open-database.ts';
 import { resources, scopes, spans, traces, type SpanRecord, type TraceRecord } from './schema.ts';
 
@@ -15,14 +14,10 @@ export interface SpanWriter {
   insertSpan(row: SpanRecord): boolean;
   getTrace(traceId: string): TraceRecord | undefined;
   putTrace(record: TraceRecord): void;
-  resourceId(attributes: Attributes, droppedAttributesCount: number, schemaUrl: string): number;
-  scopeId(
-    name: string,
-    version: string,
-    attributes: Attributes,
-    droppedAttributesCount: number,
-    schemaUrl: string,
-  ): number;
+  /** The id of the resource row with these attributes (JSON text), created when new. */
+  resourceId(attributesJson: string, droppedAttributesCount: number, schemaUrl: string): number;
+  /** The id of the scope row, created when new. */
+  scopeId(name: string, version: string, attributesJson: string, droppedAttributesCount: number, schemaUrl: string): number;
   /** Runs `work` in one transaction (nested calls become savepoints). */
   transaction<T>(work: () => T): T;
 }
@@ -91,8 +86,7 @@ export function createSpanWriter(database: CollectorDatabase): SpanWriter {
     putTrace: (record) => {
       putTrace.run(record);
     },
-    resourceId(attributes, droppedAttributesCount, schemaUrl) {
-      const json = JSON.stringify(attributes);
+    resourceId(json, droppedAttributesCount, schemaUrl) {
       const key = `r\u0000${droppedAttributesCount}\u0000${schemaUrl}\u0000${json}`;
       const cached = idCache.get(key);
       if (cached !== undefined) return cached;
@@ -100,8 +94,7 @@ export function createSpanWriter(database: CollectorDatabase): SpanWriter {
       insertResource.run(hash, json, droppedAttributesCount, schemaUrl === '' ? null : schemaUrl);
       return remember(key, resourceByHash.get(hash) as number);
     },
-    scopeId(name, version, attributes, droppedAttributesCount, schemaUrl) {
-      const json = JSON.stringify(attributes);
+    scopeId(name, version, json, droppedAttributesCount, schemaUrl) {
       const key = `s\u0000${name}\u0000${version}\u0000${droppedAttributesCount}\u0000${schemaUrl}\u0000${json}`;
       const cached = idCache.get(key);
       if (cached !== undefined) return cached;
