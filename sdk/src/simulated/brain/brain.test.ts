@@ -177,6 +177,14 @@ describe('simulated brain', () => {
     assert.match(summary, /Shipment S-9002: order id O-5002, carrier Parcelway, status in transit, estimated delivery 2026-11-23/);
   });
 
+  it('takes the request to summarise from the latest user message too, but never when tools are offered', () => {
+    const transcript = `Please summarize this conversation:\nassistant: Customer C-1001: tier gold`;
+    const plain = parseChatRequest({ model: 'sim-small', messages: [{ role: 'user', content: transcript }] });
+    assert.match(textOf(decide(plain, SIM_SMALL, supportDeskPlaybook)), /^Summary of the conversation so far:[\s\S]*Customer C-1001: tier gold/);
+    const withTools = ask([{ role: 'user', content: 'Summarize the account of customer C-1001.' }]);
+    assert.equal(withTools.kind, 'tool-calls');
+  });
+
   it('explains what it can do when no intent matches', () => {
     assert.match(textOf(ask([{ role: 'user', content: 'Good morning!' }])), /customer profiles, orders/);
   });

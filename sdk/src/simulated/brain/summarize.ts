@@ -9,11 +9,15 @@ const MAX_REQUEST_CHARACTERS = 160;
 /** The imperative only: a history that merely contains "Summary of …" is not a request to summarise. */
 const ASKS_FOR_SUMMARY = /\b(summari[sz]e|condense)\b/i;
 
-/** Whether a request asks for a summary: a system or developer message says so, and no tools are offered. */
+/**
+ * Whether a request asks for a summary: no tools are offered, and a system or developer message, or the latest user
+ * message, says to summarise.
+ */
 export function isSummaryRequest(messages: readonly ChatMessage[], toolCount: number): boolean {
-  return (
-    toolCount === 0 &&
-    messages.some((message) => (message.role === 'system' || message.role === 'developer') && ASKS_FOR_SUMMARY.test(message.content))
+  if (toolCount > 0) return false;
+  const latestUser = messages.findLast((message) => message.role === 'user');
+  return messages.some(
+    (message) => (message.role === 'system' || message.role === 'developer' || message === latestUser) && ASKS_FOR_SUMMARY.test(message.content),
   );
 }
 
