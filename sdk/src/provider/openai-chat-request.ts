@@ -31,10 +31,10 @@ export function toChatCompletionsBody(request: ModelRequest, options: ChatReques
       type: 'function',
       function: { name: tool.name, description: tool.description, parameters: tool.parameters },
     }));
-    // OpenAI rejects parallel_tool_calls without tools, so it is only sent alongside them.
+    // OpenAI rejects parallel_tool_calls and tool_choice without tools, so they only go alongside them.
     if (request.parallelToolCalls !== undefined) body.parallel_tool_calls = request.parallelToolCalls;
+    if (request.toolChoice !== undefined) body.tool_choice = request.toolChoice;
   }
-  if (request.toolChoice !== undefined) body.tool_choice = request.toolChoice;
   if (request.maxOutputTokens !== undefined) body[options.maxTokensField] = request.maxOutputTokens;
   if (request.temperature !== undefined) body.temperature = request.temperature;
   return { ...body, ...request.providerOptions };

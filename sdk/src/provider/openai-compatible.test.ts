@@ -105,15 +105,16 @@ describe('openaiCompatible', () => {
       });
     });
 
-    it('leaves out stream options, tools and parallel_tool_calls when they do not apply', async () => {
+    it('leaves out stream options, tools, tool_choice and parallel_tool_calls when they do not apply', async () => {
       provider = openaiCompatible({ baseURL: server.baseURL, maxTokensField: 'max_completion_tokens' });
       jsonReply({ id: 'c', model: 'm', choices: [{ index: 0, message: { content: 'ok' }, finish_reason: 'stop' }] });
-      await collect(provider, ask({ stream: false, parallelToolCalls: true, maxOutputTokens: 10 }));
+      await collect(provider, ask({ stream: false, parallelToolCalls: true, toolChoice: 'none', maxOutputTokens: 10 }));
       const body = server.requests[0]?.body as Record<string, unknown>;
       assert.equal(body.stream, false);
       assert.equal('stream_options' in body, false);
       assert.equal('tools' in body, false);
       assert.equal('parallel_tool_calls' in body, false, 'OpenAI rejects it without tools');
+      assert.equal('tool_choice' in body, false, 'OpenAI rejects it without tools');
       assert.equal(body.max_completion_tokens, 10);
       assert.equal(server.requests[0]?.headers.authorization, undefined);
     });
