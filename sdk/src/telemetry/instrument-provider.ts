@@ -50,7 +50,6 @@ class ChatSpanRecorder {
         return;
       case 'retry':
         this.retries = event.attempt;
-        this.span.addEvent('hotpath.retry', { 'hotpath.retry.attempt': event.attempt, 'hotpath.retry.delay_ms': event.delayMs });
         return;
       case 'text-delta':
         this.firstChunk();

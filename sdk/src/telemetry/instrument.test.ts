@@ -245,6 +245,20 @@ describe('instrument(provider)', () => {
     assert.equal(span.status.code, SpanStatusCode.ERROR);
   });
 
+  it('counts the retries of a call that failed in the end', async () => {
+    const unavailable = Object.assign(new Error('service unavailable'), { status: 503 });
+    const retries: ModelStreamEvent[] = [
+      { type: 'retry', attempt: 1, delayMs: 1, error: unavailable },
+      { type: 'retry', attempt: 2, delayMs: 2, error: unavailable },
+    ];
+    const provider = instrument(new PlaybackProvider(retries, unavailable), { tracerProvider });
+    await assert.rejects(drain(provider.stream(request)), (error) => error === unavailable);
+    const span = tracing.spans()[0]!;
+    assert.equal(span.attributes['hotpath.retries'], 2);
+    assert.equal(span.attributes['error.type'], '503');
+    assert.equal(span.attributes['hotpath.time_to_first_chunk_ms'], undefined, 'no chunk ever arrived');
+  });
+
   it('ends the span when the consumer stops early', async () => {
     const provider = instrument(new PlaybackProvider(events), { tracerProvider });
     for await (const event of provider.stream(request)) if (event.type === 'text-delta') break;
