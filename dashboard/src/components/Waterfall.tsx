@@ -81,8 +81,9 @@ export function Waterfall({ traceId, spans, mode, scaleMs, nameColumnWidth = mod
         // A malformed value in the URL is replaced by the new state.
       }
       const next = writeWaterfallUrlState(current, { ...base, ...change }).toString();
-      // Next.js keeps useSearchParams in sync with history.replaceState: no server round trip for UI state.
-      window.history.replaceState(window.history.state, '', next ? `?${next}` : window.location.pathname);
+      // Next.js syncs useSearchParams with history.replaceState (no server round trip for UI state); the state
+      // argument must be null, or Next takes the call for its own and skips the sync.
+      window.history.replaceState(null, '', next ? `?${next}` : window.location.pathname);
     },
     [mode],
   );

@@ -5,11 +5,25 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCollector } from '@hotpath/collector';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type RunningBrowser } from './browser.ts';
 import { ensureDashboardBuild } from './dashboard-build.ts';
 import { startDashboard, type RunningDashboard } from './dashboard-server.ts';
+
+interface RunningCollector {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The collector, loaded by a computed specifier so this package's typecheck (which needs the DOM library for
+ * browser callbacks) does not re-check the collector's sources, which its own tsconfig checks against Node's types.
+ */
+async function startCollector(options: { port: number; dataDir: string }): Promise<RunningCollector> {
+  const specifier: string = '@hotpath/collector';
+  const collector = (await import(specifier)) as { startCollector(options: { port: number; dataDir: string }): Promise<RunningCollector> };
+  return collector.startCollector(options);
+}
 
 export const ARTIFACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'artifacts');
 

@@ -1,0 +1,111 @@
+// The aggregate pages in Chromium: token spend, routing decisions and the tool cache, with figures checked
+// against the fixture data and simulated runs labelled.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
+import { chatTotals, fixture } from '../src/fixtures/fixture-figures.ts';
+import { allSpans } from '../src/fixtures/fixture-span.ts';
+import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
+import { startStack, type Stack } from '../src/harness/stack.ts';
+
+const fixtures = standardFixtures(Date.now());
+let stack: Stack;
+let ids: Map<string, string>;
+let page: Page;
+
+const count = (value: number) => value.toLocaleString('en-US');
+const cells = (tableTestId: string, rowText: string) =>
+  page.getByTestId(tableTestId).locator('tbody tr').filter({ hasText: rowText }).first().locator('td').allInnerTexts();
+
+describe('aggregate pages', () => {
+  before(async () => {
+    stack = await startStack();
+    ids = await sendFixtures(stack.collectorUrl, fixtures);
+    page = await stack.newPage();
+  });
+  after(() => stack?.close());
+
+  describe('token spend', () => {
+    it('totals tokens, calls and the cached share of every model call in the window, labelled simulated', async () => {
+      await page.goto(`${stack.dashboardUrl}/spend`);
+      const totals = chatTotals(fixtures);
+      assert.match(await page.getByTestId('stat-tokens').innerText(), new RegExp(count(totals.inputTokens + totals.outputTokens)));
+      assert.match(await page.getByTestId('stat-requests').innerText(), new RegExp(`^MODEL CALLS\\s+${totals.calls}\\b`, 'i'));
+      assert.match(await page.getByTestId('stat-cached-share').innerText(), new RegExp(`${((totals.cachedInputTokens / totals.inputTokens) * 100).toFixed(1)}%`));
+      assert.match(await page.getByTestId('stat-cost').innerText(), /\$0\.\d+\s*simulated/);
+      await page.getByTestId('simulated-notice').waitFor();
+      assert.ok((await page.getByTestId('chart-tokens').locator('.recharts-bar-rectangle').count()) > 0, 'the tokens chart has bars');
+      assert.ok((await page.getByTestId('chart-cost').locator('.recharts-bar-rectangle').count()) > 0, 'the cost chart has bars');
+      const small = await cells('spend-table', 'sim-small');
+      const smallTotals = chatTotals(fixtures.map((trace) => ({ ...trace, root: { ...trace.root, children: allSpans(trace).filter((span) => span.name === 'chat sim-small') } })));
+      assert.match(small[0]!, /sim-small\s*simulated/);
+      assert.equal(small[1], String(smallTotals.calls));
+      assert.equal(small[2], count(smallTotals.inputTokens));
+      assert.match((await cells('spend-table', 'gpt-4.1-mini'))[0]!, /^gpt-4\.1-mini$/, 'a real-provider model is not labelled simulated');
+      await stack.screenshot(page, 'spend');
+    });
+
+    it('groups by agent and narrows the window', async () => {
+      await page.goto(`${stack.dashboardUrl}/spend`);
+      await page.getByRole('link', { name: 'By agent' }).click();
+      await page.waitForURL(/groupBy=agent/);
+      const groups = await page.getByTestId('spend-table').locator('tbody tr td:first-child').allInnerTexts();
+      for (const agent of ['support-desk', 'researcher', 'billing-assistant']) assert.ok(groups.some((group) => group.includes(agent)), agent);
+      await page.getByRole('link', { name: '1h', exact: true }).click();
+      await page.waitForURL(/range=1h/);
+      const recent = chatTotals(fixtures.filter((trace) => trace.key !== 'old-baseline'));
+      assert.match(await page.getByTestId('stat-requests').innerText(), new RegExp(`^MODEL CALLS\\s+${recent.calls}\\b`, 'i'));
+      await stack.screenshot(page, 'spend-by-agent');
+    });
+  });
+
+  describe('routing', () => {
+    it('lists each routing decision with its rule and reason, counts escalations and per-model figures', async () => {
+      await page.goto(`${stack.dashboardUrl}/routing`);
+      const routed = fixtures.flatMap(allSpans).filter((span) => span.attributes?.['hotpath.route.rule'] !== undefined);
+      assert.equal(await page.getByTestId('decisions-table').locator('tbody tr').count(), routed.length);
+      assert.match(await page.getByTestId('stat-escalations').innerText(), /ESCALATIONS\s+1\b/i);
+      const escalation = await cells('decisions-table', 'cascade:escalate');
+      assert.ok(escalation.includes('answer failed the confidence check'));
+      assert.ok(escalation.at(-1)!.includes('escalated'));
+      const simple = await cells('decisions-table', 'simple-task');
+      assert.ok(simple.includes('short request with known tools'));
+      assert.match(simple[1]!, /simulated/, 'decisions of simulated runs are labelled');
+      const small = await cells('models-table', 'sim-small');
+      const smallCalls = fixtures.flatMap(allSpans).filter((span) => span.name === 'chat sim-small');
+      assert.equal(small[1], String(smallCalls.length));
+      assert.equal(small[2], String(smallCalls.filter((span) => span.attributes?.['hotpath.route.rule'] !== undefined).length));
+      assert.match(await page.getByTestId('rules-table').innerText(), /cascade:try-small/);
+      await stack.screenshot(page, 'routing');
+    });
+
+    it('opens the decision in its trace with the span selected', async () => {
+      await page.goto(`${stack.dashboardUrl}/routing`);
+      await page.getByTestId('decisions-table').locator('tbody tr').filter({ hasText: 'cascade:escalate' }).getByRole('link').click();
+      await page.waitForURL(new RegExp(`/traces/${ids.get('escalation')}\\?span=`));
+      assert.equal(await page.getByTestId('span-detail-name').innerText(), 'chat sim-large');
+    });
+  });
+
+  describe('tool cache', () => {
+    it('shows hits, misses and time saved per tool', async () => {
+      await page.goto(`${stack.dashboardUrl}/cache`);
+      const tools = fixtures.flatMap(allSpans).filter((span) => span.attributes?.['gen_ai.operation.name'] === 'execute_tool');
+      const outcome = (value: string) => tools.filter((span) => span.attributes?.['hotpath.cache.hit'] === value).length;
+      const saved = tools.reduce((sum, span) => sum + Number(span.attributes?.['hotpath.tool.saved_ms'] ?? 0), 0);
+      assert.match(await page.getByTestId('stat-saved').innerText(), new RegExp(`${saved} ms`));
+      const rate = (outcome('hit') + outcome('shared')) / (outcome('hit') + outcome('shared') + outcome('miss'));
+      assert.match(await page.getByTestId('stat-hit-rate').innerText(), new RegExp(`${(rate * 100).toFixed(1)}%`));
+      const lookup = await cells('cache-table', 'lookup_order');
+      const lookups = tools.filter((span) => span.name === 'execute_tool lookup_order');
+      assert.deepEqual(lookup.slice(1, 5), [String(lookups.length), '1', '0', '0']);
+      assert.match(lookup[5]!, /100\.0%/);
+      assert.match((await cells('cache-table', 'fetch_invoice'))[5]!, /cache off/);
+      await page.getByTestId('simulated-notice').waitFor();
+      assert.ok((await page.getByTestId('chart-cache').locator('.recharts-bar-rectangle').count()) > 0);
+      assert.equal(fixture(fixtures, 'optimized').key, 'optimized');
+      await stack.screenshot(page, 'cache');
+    });
+  });
+});

@@ -1,0 +1,64 @@
+// Span names and attributes come from untrusted senders: a trace full of script payloads is shown on every page
+// as plain text, and nothing in it runs.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { XSS_PAYLOADS, standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
+import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
+import { startStack, type Stack } from '../src/harness/stack.ts';
+
+let stack: Stack;
+let ids: Map<string, string>;
+let page: Page;
+
+async function assertNothingRan(where: string) {
+  const state = await page.evaluate(() => ({
+    flag: (window as unknown as { __hotpathXss?: string }).__hotpathXss,
+    injectedImages: document.querySelectorAll('img[src="x"]').length,
+    injectedSvgHandlers: document.querySelectorAll('[onload], [onerror]').length,
+    injectedScripts: [...document.querySelectorAll('script')].filter((script) => script.textContent?.startsWith('window.__hotpathXss')).length,
+  }));
+  assert.deepEqual(state, { flag: undefined, injectedImages: 0, injectedSvgHandlers: 0, injectedScripts: 0 }, where);
+}
+
+describe('untrusted span data', () => {
+  before(async () => {
+    stack = await startStack();
+    ids = await sendFixtures(stack.collectorUrl, standardFixtures(Date.now()));
+    page = await stack.newPage();
+  });
+  after(() => stack?.close());
+
+  it('is shown as text on every page and never runs', async () => {
+    const xss = ids.get('xss')!;
+    const pages = ['/', `/?q=${encodeURIComponent('<script>')}`, `/traces/${xss}`, '/spend', '/spend?groupBy=agent', '/spend?groupBy=service', '/routing', '/cache', `/compare?a=${xss}&b=${ids.get('baseline')}`, '/compare'];
+    for (const path of pages) {
+      await page.goto(`${stack.dashboardUrl}${path}`);
+      await page.waitForLoadState('networkidle');
+      await assertNothingRan(path);
+    }
+    await page.goto(`${stack.dashboardUrl}/`);
+    await page.getByText(XSS_PAYLOADS.script, { exact: false }).first().waitFor();
+    await page.goto(`${stack.dashboardUrl}/traces/${xss}`);
+    assert.ok((await page.getByTestId('trace-title').innerText()).includes(XSS_PAYLOADS.script + XSS_PAYLOADS.img), 'the payload is visible, literally');
+    for (const row of await page.locator('[role=treeitem]').all()) {
+      await row.click();
+      await page.getByTestId('span-detail').locator('dl').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await assertNothingRan(`detail of ${await row.getAttribute('data-span-id')}`);
+    }
+    assert.ok((await page.getByTestId('span-detail').innerText()).includes(XSS_PAYLOADS.img));
+    await stack.screenshot(page, 'safety-xss-detail');
+    assert.deepEqual(stack.problems, [], 'no dialog opened and no page error was thrown');
+  });
+
+  it('lets the browser reach only the read-only query API through the proxy', async () => {
+    const refused = await fetch(`${stack.dashboardUrl}/api/collector/v1/traces`);
+    assert.equal(refused.status, 404);
+    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'not_found');
+    const post = await fetch(`${stack.dashboardUrl}/api/collector/traces`, { method: 'POST', body: '{}' });
+    assert.equal(post.status, 405);
+    const allowed = await fetch(`${stack.dashboardUrl}/api/collector/traces?limit=1`);
+    assert.equal(allowed.status, 200);
+  });
+});
