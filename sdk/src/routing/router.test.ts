@@ -97,6 +97,17 @@ describe('router', () => {
     assert.equal(calls, 1, 'two classifier rules, one call');
   });
 
+  it('accepts any thenable from a classifier, not only native promises', async () => {
+    const thenable = { then: (resolve: (label: string) => void) => resolve('hard') } as PromiseLike<string>;
+    const models = router({ models: MODELS, classify: () => thenable, rules: [{ classifier: 'hard', model: 'sim-large' }] });
+    assert.deepEqual(await models.route(context()), {
+      model: 'sim-large',
+      candidates: MODELS,
+      rule: 'classifier',
+      reason: 'classifier said "hard"',
+    });
+  });
+
   it('routes on a custom predicate, sync or async', async () => {
     const models = router({
       models: MODELS,
