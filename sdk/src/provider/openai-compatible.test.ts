@@ -177,6 +177,22 @@ describe('openaiCompatible', () => {
       await agent.close();
     });
 
+    it('quotes the error message from each server’s error body shape', async () => {
+      const bodies = [
+        ['{"error":{"message":"Invalid model","type":"invalid_request_error"}}', 'Invalid model'], // OpenAI
+        ['{"object":"error","message":"max_tokens is too large","type":"BadRequestError","code":400}', 'max_tokens is too large'], // vLLM
+        ['{"error":"model \\"qwen9\\" not found, try pulling it first"}', 'model "qwen9" not found, try pulling it first'], // Ollama
+        ['<html>Bad Gateway</html>', '<html>Bad Gateway</html>'], // a proxy
+      ] as const;
+      for (const [body, message] of bodies) {
+        server.reply({ status: 404, headers: { 'content-type': 'application/json' }, chunks: [body] });
+        const error = await rejection(() => collect(provider, ask()));
+        assert.ok(ProviderHttpError.isInstance(error));
+        assert.equal(error.message, `HTTP 404: ${message}`);
+        assert.equal(error.bodyExcerpt, body);
+      }
+    });
+
     it('does not retry when the server says x-should-retry: false', async () => {
       server.reply({ status: 503, headers: { 'x-should-retry': 'false' }, chunks: ['{"error":{"message":"no"}}'] });
       const error = await rejection(() => collect(provider, ask()));
