@@ -1,6 +1,6 @@
 // instrument(provider): a `chat {model}` span around each `stream()` call of a ModelProvider, for agents built
 // elsewhere that use Hotpath's providers. The wrapper yields exactly the provider's events, untouched.
-import { context, diag, SpanKind, trace, type Span } from '@opentelemetry/api';
+import { context, diag, SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
 import type { ToolCall } from '../messages.ts';
 import type { ModelCallOptions, ModelProvider, ModelRequest, ModelStreamEvent } from '../provider/model-provider.ts';
 import { chatRequestAttributes, chatResponseAttributes, firstChunkAttributes } from './chat-attributes.ts';
@@ -85,20 +85,38 @@ class ChatSpanRecorder {
   }
 }
 
+/**
+ * Yields the provider's events while recording them. Each step of the provider's stream runs inside the chat span's
+ * context, so whatever the provider does (an HTTP request an instrumentation records, say) nests under `chat`: an
+ * async generator's body runs when `next()` is called, not when `stream()` is.
+ */
 async function* tracedStream(
   source: AsyncIterable<ModelStreamEvent>,
   recorder: ChatSpanRecorder,
+  active: Context,
 ): AsyncGenerator<ModelStreamEvent, void, undefined> {
+  const iterator = context.with(active, () => source[Symbol.asyncIterator]());
+  let finished = false;
   try {
-    for await (const event of source) {
-      quietly(() => recorder.observe(event));
-      yield event;
+    for (;;) {
+      let step: IteratorResult<ModelStreamEvent>;
+      try {
+        step = await context.with(active, () => iterator.next());
+      } catch (error) {
+        finished = true;
+        quietly(() => recorder.fail(error));
+        throw error;
+      }
+      if (step.done) {
+        finished = true;
+        return;
+      }
+      quietly(() => recorder.observe(step.value));
+      yield step.value;
     }
-  } catch (error) {
-    quietly(() => recorder.fail(error));
-    throw error;
   } finally {
-    // Also reached when the consumer stops early (break/return): the call is over either way.
+    // The consumer stopped early (break/return): let the provider clean up, as for-await would.
+    if (!finished) await context.with(active, () => iterator.return?.());
     quietly(() => recorder.span.end());
   }
 }
@@ -122,10 +140,10 @@ export function instrumentProvider<P extends ModelProvider>(provider: P, options
       return provider.stream(request, callOptions);
     }
     const recorder = new ChatSpanRecorder(span, request.stream, captureContent);
+    const active = trace.setSpan(context.active(), span);
     let source: AsyncIterable<ModelStreamEvent>;
     try {
-      // The provider starts its request inside the span's context, so HTTP instrumentations nest under `chat`.
-      source = context.with(trace.setSpan(context.active(), span), () => provider.stream(request, callOptions));
+      source = context.with(active, () => provider.stream(request, callOptions));
     } catch (error) {
       quietly(() => {
         recorder.fail(error);
@@ -133,7 +151,7 @@ export function instrumentProvider<P extends ModelProvider>(provider: P, options
       });
       throw error;
     }
-    return tracedStream(source, recorder);
+    return tracedStream(source, recorder, active);
   };
   // Every other member (close(), provider, …) is the provider's own, called on the provider itself, so classes
   // with private fields keep working.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { SpanKind, SpanStatusCode, trace, type TracerProvider } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type TracerProvider } from '@opentelemetry/api';
 import type { ModelProvider, ModelRequest, ModelStreamEvent } from '../provider/model-provider.ts';
 import type { RunEvent, RunListener } from '../runner/run-events.ts';
 import { createTestTracing } from '../testing/index.ts';
@@ -259,10 +259,41 @@ describe('instrument(provider)', () => {
     assert.equal(span.attributes['hotpath.time_to_first_chunk_ms'], undefined, 'no chunk ever arrived');
   });
 
-  it('ends the span when the consumer stops early', async () => {
-    const provider = instrument(new PlaybackProvider(events), { tracerProvider });
+  it('ends the span, and lets the provider clean up, when the consumer stops early', async () => {
+    let cleanedUp = false;
+    const inner: ModelProvider = {
+      specificationVersion: 'v1',
+      provider: 'openai',
+      async *stream() {
+        try {
+          yield* events;
+        } finally {
+          cleanedUp = true;
+        }
+      },
+    };
+    const provider = instrument(inner, { tracerProvider });
     for await (const event of provider.stream(request)) if (event.type === 'text-delta') break;
     assert.equal(tracing.spans().length, 1);
+    assert.equal(cleanedUp, true);
+  });
+
+  it('runs the provider inside the chat span, so what it records nests under chat', async () => {
+    const seen: Array<string | undefined> = [];
+    const inner: ModelProvider = {
+      specificationVersion: 'v1',
+      provider: 'openai',
+      async *stream() {
+        seen.push(trace.getSpan(context.active())?.spanContext().spanId);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        seen.push(trace.getSpan(context.active())?.spanContext().spanId);
+        yield* events;
+      },
+    };
+    const provider = instrument(inner, { tracerProvider });
+    await drain(provider.stream(request));
+    const chatId = tracing.spansNamed('chat gpt-4.1')[0]!.spanContext().spanId;
+    assert.deepEqual(seen, [chatId, chatId]);
   });
 });
 
