@@ -120,6 +120,7 @@ describe('condenseHistory on random histories', () => {
       } else assert.equal(output, history, context);
       const floor = estimateTokens([history[0]!, ...suffix]);
       if (floor <= policy.maxInputTokens) assert.ok(estimateTokens(output) <= policy.maxInputTokens, `over budget (${context})`);
+      else assert.notEqual(result.condensed?.strategy, 'drop', `dropped without reaching the budget (${context})`);
 
       const again = await condenseHistory(output, policy, summarize);
       assert.equal(again.messages, output, `not idempotent (${context})`);

@@ -188,6 +188,16 @@ describe('condenseHistory', () => {
     assert.equal(result.condensed, undefined);
   });
 
+  it('keeps its summary rather than drop it when the protected part alone is over budget', async () => {
+    const history = longSession();
+    const budget = protectedTokens() - 1;
+    const result = await condenseHistory(history, { maxInputTokens: budget, keepRecentMessages: 4 }, factKeepingSummarizer());
+    assert.equal(result.condensed?.strategy, 'summarize');
+    assert.ok(isSummaryMessage(result.messages[1]!));
+    assert.ok(result.condensed!.tokensAfter > budget);
+    assert.ok(result.messages.some((message) => message.content?.includes('1Z999AA10123456784')));
+  });
+
   it('is idempotent: condensing a condensed history again changes nothing', async () => {
     for (const policy of [
       { maxInputTokens: Math.floor(estimateTokens(longSession()) * 0.9) },

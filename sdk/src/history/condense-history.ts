@@ -38,11 +38,12 @@ type Strategy = NonNullable<CondenseResult['condensed']>['strategy'];
  * 2. **summarize** (when masking is not enough and `policy.summarize` is not false): everything between the leading
  *    system messages and the protected part is replaced by one summary message written by `summarize`, which
  *    receives a ready request (instruction + transcript) to send to the cheap model with no tools;
- * 3. **drop**: if still over `maxInputTokens`, the oldest turns go, whole.
+ * 3. **drop**: if still over `maxInputTokens`, the oldest turns go, whole — only when that can reach the budget.
  *
  * Protected and never changed: the leading system messages, the last `keepRecentMessages` messages, and the
  * current turn (from the user's latest message on). Cuts fall only between tool exchanges, so a tool result is
- * never separated from its call. `condensed.strategy` names the strongest step taken. If the summary call fails the
+ * never separated from its call. If the protected part alone is over budget, the history stays over budget rather than
+ * lose anything. `condensed.strategy` names the strongest step taken. If the summary call fails the
  * condenser falls back to masking and dropping (the failed call is visible in its own model-call span).
  *
  * @example
@@ -78,7 +79,9 @@ export async function condenseHistory(
       strategy = 'summarize';
     }
   }
-  if (current.tokens > maxTokens) {
+  // Dropping loses facts, so it happens only when it can reach the budget: never when the protected part alone is over.
+  const floorTokens = estimateTokens(messages.slice(0, prefixEnd)) + estimateTokens(messages.slice(protectFrom));
+  if (current.tokens > maxTokens && floorTokens <= maxTokens) {
     const kept = dropOldestTurns(current.messages, prefixEnd, current.protectFrom, current.tokens, maxTokens);
     if (kept !== current.messages) {
       current = { messages: kept, tokens: estimateTokens(kept), protectFrom: prefixEnd };
