@@ -171,10 +171,21 @@ describe('simulated brain', () => {
   });
 
   it('summarises a transcript rendered as text, tool results included', () => {
-    const transcript = `user: where is O-5002?\ntool get_order: ${JSON.stringify(order5002)}\ntool get_shipment: ${JSON.stringify(shipment9002)}`;
+    const transcript = `[summary of still earlier messages] Summary of the conversation so far:\n- The user asked: overview of C-1001\n[user] where is O-5002?\ntool get_order: ${JSON.stringify(order5002)}\ntool get_shipment: ${JSON.stringify(shipment9002)}`;
     const request = parseChatRequest({ model: 'sim-small', messages: [{ role: 'system', content: 'Condense this conversation.' }, { role: 'user', content: transcript }] });
     const summary = textOf(decide(request, SIM_SMALL, supportDeskPlaybook));
     assert.match(summary, /Shipment S-9002: order id O-5002, carrier Parcelway, status in transit, estimated delivery 2026-11-23/);
+    assert.match(summary, /The user asked: overview of C-1001\n- The user asked: where is O-5002\?/, 'earlier summaries roll forward');
+  });
+
+  it('uses the short fields a masked output still shows, and calls again only for what they lack', () => {
+    const masked =
+      '[masked tool output] get_order({"orderId":"O-5002"}) returned output of 900 characters, masked to save tokens. ' +
+      'Its short fields: {"id":"O-5002","customerId":"C-1001","status":"shipped","total":89,"shipmentId":"S-9002"}. Call get_order again if you need the full output.';
+    const messages = [{ role: 'user', content: 'Where is order O-5002?' }, ...exchange([['get_order', { orderId: 'O-5002' }, masked]])];
+    assert.deepEqual(callsOf(ask(messages)), [['get_shipment', { shipmentId: 'S-9002' }]], 'the shipment id is still visible');
+    const refund = [{ role: 'user', content: 'How much should we refund for order O-5002?' }, ...exchange([['get_order', { orderId: 'O-5002' }, masked]])];
+    assert.ok(callsOf(ask(refund)).some(([name]) => name === 'get_order'), 'the items are not, so the order is fetched again');
   });
 
   it('takes the request to summarise from the latest user message too, but never when tools are offered', () => {

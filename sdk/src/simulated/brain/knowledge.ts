@@ -9,7 +9,7 @@ import type { EntityType, Playbook } from './playbook.ts';
 export type CallOutcome =
   | { status: 'result'; value: unknown }
   | { status: 'error'; message: string }
-  /** The message is there but says nothing usable (e.g. "[output removed to save tokens]"). */
+  /** The message is there but is not the output (e.g. a "[masked tool output] …" placeholder). */
   | { status: 'unreadable' };
 
 export interface VisibleCall {
@@ -86,6 +86,9 @@ export class Knowledge {
         if (!call) return; // a result whose call is not visible cannot be attributed
         const outcome = readToolContent(message.content);
         if (outcome.status === 'result') this.#ingestDocument(outcome.value, `${call.tool} ${JSON.stringify(call.args ?? {})}`);
+        // A placeholder may still show some of the output (a masked result's short fields): those facts are visible,
+        // the full result is not.
+        if (outcome.status === 'unreadable') for (const object of extractJsonObjects(message.content)) this.ingest(object);
         if (call.args) {
           this.calls.push({ tool: call.tool, args: call.args, key: callKey(call.tool, call.args), outcome, currentTurn: call.currentTurn });
         }

@@ -8,6 +8,8 @@ import type { Playbook } from './playbook.ts';
 const MAX_REQUEST_CHARACTERS = 160;
 /** The imperative only: a history that merely contains "Summary of …" is not a request to summarise. */
 const ASKS_FOR_SUMMARY = /\b(summari[sz]e|condense)\b/i;
+/** A user line in a transcript, or one carried in an earlier summary (which rolls forward). */
+const TRANSCRIPT_USER_LINE = /^\s*(?:\[user\]|user:|- The user asked:)\s*(.+)$/gim;
 
 /**
  * Whether a request asks for a summary: no tools are offered, and a system or developer message, or the latest user
@@ -29,9 +31,8 @@ export function isSummaryRequest(messages: readonly ChatMessage[], toolCount: nu
  */
 export function summarize(playbook: Playbook, knowledge: Knowledge, messages: readonly ChatMessage[]): string {
   const lines = ['Summary of the conversation so far:'];
-  for (const message of messages) {
-    if (message.role !== 'user' || ASKS_FOR_SUMMARY.test(message.content)) continue;
-    const text = message.content.replace(/\s+/g, ' ').trim();
+  for (const request of userRequests(messages)) {
+    const text = request.replace(/\s+/g, ' ').trim();
     if (text === '' || text.startsWith('{')) continue;
     lines.push(`- The user asked: ${text.length > MAX_REQUEST_CHARACTERS ? `${text.slice(0, MAX_REQUEST_CHARACTERS)}…` : text}`);
   }
@@ -57,4 +58,16 @@ function idsOf(field: unknown): string[] | undefined {
   if (!Array.isArray(field) || field.length === 0) return undefined;
   const ids = field.map((item) => (typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined));
   return ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;
+}
+
+/** What the user asked: their own messages, or the user lines of a transcript or earlier summary handed over. */
+function userRequests(messages: readonly ChatMessage[]): string[] {
+  const requests: string[] = [];
+  for (const message of messages) {
+    if (message.role !== 'user') continue;
+    const quoted = [...message.content.matchAll(TRANSCRIPT_USER_LINE)].map((match) => match[1] as string);
+    if (quoted.length > 0) requests.push(...quoted);
+    else if (!ASKS_FOR_SUMMARY.test(message.content)) requests.push(message.content);
+  }
+  return requests;
 }
