@@ -115,9 +115,12 @@ async function* tracedStream(
       yield step.value;
     }
   } finally {
-    // The consumer stopped early (break/return): let the provider clean up, as for-await would.
-    if (!finished) await context.with(active, () => iterator.return?.());
-    quietly(() => recorder.span.end());
+    try {
+      // The consumer stopped early (break/return): let the provider clean up, as for-await would.
+      if (!finished) await context.with(active, () => iterator.return?.());
+    } finally {
+      quietly(() => recorder.span.end());
+    }
   }
 }
 
