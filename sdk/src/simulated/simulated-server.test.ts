@@ -361,3 +361,33 @@ describe('simulated request abort', () => {
     }
   });
 });
+
+describe('simulated server lifecycle', () => {
+  it('rejects impossible options', async () => {
+    await assert.rejects(startSimulatedServer({ latencyScale: -1 }), RangeError);
+    await assert.rejects(startSimulatedServer({ latencyScale: Number.NaN }), RangeError);
+    await assert.rejects(startSimulatedServer({ profiles: [] }), RangeError);
+  });
+
+  it('keeps only the latest request records', async () => {
+    const server = await startSimulatedServer({ latencyScale: 0, recentRequestLimit: 2 });
+    try {
+      for (let index = 0; index < 3; index++) {
+        await (await postChat(server.baseURL, { model: 'sim-small', messages: [{ role: 'user', content: 'Hi' }] })).json();
+      }
+      assert.deepEqual(server.stats().recent.map((record) => record.requestNumber), [2, 3]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('aborts requests in flight when it closes', async () => {
+    const server = await startSimulatedServer({ latencyScale: 1, profiles: [{ ...SIM_LARGE, requestLatencyMs: 60_000 }] });
+    const pending = postChat(server.baseURL, { model: 'sim-large', messages: [{ role: 'user', content: 'Hi' }] });
+    for (let attempt = 0; attempt < 200 && server.stats().inFlight === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await server.close();
+    await assert.rejects(pending);
+    assert.equal(server.stats().inFlight, 0);
+    assert.equal(server.stats().recent.at(-1)?.outcome, 'aborted');
+  });
+});
