@@ -41,6 +41,8 @@ describe('setup()', () => {
       process.env.OTEL_RESOURCE_ATTRIBUTES = 'deployment.environment.name=test';
       const shutdown = await setup({ serviceName: 'support-desk', endpoint: receiver.url, headers: { authorization: 'Bearer t0ken' } });
       assert.equal(await agent('order 42'), 'answer to order 42');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(receiver.exports.length, 0, 'spans wait in the batch processor (OTEL_BSP_SCHEDULE_DELAY, 5 s by default)');
       await shutdown();
       assert.equal(receiver.exports.length, 1);
       const [received] = receiver.exports;
