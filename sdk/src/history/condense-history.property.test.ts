@@ -58,7 +58,7 @@ function randomSummarizer(next: () => number): Summarizer {
   return async (request) => {
     if (behaviour < 0.15) throw new Error('summary model down');
     if (behaviour < 0.25) return '';
-    const words = Number(/at most (\d+) words/.exec(request[0]!.content as string)?.[1]);
+    const words = Number(/about (\d+) words/.exec(request[0]!.content as string)?.[1]);
     return Array.from({ length: Math.min(words, 20 + Math.floor(behaviour * 200)) }, (_, index) => `fact${index}`).join(' ');
   };
 }

@@ -43,7 +43,7 @@ const factKeepingSummarizer = (requests: Message[][] = []): Summarizer => async 
   requests.push(request);
   const system = request[0]!.content as string;
   const transcript = /<conversation>\n([\s\S]*)\n<\/conversation>/.exec(request[1]!.content as string)?.[1] ?? '';
-  const maxWords = Number(/at most (\d+) words/.exec(system)?.[1] ?? 100);
+  const maxWords = Number(/about (\d+) words/.exec(system)?.[1] ?? 100);
   const bullets: string[] = [];
   for (const entry of transcript.split('\n\n')) {
     const json = /^\[\w+ result\] (\{.*\})$/.exec(entry)?.[1];
