@@ -1,6 +1,7 @@
 // Property-style checks of condenseHistory over many random conversations from a seeded generator: whatever the
 // history, budget and summariser behaviour, the result keeps tool calls and results paired, never touches the
-// protected part, stays within budget whenever that is possible, and is a fixed point of a second condensation.
+// protected part, stays within budget whenever that is possible, is deterministic (same bytes for the same input, so
+// prompt caches keep hitting), and is a fixed point of a second condensation.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Message } from '../messages.ts';
@@ -77,7 +78,7 @@ function protectedSuffix(history: Message[], keepRecent: number): Message[] {
 }
 
 describe('condenseHistory on random histories', () => {
-  it('keeps pairs, the protected part and the budget, and is idempotent, for 400 seeded cases', async () => {
+  it('keeps pairs, the protected part and the budget, is deterministic and idempotent, for 400 seeded cases', async () => {
     for (let seed = 1; seed <= 400; seed++) {
       const next = random(seed);
       const history = randomHistory(next);
@@ -121,6 +122,9 @@ describe('condenseHistory on random histories', () => {
       const floor = estimateTokens([history[0]!, ...suffix]);
       if (floor <= policy.maxInputTokens) assert.ok(estimateTokens(output) <= policy.maxInputTokens, `over budget (${context})`);
       else assert.notEqual(result.condensed?.strategy, 'drop', `dropped without reaching the budget (${context})`);
+
+      const repeat = await condenseHistory(history, policy, summarize);
+      assert.equal(JSON.stringify(repeat), JSON.stringify(result), `same input, different bytes (${context})`);
 
       const again = await condenseHistory(output, policy, summarize);
       assert.equal(again.messages, output, `not idempotent (${context})`);
