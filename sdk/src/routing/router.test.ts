@@ -179,6 +179,19 @@ describe('router', () => {
       rule: 'default',
       reason: 'no rule matched; rule fragile failed: bad predicate; classifier failed: classifier timed out',
     });
+    const later = router({
+      models: MODELS,
+      classify: () => {
+        throw new Error('classifier offline');
+      },
+      rules: [{ classifier: 'hard', model: 'sim-large' }, { stepKind: 'first', model: 'sim-small', reason: 'first steps are easy' }],
+    });
+    assert.deepEqual(later.route(context()), {
+      model: 'sim-small',
+      candidates: MODELS,
+      rule: 'step:first',
+      reason: 'first steps are easy; classifier failed: classifier offline',
+    });
     const odd = router({ models: MODELS, classify: () => 42 as never, rules: [{ classifier: 'easy', model: 'sim-small' }] });
     assert.match((odd.route(context()) as { reason: string }).reason, /classifier failed: returned 42, expected a label/);
   });

@@ -68,7 +68,8 @@ interface Label {
  * the model; when none matches, `defaultModel` is used with rule `default`. Each decision carries the chosen model,
  * all candidates, the rule's name and a reason. Rules that need no classifier or async predicate are evaluated
  * synchronously; the classifier is called only when a rule reaches it, at most once per step. A classifier or
- * predicate that throws makes its rule not match, and the failure is noted in the decision's reason.
+ * predicate that throws makes its rule not match, and the failure is appended to the decision's reason, whichever
+ * rule then decides.
  *
  * @example
  * const models = router({
@@ -105,7 +106,7 @@ export function router(options: RouterOptions): ModelRouter {
       const reasons = matchRule(compiled, evaluation, classify);
       const finish = (matched: string[] | null) =>
         matched
-          ? decide(compiled.rule.model, compiled.name, compiled.rule.reason ?? matched.join('; '))
+          ? decide(compiled.rule.model, compiled.name, [compiled.rule.reason ?? matched.join('; '), ...evaluation.notes].join('; '))
           : fromRule(index + 1, evaluation);
       if (isPromiseLike(reasons)) return Promise.resolve(reasons).then(finish);
       if (reasons) return finish(reasons);
