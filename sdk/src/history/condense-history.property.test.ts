@@ -27,7 +27,8 @@ function random(seed: number): () => number {
 function randomHistory(next: () => number): Message[] {
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const text = (words: number) => Array.from({ length: words }, (_, index) => `w${index % 97}`).join(' ');
-  const history: Message[] = [{ role: 'system', content: `instructions ${text(int(5, 60))}` }];
+  // The run loop keeps its instructions apart and condenses history without them, so zero system messages is common.
+  const history: Message[] = Array.from({ length: int(0, 2) }, () => ({ role: 'system', content: `instructions ${text(int(5, 60))}` }));
   const turns = int(1, 9);
   let callNumber = 0;
   for (let turnIndex = 0; turnIndex < turns; turnIndex++) {
@@ -64,7 +65,9 @@ function randomSummarizer(next: () => number): Summarizer {
   };
 }
 
-/** The protected part as condenseHistory defines it, recomputed independently: system prefix, tail, current turn. */
+const systemCount = (history: Message[]) => history.findIndex((message) => message.role !== 'system');
+
+/** The protected part as condenseHistory defines it, recomputed independently: tail and current turn. */
 function protectedSuffix(history: Message[], keepRecent: number): Message[] {
   let start = Math.max(0, history.length - keepRecent);
   while (start > 0 && history[start]?.role === 'tool') start--;
@@ -74,7 +77,7 @@ function protectedSuffix(history: Message[], keepRecent: number): Message[] {
       break;
     }
   }
-  return history.slice(Math.max(1, start));
+  return history.slice(Math.max(systemCount(history), start));
 }
 
 describe('condenseHistory on random histories', () => {
@@ -95,15 +98,16 @@ describe('condenseHistory on random histories', () => {
       const result = await condenseHistory(history, policy, summarize);
       const output = result.messages;
       assert.deepEqual(findToolPairingViolations(output), [], context);
-      assert.equal(output[0], history[0], `system message kept (${context})`);
+      const prefix = systemCount(history);
+      assert.deepEqual(output.slice(0, prefix), history.slice(0, prefix), `system messages kept (${context})`);
 
       const suffix = protectedSuffix(history, policy.keepRecentMessages!);
       assert.deepEqual(output.slice(output.length - suffix.length), suffix, `protected part untouched (${context})`);
       suffix.forEach((message, index) => assert.equal(output[output.length - suffix.length + index], message, context));
 
       // Every other message is an original (in order), a masked copy of an original tool result, or the summary.
-      let cursor = 1;
-      for (const message of output.slice(1)) {
+      let cursor = prefix;
+      for (const message of output.slice(prefix)) {
         if (isSummaryMessage(message)) continue;
         while (cursor < history.length && history[cursor] !== message && !(
           message.role === 'tool' && isMaskedToolOutput(message) &&
@@ -119,7 +123,7 @@ describe('condenseHistory on random histories', () => {
         assert.equal(result.condensed.tokensAfter, estimateTokens(output), context);
         assert.equal(result.condensed.messagesAfter, output.length, context);
       } else assert.equal(output, history, context);
-      const floor = estimateTokens([history[0]!, ...suffix]);
+      const floor = estimateTokens([...history.slice(0, prefix), ...suffix]);
       if (floor <= policy.maxInputTokens) assert.ok(estimateTokens(output) <= policy.maxInputTokens, `over budget (${context})`);
       else assert.notEqual(result.condensed?.strategy, 'drop', `dropped without reaching the budget (${context})`);
 

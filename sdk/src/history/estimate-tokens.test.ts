@@ -20,6 +20,12 @@ describe('estimateTokens', () => {
   it('counts each non-ASCII character as a token so CJK text is not under-counted', () => {
     assert.equal(estimateTextTokens('注文番号'), 4);
     assert.equal(estimateTextTokens('abcd注文'), 3);
+    assert.equal(estimateTextTokens('😀'), 2, 'an emoji is two UTF-16 units, and costs tokens like one');
+  });
+
+  it('gives the same figure for the same text every time (no state between calls)', () => {
+    const text = 'Ünïcode and ASCII, twice: 注文 注文';
+    assert.equal(estimateTextTokens(text), estimateTextTokens(text));
   });
 
   it('adds a framing overhead per message and per tool call', () => {
