@@ -271,6 +271,8 @@ describe('condenseHistory', () => {
       );
     }
     await assert.rejects(condenseHistory([], { maxInputTokens: 10 }, failingSummarizer, { targetRatio: 2 }), /targetRatio/);
+    await assert.rejects(condenseHistory([], { maxInputTokens: 10 }, failingSummarizer, null as never), /options must be an object/);
+    await assert.rejects(condenseHistory([], { maxInputTokens: 10, summaryModel: '' }, failingSummarizer), /summaryModel/);
     assert.ok(await condenseHistory([], { maxInputTokens: 10, summarize: false }, undefined as never));
   });
 });

@@ -218,9 +218,13 @@ function validatePolicy(policy: HistoryPolicy, summarize: Summarizer, options: C
   if (policy.summarize !== undefined && typeof policy.summarize !== 'boolean') {
     throw new HistoryError(`policy.summarize must be a boolean, got ${typeof policy.summarize}`);
   }
+  if (policy.summaryModel !== undefined && (typeof policy.summaryModel !== 'string' || policy.summaryModel === '')) {
+    throw new HistoryError('policy.summaryModel must be a non-empty model name');
+  }
   if (policy.summarize !== false && typeof summarize !== 'function') {
     throw new HistoryError('summarize must be a function when policy.summarize is not false');
   }
+  if (typeof options !== 'object' || options === null) throw new HistoryError('options must be an object');
   const { targetRatio } = options;
   if (targetRatio !== undefined && !(typeof targetRatio === 'number' && targetRatio > 0 && targetRatio <= 1)) {
     throw new HistoryError(`options.targetRatio must be a number in (0, 1], got ${String(targetRatio)}`);
