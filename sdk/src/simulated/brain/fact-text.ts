@@ -5,10 +5,21 @@ import type { Playbook } from './playbook.ts';
 
 export type Attributes = Map<string, unknown>;
 
-/** `memberSince` → `member since`. */
+/**
+ * The phrase an attribute is written as in a fact line.
+ *
+ * @example
+ * attributePhrase('memberSince'); // 'member since'
+ */
 export const attributePhrase = (name: string): string => name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
 
-/** Formats one attribute value for a fact line, or `undefined` when it has no text form (nested objects). */
+/**
+ * Formats one attribute value for a fact line, or `undefined` when it has no text form (nested objects).
+ *
+ * @example
+ * formatValue(playbook, 'total', 33.99); // '$33.99'
+ * formatValue(playbook, 'orders', []); // 'none'
+ */
 export function formatValue(playbook: Playbook, name: string, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return playbook.moneyAttributes.includes(name) ? `$${value.toFixed(2)}` : String(value);
@@ -69,7 +80,13 @@ function patternsOf(playbook: Playbook): FactPatterns {
   return patterns;
 }
 
-/** Reads every fact line in a text: the entity id and the attributes the line states. */
+/**
+ * Reads every fact line in a text: the entity id and the attributes the line states.
+ *
+ * @example
+ * parseFactLines(playbook, '- Customer C-1001: tier gold, orders O-5001, O-5002');
+ * // [{ id: 'C-1001', attributes: Map { 'tier' => 'gold', 'orders' => ['O-5001', 'O-5002'] } }]
+ */
 export function parseFactLines(playbook: Playbook, text: string): { id: string; attributes: Attributes }[] {
   const { header, keys, phrases, ids: idPatterns } = patternsOf(playbook);
   const facts: { id: string; attributes: Attributes }[] = [];

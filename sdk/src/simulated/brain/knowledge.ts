@@ -21,7 +21,12 @@ export interface VisibleCall {
   currentTurn: boolean;
 }
 
-/** `get_order` + `{ orderId: 'O-5002' }` → `get_order {"orderId":"O-5002"}` (keys sorted). */
+/**
+ * Identifies a tool call by name and canonical arguments (keys sorted), to tell whether it was already made.
+ *
+ * @example
+ * callKey('get_order', { orderId: 'O-5002' }); // 'get_order {"orderId":"O-5002"}'
+ */
 export function callKey(tool: string, args: Record<string, unknown>): string {
   const sorted = Object.fromEntries(Object.keys(args).sort().map((key) => [key, args[key]]));
   return `${tool} ${JSON.stringify(sorted)}`;

@@ -14,6 +14,9 @@ const TRANSCRIPT_USER_LINE = /^\s*(?:\[user\]|user:|- The user asked:)\s*(.+)$/g
 /**
  * Whether a request asks for a summary: no tools are offered, and a system or developer message, or the latest user
  * message, says to summarise.
+ *
+ * @example
+ * isSummaryRequest([{ role: 'system', content: 'Summarise the conversation.', toolCalls: [] }], 0); // true
  */
 export function isSummaryRequest(messages: readonly ChatMessage[], toolCount: number): boolean {
   if (toolCount > 0) return false;

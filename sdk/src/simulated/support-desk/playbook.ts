@@ -8,9 +8,9 @@ const CUSTOMER = /\bC-\d{4}\b/;
 const ORDER = /\bO-\d{4}\b/;
 const TICKET = /\bT-\d{3}\b/;
 
-type Record_ = Record<string, unknown>;
+type Fields = Record<string, unknown>;
 
-const asRecord = (value: unknown): Record_ => (typeof value === 'object' && value !== null ? (value as Record_) : {});
+const asRecord = (value: unknown): Fields => (typeof value === 'object' && value !== null ? (value as Fields) : {});
 const money = (amount: number): string => `$${amount.toFixed(2)}`;
 const round = (amount: number): number => Math.round(amount * 100) / 100;
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
@@ -143,7 +143,7 @@ const orderDetails: Intent = {
 const COMPUTES_REFUND = /\bhow much\b.*\brefund|\brefund\b.*\bhow much\b|\b(refund total|total refund)\b/i;
 const ASKS_ELIGIBILITY = /\b(eligible|eligibility|still be returned|can .* still return)\b/i;
 
-function policyLines(policy: Record_): string[] {
+function policyLines(policy: Fields): string[] {
   return [
     `Refund policy (as of ${String(policy.referenceDate)}): returns within ${String(policy.returnWindowDays)} days of delivery; ` +
       `unopened items refunded at ${String(policy.unopenedRefundPercent)}%, opened items at ${String(policy.openedRefundPercent)}%` +
@@ -166,8 +166,8 @@ const policy: Intent = {
 };
 
 interface RefundFacts {
-  policy: Record_;
-  order: Record_;
+  policy: Fields;
+  order: Fields;
   tier: string;
 }
 
