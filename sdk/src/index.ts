@@ -41,6 +41,8 @@ export type {
 } from './runner/index.ts';
 
 export {
+  anthropic,
+  DEFAULT_RETRY_POLICY,
   ModelCallAbortedError,
   openaiCompatible,
   ProviderConfigurationError,
@@ -50,6 +52,10 @@ export {
   StreamInterruptedError,
 } from './provider/index.ts';
 export type {
+  AnthropicOptions,
+  CacheBreakpoints,
+  FinishReason,
+  MaxTokensField,
   ModelCallOptions,
   ModelProvider,
   ModelRequest,
@@ -58,6 +64,7 @@ export type {
   OpenAICompatibleOptions,
   RetryPolicy,
   ToolSpec,
+  TransportInfo,
 } from './provider/index.ts';
 
 export { cascade, router, RoutingError } from './routing/index.ts';
@@ -65,5 +72,5 @@ export type { CascadeOptions, Classifier, ModelRouter, RouteContext, RouteRule, 
 
 export type { HistoryPolicy } from './history/index.ts';
 
-export { instrument, uninstrument } from './telemetry/index.ts';
+export { formatSpanTree, instrument, TelemetryError, uninstrument } from './telemetry/index.ts';
 export type { InstrumentOptions } from './telemetry/index.ts';

@@ -158,7 +158,7 @@ describe('run span listener', () => {
     assert.deepEqual(run.attributes, {
       'gen_ai.operation.name': 'invoke_agent',
       'gen_ai.agent.name': 'support',
-      'gen_ai.agent.id': 'run-1',
+      'hotpath.run.id': 'run-1',
       'gen_ai.agent.description': 'Answers order questions',
       'hotpath.optimizations.preset': 'optimized',
       'hotpath.optimizations.disabled': [],

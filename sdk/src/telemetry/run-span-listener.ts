@@ -90,7 +90,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
     const attributes: Attributes = {
       'gen_ai.operation.name': 'invoke_agent',
       'gen_ai.agent.name': event.agentName,
-      'gen_ai.agent.id': event.runId,
+      'hotpath.run.id': event.runId,
       ...optimizationAttributes(event.optimizations),
       // The caller's own, as given: instrument()'s for every run, then run()'s for this one.
       ...options.attributes,

@@ -55,7 +55,7 @@ describe('spans of real runs', () => {
     const [run] = byName('invoke_agent desk');
     assert.ok(run);
     assert.equal(run.kind, SpanKind.INTERNAL);
-    assert.equal(run.attributes['gen_ai.agent.id'], result.runId);
+    assert.equal(run.attributes['hotpath.run.id'], result.runId);
     assert.equal(run.attributes['hotpath.run.outcome'], 'completed');
     assert.equal(run.attributes['hotpath.run.steps'], 2);
     assert.equal(run.attributes['gen_ai.usage.input_tokens'], result.usage.inputTokens);
