@@ -40,6 +40,27 @@ describe('chat request', () => {
     assert.equal(withTools.maxOutputTokens, 20);
   });
 
+  it('refuses tool results without their call, and calls without their results, as OpenAI does', () => {
+    const call = (id: string) => ({ id, type: 'function', function: { name: 'get_order', arguments: '{}' } });
+    const user = { role: 'user', content: 'x' };
+    const orphan = () => parseChatRequest({ model: 'm', messages: [user, { role: 'tool', tool_call_id: 'call_9', content: '{}' }] });
+    assert.throws(orphan, /must be a response to a preceding message with 'tool_calls'/);
+    const unanswered = () =>
+      parseChatRequest({
+        model: 'm',
+        messages: [user, { role: 'assistant', content: null, tool_calls: [call('call_1'), call('call_2')] }, { role: 'tool', tool_call_id: 'call_1', content: '{}' }, user],
+      });
+    assert.throws(unanswered, /did not have response messages: call_2/);
+    const trailing = () => parseChatRequest({ model: 'm', messages: [user, { role: 'assistant', content: null, tool_calls: [call('call_1')] }] });
+    assert.throws(trailing, /call_1/);
+    const answeredTwice = () =>
+      parseChatRequest({
+        model: 'm',
+        messages: [user, { role: 'assistant', content: null, tool_calls: [call('call_1')] }, { role: 'tool', tool_call_id: 'call_1', content: '{}' }, { role: 'tool', tool_call_id: 'call_1', content: '{}' }],
+      });
+    assert.throws(answeredTwice, InvalidRequestError);
+  });
+
   it('throws a typed error naming the bad parameter', () => {
     const bad: [unknown, string][] = [
       [null, 'body'],

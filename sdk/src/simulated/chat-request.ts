@@ -164,6 +164,39 @@ function parseMaxTokens(body: Record<string, unknown>): number | undefined {
   return undefined;
 }
 
+const unanswered = (pending: Set<string>, param: string): InvalidRequestError =>
+  new InvalidRequestError(
+    "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. " +
+      `The following tool_call_ids did not have response messages: ${[...pending].join(', ')}`,
+    { param },
+  );
+
+/**
+ * Checks tool-call pairing as OpenAI does: each tool message answers a call of the assistant message before it, and
+ * every such call is answered before the conversation moves on.
+ */
+function checkToolPairing(messages: readonly ChatMessage[]): void {
+  let pending = new Set<string>();
+  messages.forEach((message, index) => {
+    if (message.role === 'tool') {
+      if (!pending.delete(message.toolCallId as string)) {
+        throw new InvalidRequestError(
+          `Invalid parameter: messages[${index}] with role 'tool' must be a response to a preceding message with 'tool_calls' (no pending call has id '${message.toolCallId}').`,
+          { param: `messages[${index}].tool_call_id` },
+        );
+      }
+      return;
+    }
+    if (pending.size > 0) {
+      throw unanswered(pending, `messages[${index}]`);
+    }
+    pending = new Set(message.toolCalls.map((call) => call.id));
+  });
+  if (pending.size > 0) {
+    throw unanswered(pending, 'messages');
+  }
+}
+
 /**
  * Validates a parsed JSON body as a Chat Completions request.
  *
@@ -186,9 +219,11 @@ export function parseChatRequest(body: unknown): ChatRequest {
   if (body.stream !== undefined && body.stream !== null && typeof body.stream !== 'boolean') {
     throw new InvalidRequestError('stream must be a boolean', { param: 'stream' });
   }
+  const messages = body.messages.map(parseMessage);
+  checkToolPairing(messages);
   const request: ChatRequest = {
     model: body.model,
-    messages: body.messages.map(parseMessage),
+    messages,
     tools,
     toolChoice: parseToolChoice(body.tool_choice, tools),
     parallelToolCalls: body.parallel_tool_calls !== false,

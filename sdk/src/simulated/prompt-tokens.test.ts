@@ -16,7 +16,7 @@ describe('prompt tokens', () => {
     const before = promptTokens(request(['get_order', 'get_customer'], messages));
     const reordered = promptTokens(request(['get_customer', 'get_order'], messages));
     assert.equal(before.length, reordered.length);
-    assert.notDeepEqual(before.slice(0, 10), reordered.slice(0, 10), "the first tool differs within its first tokens");
+    assert.notDeepEqual(before.slice(0, 10), reordered.slice(0, 10), 'the first tool differs within its first tokens');
   });
 
   it('grows append-only as the conversation grows, keeping the earlier prompt as its prefix', () => {

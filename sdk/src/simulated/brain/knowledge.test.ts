@@ -32,7 +32,11 @@ describe('knowledge', () => {
   });
 
   it('ignores a tool result whose call is not in the conversation', () => {
-    const knowledge = knowledgeOf([{ role: 'user', content: 'x' }, { role: 'tool', tool_call_id: 'ghost', content: '{"id":"C-1001","tier":"gold"}' }]);
+    // parseChatRequest refuses such a conversation (as OpenAI does); Knowledge must still not trust it.
+    const knowledge = new Knowledge(supportDeskPlaybook, [
+      { role: 'user', content: 'x', toolCalls: [] },
+      { role: 'tool', content: '{"id":"C-1001","tier":"gold"}', toolCalls: [], toolCallId: 'ghost' },
+    ]);
     assert.equal(knowledge.entity('C-1001'), undefined);
     assert.deepEqual(knowledge.calls, []);
   });
