@@ -6,9 +6,9 @@ import { parseBenchOptions } from './bench-options.ts';
 const OUT = '/tmp/latest.json';
 
 describe('parseBenchOptions', () => {
-  it('defaults to three repetitions, one ablation pass, all three variants and latency scale 1', () => {
+  it('defaults to two repetitions, one ablation pass, all three variants and latency scale 1', () => {
     assert.deepEqual(parseBenchOptions([], {}, OUT), {
-      repetitions: 3,
+      repetitions: 2,
       ablationRepetitions: 1,
       variants: ['baseline', 'optimized', 'openai-agents'],
       latencyScale: 1,

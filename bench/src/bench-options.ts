@@ -24,9 +24,9 @@ export interface BenchOptions {
 
 export const BENCH_USAGE = `Usage: pnpm bench [-- options]
 
-  --repetitions N            passes over the suite per variant (env HOTPATH_BENCH_REPETITIONS, default 3)
-  --ablation-repetitions N   passes per technique switched off, 0 to skip the ablation
-                             (env HOTPATH_BENCH_ABLATION_REPETITIONS, default 1)
+  --repetitions N            passes over the suite per variant (env HOTPATH_BENCH_REPETITIONS, default 2)
+  --ablation-repetitions N   passes per technique switched off, run beside the first repetitions;
+                             0 skips the ablation (env HOTPATH_BENCH_ABLATION_REPETITIONS, default 1)
   --ablation a,b             only these techniques in the ablation (default: every technique)
   --tasks a,b                only these task ids or categories (env HOTPATH_BENCH_TASKS)
   --variants a,b             among baseline, optimized, openai-agents (default: all three)
@@ -36,7 +36,7 @@ export const BENCH_USAGE = `Usage: pnpm bench [-- options]
   --no-progress              no progress bar
   --help                     this text`;
 
-const DEFAULT_REPETITIONS = 3;
+const DEFAULT_REPETITIONS = 2;
 const DEFAULT_ABLATION_REPETITIONS = 1;
 
 /**

@@ -2,6 +2,7 @@
 // once from the task runs of one run so the two can never disagree.
 import { checkFloors } from './floors.ts';
 import type { FloorCheck } from './floors.ts';
+import type { LoadReport } from './load-monitor.ts';
 import { distribution } from './statistics.ts';
 import type { TaskRun } from './task-run.ts';
 import { compareVariants, summarizeVariant } from './variant-summary.ts';
@@ -59,6 +60,8 @@ export interface BenchReport {
   floors: FloorCheck[];
   /** Trace ids of the batches exported to a collector, by variant and batch. */
   traces: { variant: string; batch: number; traceId: string }[];
+  /** CPU use and event-loop delay of the benchmark process while it measured. */
+  load?: LoadReport;
 }
 
 /**
@@ -73,6 +76,7 @@ export function buildReport(input: {
   /** Techniques switched off in the ablation, in display order. */
   techniques: readonly string[];
   traces?: BenchReport['traces'];
+  load?: LoadReport;
   now?: Date;
 }): BenchReport {
   const byVariant = groupBy(input.runs, (run) => run.variant);
@@ -112,6 +116,7 @@ export function buildReport(input: {
     categories,
     floors: checkFloors({ baseline, optimized, ...(openaiAgents && { openaiAgents }) }),
     traces: input.traces ?? [],
+    ...(input.load && { load: input.load }),
   };
 }
 

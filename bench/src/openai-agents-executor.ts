@@ -13,30 +13,28 @@ import {
 } from '@openai/agents';
 import type { AgentInputItem, Usage } from '@openai/agents';
 import OpenAI from 'openai';
-import type { z } from 'zod';
 import { answerOf } from './answer-text.ts';
-import type { TaskExecutor } from './task-executor.ts';
+import type { SupportDeskTool } from './sdk.ts';
+import type { TaskExecutor, WorkloadAttributes } from './task-executor.ts';
 import { addUsage, emptyUsage } from './task-run.ts';
 import type { TaskLike, TaskOutput, TaskUsage } from './task-run.ts';
-
-/** A tool as the workload defines it, free of any framework: what both SDKs' `tool()` are built from. */
-export interface NeutralTool {
-  name: string;
-  description: string;
-  parameters: z.ZodObject;
-  execute: (args: never, context: { signal: AbortSignal }) => unknown;
-}
 
 export interface OpenAIAgentsExecutorOptions {
   /** The simulated server's OpenAI base URL, e.g. `http://127.0.0.1:4010/v1`. */
   baseURL: string;
   apiKey?: string;
   instructions: string;
-  tools: readonly NeutralTool[];
+  /** The workload's framework-neutral tools, each wrapped with @openai/agents' own `tool()`. */
+  tools: readonly SupportDeskTool[];
   /** The model every step uses (the peer has no router): `sim-large`. */
   model: string;
   variant?: string;
+  /** Runs each turn inside whatever the caller wants around it (a span carrying the task's attributes). */
+  wrapTurn?: TurnWrapper;
 }
+
+/** Runs one turn of a task inside, e.g., an instrumented function; must return the turn's own result. */
+export type TurnWrapper = <T>(attributes: WorkloadAttributes, turn: () => Promise<T>) => Promise<T>;
 
 /**
  * Points @openai/agents at an OpenAI-compatible server, with its Chat Completions API and tracing off. These are
@@ -70,7 +68,7 @@ export function openaiAgentsSupportAgent(options: Pick<OpenAIAgentsExecutorOptio
         description: neutral.description,
         parameters: neutral.parameters,
         execute: (args, _context, details) =>
-          neutral.execute(args as never, { signal: details?.signal ?? new AbortController().signal }),
+          neutral.execute(args as never, details?.signal ? { signal: details.signal } : {}),
       }),
     ),
   });
@@ -89,14 +87,15 @@ export function openaiAgentsExecutor<Task extends TaskLike>(options: OpenAIAgent
   return {
     variant: options.variant ?? 'openai-agents',
     startBatch() {},
-    async runTask(task): Promise<TaskOutput> {
+    async runTask(task, attributes): Promise<TaskOutput> {
       const usage = emptyUsage();
       const outcomes: string[] = [];
       const answers: string[] = [];
       let history: AgentInputItem[] = [];
       for (const turn of task.turns) {
         try {
-          const result = await run(agent, [...history, user(turn)]);
+          const input = [...history, user(turn)];
+          const result = options.wrapTurn ? await options.wrapTurn(attributes, () => run(agent, input)) : await run(agent, input);
           addUsage(usage, usageOf(result.state.usage, options.model));
           history = result.history;
           answers.push(typeof result.finalOutput === 'string' ? result.finalOutput : '');

@@ -98,6 +98,15 @@ export function latestJson(report: BenchReport) {
       met: floor.met,
     })),
     traces: report.traces,
+    ...(report.load && {
+      load: {
+        wall_ms: figure(report.load.wallMs, 0),
+        cpu_ms: figure(report.load.cpuMs, 0),
+        cpu_share: figure(report.load.cpuShare),
+        event_loop_delay_p99_ms: figure(report.load.eventLoopDelayP99Ms, 1),
+        event_loop_delay_max_ms: figure(report.load.eventLoopDelayMaxMs, 1),
+      },
+    }),
   };
 }
 

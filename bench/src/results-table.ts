@@ -123,6 +123,13 @@ export function formatReport(report: BenchReport): string {
       ablationTable(report),
     );
   }
+  if (report.load) {
+    const { cpuShare, eventLoopDelayP99Ms, eventLoopDelayMaxMs, wallMs } = report.load;
+    sections.push(
+      `Measurement health: ${seconds(wallMs)} of measuring used ${(cpuShare * 100).toFixed(1)}% of one core; ` +
+        `event-loop delay p99 ${eventLoopDelayP99Ms.toFixed(1)} ms, max ${eventLoopDelayMaxMs.toFixed(1)} ms.`,
+    );
+  }
   sections.push(`Floors (issue 5):\n${floorLines(report.floors)}`);
   return sections.join('\n\n');
 }

@@ -65,7 +65,7 @@ export function supportDeskRouter(): ModelRouter {
  * summarised by the small model; the last messages stay verbatim.
  */
 export const SUPPORT_DESK_HISTORY: HistoryPolicy = {
-  maxInputTokens: 3_000,
+  maxInputTokens: 4_000,
   keepRecentMessages: 6,
   summarize: true,
   summaryModel: SMALL_MODEL,

@@ -1,0 +1,47 @@
+// `pnpm bench`: the support-desk suite as baseline, optimized and @openai/agents against the simulated model
+// server, the ablation, the table, the floors, and bench/results/latest.json. Exit code 1 when a floor is missed,
+// 2 on bad options.
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BenchError } from './bench-error.ts';
+import { BENCH_USAGE, parseBenchOptions } from './bench-options.ts';
+import { formatReport } from './results-table.ts';
+import { writeLatestJson } from './results-json.ts';
+import { runBenchmark } from './run-benchmark.ts';
+
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<number> {
+  const options = parseBenchOptions(process.argv.slice(2), process.env, join(packageRoot, 'results', 'latest.json'));
+  if (options.help) {
+    console.log(BENCH_USAGE);
+    return 0;
+  }
+  const command = ['pnpm bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  const { report, exported } = await runBenchmark(options, { log: (line) => console.log(line), command });
+  console.log(`\n${formatReport(report)}\n`);
+  if (exported) {
+    console.log(`Exported to ${exported.collectorUrl}: ${exported.exportedSpans} spans (${exported.failedSpans} lost). Traces:`);
+    for (const { variant, batch, traceId } of report.traces) console.log(`  ${variant} #${batch + 1}  ${traceId}`);
+  }
+  await writeLatestJson(options.output, report);
+  console.log(`Wrote ${relative(process.cwd(), options.output) || options.output}.`);
+  const missed = report.floors.filter((floor) => !floor.met).length;
+  console.log(missed === 0 ? 'Every floor is met.' : `${missed} of ${report.floors.length} floors missed.`);
+  return missed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (BenchError.isInstance(error)) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);
