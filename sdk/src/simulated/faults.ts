@@ -1,6 +1,7 @@
 // Fault injection for tests of clients: per request with the `x-hotpath-fault` header, or per server with the
 // `fault` option. `name:N` limits a header's fault to the first N requests carrying that exact header value, so a
 // retry test can see two 429s and then a success.
+import type { Decision } from './brain/brain.ts';
 import { InvalidRequestError } from './chat-request.ts';
 
 export const FAULT_NAMES = ['http-429', 'http-500', 'cut-stream', 'malformed-tool-json', 'unknown-tool'] as const;
@@ -46,4 +47,22 @@ export class FaultCounter {
     this.#seen.set(header, seen);
     return seen <= limit ? name : undefined;
   }
+}
+
+/**
+ * Applies a fault that changes what the model says (`malformed-tool-json`, `unknown-tool`) to a decision that calls
+ * tools; any other decision or fault is returned unchanged.
+ *
+ * @example
+ * applyOutputFault(decision, 'unknown-tool').toolCalls[0].name; // 'lookup_everything'
+ */
+export function applyOutputFault(decision: Decision, fault: FaultName | undefined): Decision {
+  if (decision.kind !== 'tool-calls' || (fault !== 'malformed-tool-json' && fault !== 'unknown-tool')) return decision;
+  const [first, ...rest] = decision.toolCalls;
+  if (!first) return decision;
+  const changed =
+    fault === 'malformed-tool-json'
+      ? { ...first, arguments: first.arguments.slice(0, Math.max(1, first.arguments.length - 2)) }
+      : { ...first, name: 'lookup_everything' };
+  return { kind: 'tool-calls', toolCalls: [changed, ...rest] };
 }

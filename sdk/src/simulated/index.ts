@@ -15,6 +15,7 @@ export {
   type ModelProfile,
   type ModelStrength,
   type PromptCacheOptions,
+  validateProfile,
 } from './model-profile.ts';
 export {
   startSimulatedServer,

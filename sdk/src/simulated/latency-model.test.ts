@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeLatency } from './latency-model.ts';
-import { SIM_LARGE, SIM_SMALL } from './model-profile.ts';
+import { SIM_LARGE, SIM_SMALL, validateProfile } from './model-profile.ts';
 
 const step = { inputTokens: 1500, cachedInputTokens: 0, outputTokens: 40, newConnection: false, connectionSetupMs: 100, latencyScale: 1 };
 
@@ -41,5 +41,16 @@ describe('latency model', () => {
     const scaled = computeLatency({ ...step, profile: SIM_LARGE, newConnection: true, latencyScale: 0.01 });
     assert.ok(Math.abs(scaled.totalMs - full.totalMs * 0.01) < 1e-9);
     assert.equal(computeLatency({ ...step, profile: SIM_LARGE, latencyScale: 0 }).totalMs, 0);
+  });
+});
+
+describe('model profile validation', () => {
+  it('accepts the defaults and refuses impossible figures', () => {
+    assert.equal(validateProfile(SIM_LARGE), SIM_LARGE);
+    assert.throws(() => validateProfile({ ...SIM_SMALL, outputTokensPerSecond: 0 }), /outputTokensPerSecond/);
+    assert.throws(() => validateProfile({ ...SIM_SMALL, cachedPrefillFactor: 2 }), /cachedPrefillFactor/);
+    assert.throws(() => validateProfile({ ...SIM_SMALL, requestLatencyMs: -1 }), /requestLatencyMs/);
+    assert.throws(() => validateProfile({ ...SIM_SMALL, id: '' }), /id/);
+    assert.throws(() => validateProfile({ ...SIM_SMALL, maxOutputTokens: 0.5 }), /maxOutputTokens/);
   });
 });

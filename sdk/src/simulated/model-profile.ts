@@ -70,6 +70,31 @@ export const SIM_SMALL: ModelProfile = {
   maxOutputTokens: 4096,
 };
 
+/**
+ * Checks a profile's figures, returning it unchanged, so a typo cannot produce negative or infinite waits.
+ *
+ * @example
+ * validateProfile({ ...SIM_SMALL, id: 'sim-tiny', outputTokensPerSecond: 400 });
+ */
+export function validateProfile(profile: ModelProfile): ModelProfile {
+  const problem =
+    typeof profile.id !== 'string' || profile.id === ''
+      ? 'id must be a non-empty string'
+      : profile.strength !== 'strong' && profile.strength !== 'weak'
+        ? "strength must be 'strong' or 'weak'"
+        : !(profile.outputTokensPerSecond > 0) || !Number.isFinite(profile.outputTokensPerSecond)
+          ? 'outputTokensPerSecond must be a finite number > 0'
+          : !(profile.cachedPrefillFactor >= 0 && profile.cachedPrefillFactor <= 1)
+            ? 'cachedPrefillFactor must be between 0 and 1'
+            : !Number.isInteger(profile.maxOutputTokens) || profile.maxOutputTokens < 1
+              ? 'maxOutputTokens must be a positive integer'
+              : [profile.requestLatencyMs, profile.prefillMsPerToken].some((value) => !(value >= 0) || !Number.isFinite(value))
+                ? 'requestLatencyMs and prefillMsPerToken must be finite numbers ≥ 0'
+                : undefined;
+  if (problem) throw new RangeError(`model profile '${String(profile.id)}': ${problem}`);
+  return profile;
+}
+
 /** The profiles a server serves when none are given. */
 export const DEFAULT_PROFILES: readonly ModelProfile[] = [SIM_LARGE, SIM_SMALL];
 

@@ -367,6 +367,8 @@ describe('simulated server lifecycle', () => {
     await assert.rejects(startSimulatedServer({ latencyScale: -1 }), RangeError);
     await assert.rejects(startSimulatedServer({ latencyScale: Number.NaN }), RangeError);
     await assert.rejects(startSimulatedServer({ profiles: [] }), RangeError);
+    await assert.rejects(startSimulatedServer({ connectionSetupMs: -5 }), RangeError);
+    await assert.rejects(startSimulatedServer({ profiles: [{ ...SIM_LARGE, outputTokensPerSecond: -1 }] }), /outputTokensPerSecond/);
   });
 
   it('keeps only the latest request records', async () => {

@@ -7,13 +7,13 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { abortableDelay } from './abortable-delay.ts';
-import { decide, type Decision } from './brain/brain.ts';
+import { decide } from './brain/brain.ts';
 import type { Playbook } from './brain/playbook.ts';
 import { InvalidRequestError, parseChatRequest } from './chat-request.ts';
 import { type CompletionOutput, planOutput } from './completion-output.ts';
 import { SYSTEM_FINGERPRINT, writeCompletion } from './completion-response.ts';
 import { sendError, sendJson } from './json-response.ts';
-import { FAULT_HEADER, FaultCounter, type FaultName } from './faults.ts';
+import { applyOutputFault, FAULT_HEADER, FaultCounter, type FaultName } from './faults.ts';
 import { computeLatency, type LatencyBreakdown } from './latency-model.ts';
 import {
   DEFAULT_CONNECTION_SETUP_MS,
@@ -21,6 +21,7 @@ import {
   DEFAULT_PROMPT_CACHE,
   type ModelProfile,
   type PromptCacheOptions,
+  validateProfile,
 } from './model-profile.ts';
 import { PrefixCache } from './prefix-cache.ts';
 import { promptTokens } from './prompt-tokens.ts';
@@ -118,18 +119,6 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Applies a fault that changes what the model says. */
-function corrupt(decision: Decision, fault: FaultName | undefined): Decision {
-  if (decision.kind !== 'tool-calls' || (fault !== 'malformed-tool-json' && fault !== 'unknown-tool')) return decision;
-  const [first, ...rest] = decision.toolCalls;
-  if (!first) return decision;
-  const changed =
-    fault === 'malformed-tool-json'
-      ? { ...first, arguments: first.arguments.slice(0, Math.max(1, first.arguments.length - 2)) }
-      : { ...first, name: 'lookup_everything' };
-  return { kind: 'tool-calls', toolCalls: [changed, ...rest] };
-}
-
 /**
  * Starts the simulated OpenAI-compatible model server.
  *
@@ -143,7 +132,8 @@ export async function startSimulatedServer(options: SimulatedServerOptions = {})
   const latencyScale = options.latencyScale ?? 1;
   if (!(latencyScale >= 0) || !Number.isFinite(latencyScale)) throw new RangeError('latencyScale must be a finite number ≥ 0');
   const connectionSetupMs = options.connectionSetupMs ?? DEFAULT_CONNECTION_SETUP_MS;
-  const profiles = new Map((options.profiles ?? DEFAULT_PROFILES).map((profile) => [profile.id, profile]));
+  if (!(connectionSetupMs >= 0) || !Number.isFinite(connectionSetupMs)) throw new RangeError('connectionSetupMs must be a finite number ≥ 0');
+  const profiles = new Map((options.profiles ?? DEFAULT_PROFILES).map((profile) => [profile.id, validateProfile(profile)]));
   if (profiles.size === 0) throw new RangeError('profiles must not be empty');
   const cacheOptions: PromptCacheOptions = { ...DEFAULT_PROMPT_CACHE, ...options.promptCache };
   const caches = new Map([...profiles.keys()].map((id) => [id, new PrefixCache(cacheOptions)]));
@@ -195,7 +185,7 @@ export async function startSimulatedServer(options: SimulatedServerOptions = {})
     const tokens = promptTokens(chat);
     const rejected = fault === 'http-429' || fault === 'http-500';
     const cachedInputTokens = rejected ? 0 : (caches.get(chat.model) as PrefixCache).lookupAndStore(tokens);
-    const output = planOutput(corrupt(decide(chat, profile, playbook), fault), chat.maxOutputTokens ?? profile.maxOutputTokens);
+    const output = planOutput(applyOutputFault(decide(chat, profile, playbook), fault), chat.maxOutputTokens ?? profile.maxOutputTokens);
     const latency = computeLatency({
       profile,
       inputTokens: tokens.length,
