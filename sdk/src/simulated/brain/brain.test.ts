@@ -196,6 +196,11 @@ describe('simulated brain', () => {
     assert.equal(withTools.kind, 'tool-calls');
   });
 
+  it('asks which customer is meant, once, when none is in sight', () => {
+    const answer = textOf(ask([{ role: 'user', content: 'Give me an overview of the account.' }]));
+    assert.equal(answer.match(/Which customer do you mean\?/g)?.length, 1);
+  });
+
   it('explains what it can do when no intent matches', () => {
     assert.match(textOf(ask([{ role: 'user', content: 'Good morning!' }])), /customer profiles, orders/);
   });

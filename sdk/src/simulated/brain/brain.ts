@@ -71,7 +71,8 @@ export function decide(request: ChatRequest, profile: ModelProfile, playbook: Pl
       return named?.[0] ?? knowledge.mentions.findLast(ofType);
     },
   };
-  const lines = intents.flatMap((intent) => intent.plan(context));
+  // Several intents may say the same thing ("which customer do you mean?"): say it once.
+  const lines = [...new Set(intents.flatMap((intent) => intent.plan(context)))];
   if (lines.length === 0 && wanted.length === 0) return { kind: 'text', text: playbook.fallbackAnswer };
 
   const offered = new Set(request.tools.map((tool) => tool.name));
