@@ -20,6 +20,32 @@ interface Sample {
   renderedRows: number;
 }
 
+// Runs in the page. Kept as source text: the TypeScript loader would otherwise add helpers the page lacks.
+const SCROLL_SCRIPT = `async (lastName, steps) => {
+  const body = document.querySelector('[data-testid=waterfall-body]');
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  // Scroll through every row in even steps, timing each frame.
+  const frames = [];
+  let previous = await frame();
+  for (let step = 1; step <= steps; step++) {
+    body.scrollTop = (body.scrollHeight * step) / steps;
+    const now = await frame();
+    frames.push(now - previous);
+    previous = now;
+  }
+  // Then from the top, a jump to the bottom: time until the last row is painted.
+  body.scrollTop = 0;
+  await frame();
+  const started = performance.now();
+  body.scrollTop = body.scrollHeight;
+  for (;;) {
+    const painted = await frame();
+    const labels = [...body.querySelectorAll('.wf-label')].map((label) => label.textContent);
+    if (labels.includes(lastName)) return { lastRowMs: painted - started, frames, renderedRows: body.querySelectorAll('[role=treeitem]').length };
+    if (painted - started > 30000) throw new Error('the last row never appeared');
+  }
+}`;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const stack = await startStack();
@@ -46,33 +72,11 @@ try {
     const documentBytes = (await response?.body())?.byteLength ?? 0;
     await page.waitForFunction(() => (window as unknown as { __firstRowsPainted?: number }).__firstRowsPainted !== undefined);
     const firstRowsMs = await page.evaluate(() => (window as unknown as { __firstRowsPainted: number }).__firstRowsPainted);
-    const scroll = await page.evaluate(
-      async ({ lastName, steps }) => {
-        const body = document.querySelector<HTMLElement>('[data-testid=waterfall-body]')!;
-        const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-        // Scroll through every row in even steps, timing each frame.
-        const frames: number[] = [];
-        let previous = await frame();
-        for (let step = 1; step <= steps; step++) {
-          body.scrollTop = (body.scrollHeight * step) / steps;
-          const now = await frame();
-          frames.push(now - previous);
-          previous = now;
-        }
-        // Then from the top, a jump to the bottom: time until the last row is painted.
-        body.scrollTop = 0;
-        await frame();
-        const started = performance.now();
-        body.scrollTop = body.scrollHeight;
-        for (;;) {
-          const painted = await frame();
-          const labels = [...body.querySelectorAll('.wf-label')].map((label) => label.textContent);
-          if (labels.includes(lastName)) return { lastRowMs: painted - started, frames, renderedRows: body.querySelectorAll('[role=treeitem]').length };
-          if (painted - started > 30_000) throw new Error('the last row never appeared');
-        }
-      },
-      { lastName: LAST_SPAN_NAME, steps: SCROLL_STEPS },
-    );
+    const scroll = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify(LAST_SPAN_NAME)}, ${SCROLL_STEPS})`)) as {
+      lastRowMs: number;
+      frames: number[];
+      renderedRows: number;
+    };
     const sorted = [...scroll.frames].sort((a, b) => a - b);
     samples.push({
       firstRowsMs,

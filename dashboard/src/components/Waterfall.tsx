@@ -10,7 +10,7 @@ import { ancestorIds, flattenTree } from '../lib/flatten-tree.ts';
 import { formatDuration } from '../lib/format.ts';
 import { buildSpanTree } from '../lib/span-tree.ts';
 import { clampRange, type TimeRange } from '../lib/time-scale.ts';
-import type { WaterfallSpan } from '../lib/waterfall-span.ts';
+import { unpackSpans, type PackedSpans } from '../lib/packed-spans.ts';
 import { parseWaterfallUrlState, writeWaterfallUrlState, type WaterfallUrlState } from '../lib/waterfall-url-state.ts';
 import { SpanDetailPanel } from './SpanDetailPanel.tsx';
 import { TimeAxis } from './TimeAxis.tsx';
@@ -24,7 +24,8 @@ const NO_STATE: WaterfallUrlState = { selectedSpanId: null, zoom: null };
 
 export interface WaterfallProps {
   traceId: string;
-  spans: WaterfallSpan[];
+  /** The trace's spans in their packed form (see packed-spans.ts). */
+  packed: PackedSpans;
   mode: 'full' | 'compact';
   /** Length of the time axis in ms; compare passes the longer run's duration so both share one scale. */
   scaleMs?: number;
@@ -44,10 +45,10 @@ function Legend() {
   );
 }
 
-export function Waterfall({ traceId, spans, mode, scaleMs, nameColumnWidth = mode === 'full' ? 340 : 200 }: WaterfallProps) {
+export function Waterfall({ traceId, packed, mode, scaleMs, nameColumnWidth = mode === 'full' ? 340 : 200 }: WaterfallProps) {
   const router = useRouter();
   const searchParams = useSearchParams();
-  const tree = useMemo(() => buildSpanTree(spans), [spans]);
+  const tree = useMemo(() => buildSpanTree(unpackSpans(packed)), [packed]);
   const onPath = useMemo(() => criticalPath(tree), [tree]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const rows = useMemo(() => flattenTree(tree, collapsed), [tree, collapsed]);

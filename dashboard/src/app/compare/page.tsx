@@ -17,6 +17,7 @@ import type { CompareResponse, TraceDetailResponse, TraceListResponse, TraceSumm
 import { speedupLabel } from '../../lib/relative-change.ts';
 import { isTraceId } from '../../lib/trace-id.ts';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
+import { packSpans } from '../../lib/packed-spans.ts';
 import { toWaterfallSpan } from '../../lib/waterfall-span.ts';
 import { attempt } from '../../server/attempt.ts';
 import { queryCollector } from '../../server/collector-client.ts';
@@ -76,7 +77,7 @@ function Side({ tag, detail, scaleMs }: { tag: 'A' | 'B'; detail: TraceDetailRes
         <span className="cell-sub" style={{ marginLeft: 'auto' }}>{formatDuration(trace.durationMs)}</span>
       </div>
       <TraceSummaryLine trace={trace} />
-      <Waterfall traceId={trace.traceId} spans={detail.spans.map(toWaterfallSpan)} mode="compact" scaleMs={scaleMs} />
+      <Waterfall traceId={trace.traceId} packed={packSpans(detail.spans)} mode="compact" scaleMs={scaleMs} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { Waterfall } from '../../../components/Waterfall.tsx';
 import { CollectorResponseError } from '../../../lib/dashboard-error.ts';
 import type { TraceDetailResponse } from '../../../lib/query-api-types.ts';
 import { isTraceId } from '../../../lib/trace-id.ts';
-import { toWaterfallSpan } from '../../../lib/waterfall-span.ts';
+import { packSpans } from '../../../lib/packed-spans.ts';
 import { attempt } from '../../../server/attempt.ts';
 import { queryCollector } from '../../../server/collector-client.ts';
 
@@ -62,7 +62,7 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
           </>
         }
       />
-      <Waterfall traceId={trace.traceId} spans={spans.map(toWaterfallSpan)} mode="full" />
+      <Waterfall traceId={trace.traceId} packed={packSpans(spans)} mode="full" />
     </>
   );
 }
