@@ -182,20 +182,22 @@ describe('simulated model server', () => {
 
   it('reports prefix-cache hits in usage, and computes a shorter time to first token for them', async () => {
     const handbook = Array.from({ length: 120 }, (_, index) => `Rule ${index}: be precise, kind and brief with customers.`).join('\n');
-    const ask = async (system: string) =>
+    const ask = async (system: string, offered = tools) =>
       (await (
-        await postChat(server.baseURL, { model: 'sim-small', messages: [{ role: 'system', content: system }, { role: 'user', content: 'Where is order O-5002?' }], tools })
+        await postChat(server.baseURL, { model: 'sim-small', messages: [{ role: 'system', content: system }, { role: 'user', content: 'Where is order O-5002?' }], tools: offered })
       ).json()) as any;
+    server.clearPromptCache(); // earlier tests sent the same tool definitions
     const first = await ask(handbook);
     const second = await ask(handbook);
-    const changed = await ask(`Changed first line.\n${handbook}`);
     assert.ok(first.usage.prompt_tokens > 1024);
     assert.equal(first.usage.prompt_tokens_details.cached_tokens, 0);
     const cached = second.usage.prompt_tokens_details.cached_tokens;
     assert.ok(cached >= 1024 && cached % 128 === 0 && cached <= second.usage.prompt_tokens, `cached ${cached}`);
-    assert.equal(changed.usage.prompt_tokens_details.cached_tokens, 0, 'a changed beginning invalidates the whole prefix');
-
-    const [firstRecord, secondRecord] = server.stats().recent.slice(-3);
+    const [firstRecord, secondRecord] = server.stats().recent.slice(-2);
+    const editedSystem = await ask(`Changed first line.\n${handbook}`);
+    assert.ok(editedSystem.usage.prompt_tokens_details.cached_tokens < cached, 'only the tool definitions before the edit still hit');
+    const reorderedTools = await ask(handbook, [...tools].reverse());
+    assert.equal(reorderedTools.usage.prompt_tokens_details.cached_tokens, 0, 'a change at the very start invalidates everything');
     assert.ok(firstRecord && secondRecord);
     assert.equal(secondRecord.cachedInputTokens, cached);
     assert.ok(secondRecord.latency.prefillMs < firstRecord.latency.prefillMs);

@@ -196,6 +196,16 @@ describe('simulated brain', () => {
     assert.equal(withTools.kind, 'tool-calls');
   });
 
+  it('finds a customer named by full name or email first, then goes on from the id it finds', () => {
+    const user = { role: 'user', content: "Has Ada Lovelace's most recent order shipped?" };
+    assert.deepEqual(callsOf(ask([user])), [['find_customer', { query: 'Ada Lovelace' }]]);
+    const found = exchange([['find_customer', { query: 'Ada Lovelace' }, { query: 'Ada Lovelace', customers: [{ id: 'C-1001', name: 'Ada Lovelace' }] }]]);
+    assert.deepEqual(callsOf(ask([user, ...found])), [['list_orders', { customerId: 'C-1001' }]]);
+    assert.deepEqual(callsOf(ask([{ role: 'user', content: 'What tier is grace@hopper.example?' }])), [['find_customer', { query: 'grace@hopper.example' }]]);
+    const nobody = exchange([['find_customer', { query: 'Marie Curie' }, { query: 'Marie Curie', customers: [] }]]);
+    assert.match(textOf(ask([{ role: 'user', content: 'Profile of Marie Curie please.' }, ...nobody])), /could not find a customer matching Marie Curie/);
+  });
+
   it('asks which customer is meant, once, when none is in sight', () => {
     const answer = textOf(ask([{ role: 'user', content: 'Give me an overview of the account.' }]));
     assert.equal(answer.match(/Which customer do you mean\?/g)?.length, 1);

@@ -26,16 +26,47 @@ function unavailable(result: NeedResult, what: string): string {
   return result.status === 'failed' ? `I could not find ${what}: ${result.error}` : `I could not retrieve ${what}.`;
 }
 
-function askForCustomer(): string[] {
-  return ['Which customer do you mean? Please give me their customer ID (for example C-1001).'];
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const CAPITALISED_RUN = /\b[A-Z][a-z]+(?: [A-Z][a-z]+)+/g;
+
+/** A full name in the text: two or more capitalised words, not counting a capitalised sentence opener ("Has Ada Lovelace"). */
+function personName(text: string): string | undefined {
+  for (const match of text.matchAll(CAPITALISED_RUN)) {
+    const words = match[0].split(' ');
+    const opensSentence = /(^|[.!?]\s+)$/.test(text.slice(0, match.index));
+    const name = opensSentence && words.length > 2 ? words.slice(1) : words;
+    if (name.length >= 2) return name.join(' ');
+  }
+  return undefined;
+}
+
+/**
+ * The customer a message is about: named by id; else by email or full name (looked up with `find_customer`, one
+ * more dependent step); else the customer the conversation was last about.
+ */
+function resolveCustomer(context: PlanContext): { customerId?: string; lines: string[] } {
+  const named = context.text.match(CUSTOMER)?.[0];
+  if (named) return { customerId: named, lines: [] };
+  const who = context.text.match(EMAIL)?.[0] ?? personName(context.text);
+  if (who) {
+    const result = context.need('find_customer', { query: who });
+    if (result.status !== 'known') return { lines: [unavailable(result, `a customer matching ${who}`)] };
+    const matches = asRecord(result.value).customers;
+    const first = Array.isArray(matches) ? asRecord(matches[0]).id : undefined;
+    return typeof first === 'string' ? { customerId: first, lines: [] } : { lines: [`I could not find a customer matching ${who}.`] };
+  }
+  const focused = context.focus('customer');
+  return focused
+    ? { customerId: focused, lines: [] }
+    : { lines: ['Which customer do you mean? Please give me their customer ID (for example C-1001).'] };
 }
 
 const profile: Intent = {
   name: 'customer-profile',
   matches: (text) => /\b(profile|tier|e-?mail|overview|briefing|account|membership|member since|who is)\b/i.test(text),
   plan(context) {
-    const customerId = context.focus('customer');
-    if (!customerId) return askForCustomer();
+    const { customerId, lines } = resolveCustomer(context);
+    if (!customerId) return lines;
     const result = context.need('get_customer', { customerId }, { entity: customerId, attributes: ['name', 'tier', 'email'] });
     if (result.status !== 'known') return [unavailable(result, `the profile of customer ${customerId}`)];
     return [factLine(context, customerId, ['name', 'tier', 'email', 'memberSince'])];
@@ -47,8 +78,8 @@ const orderList: Intent = {
   // A message naming specific orders is about those orders, not the customer's list.
   matches: (text) => /\b(orders|order history|overview|briefing)\b/i.test(text) && !ORDER.test(text),
   plan(context) {
-    const customerId = context.focus('customer');
-    if (!customerId) return askForCustomer();
+    const { customerId, lines } = resolveCustomer(context);
+    if (!customerId) return lines;
     const result = context.need('list_orders', { customerId }, { entity: customerId, attributes: ['orders'] });
     if (result.status !== 'known') return [unavailable(result, `the orders of customer ${customerId}`)];
     const ids = (context.knowledge.entity(customerId)?.get('orders') as string[] | undefined) ?? [];
@@ -63,8 +94,8 @@ const ticketList: Intent = {
   name: 'ticket-list',
   matches: (text) => /\b(tickets|open ticket|any ticket|overview|briefing)\b/i.test(text),
   plan(context) {
-    const customerId = context.focus('customer');
-    if (!customerId) return askForCustomer();
+    const { customerId, lines } = resolveCustomer(context);
+    if (!customerId) return lines;
     const result = context.need('list_tickets', { customerId }, { entity: customerId, attributes: ['tickets'] });
     if (result.status !== 'known') return [unavailable(result, `the tickets of customer ${customerId}`)];
     const ids = (context.knowledge.entity(customerId)?.get('tickets') as string[] | undefined) ?? [];
@@ -81,8 +112,8 @@ const recommendations: Intent = {
   name: 'recommendations',
   matches: (text) => /\brecommend/i.test(text),
   plan(context) {
-    const customerId = context.focus('customer');
-    if (!customerId) return askForCustomer();
+    const { customerId, lines } = resolveCustomer(context);
+    if (!customerId) return lines;
     const result = context.need('get_product_recommendations', { customerId });
     const list = result.status === 'known' ? asRecord(result.value).recommendations : undefined;
     if (!Array.isArray(list)) return ['Product recommendations are not available right now.'];
@@ -96,8 +127,8 @@ function resolveOrder(context: PlanContext): { orderId?: string; lines: string[]
   const named = context.text.match(ORDER)?.[0];
   if (named) return { orderId: named, lines: [] };
   if (/\b(most recent|latest|last|newest)\b/i.test(context.text)) {
-    const customerId = context.focus('customer');
-    if (!customerId) return { lines: askForCustomer() };
+    const { customerId, lines } = resolveCustomer(context);
+    if (!customerId) return { lines };
     const result = context.need('list_orders', { customerId }, { entity: customerId, attributes: ['orders'] });
     if (result.status !== 'known') return { lines: [unavailable(result, `the orders of customer ${customerId}`)] };
     const ids = (context.knowledge.entity(customerId)?.get('orders') as string[] | undefined) ?? [];

@@ -70,6 +70,12 @@ export const supportDeskTasks: readonly SupportDeskTask[] = [
     expectedFacts: ['O-5011', 'Bristol depot', '2026-11-22'],
   },
   {
+    id: 'chain-by-name-ada',
+    category: 'dependent-chain',
+    turns: ["Has Ada Lovelace's most recent order shipped yet?"],
+    expectedFacts: ['O-5003', 'not shipped'],
+  },
+  {
     id: 'chain-not-shipped-O-5003',
     category: 'dependent-chain',
     turns: ['Has order O-5003 shipped yet?'],

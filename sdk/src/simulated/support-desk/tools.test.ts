@@ -47,6 +47,15 @@ describe('support-desk tools', () => {
     await assert.rejects(byName('get_order').execute({ orderId: 42 } as never, {}), z.ZodError);
   });
 
+  it('find customers by part of their name or their exact email', async () => {
+    const find = byName('find_customer');
+    const byPart = (await find.execute({ query: 'lovelace' }, {})) as { customers: { id: string }[] };
+    assert.deepEqual(byPart.customers.map((customer) => customer.id), ['C-1001']);
+    const byEmail = (await find.execute({ query: 'GRACE@hopper.example' }, {})) as { customers: { id: string }[] };
+    assert.deepEqual(byEmail.customers.map((customer) => customer.id), ['C-1002']);
+    assert.deepEqual(((await find.execute({ query: 'Marie Curie' }, {})) as { customers: unknown[] }).customers, []);
+  });
+
   it('search the knowledge base by shared words, returning nothing for unknown topics', async () => {
     const search = byName('search_knowledge_base');
     const found = (await search.execute({ query: 'changing a delivery address' }, {})) as { articles: { id: string }[] };

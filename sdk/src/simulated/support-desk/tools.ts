@@ -1,6 +1,6 @@
 // The support desk's tools as plain objects any framework can wrap: a zod 4 parameter schema, an `execute` that
 // honours an abort signal, and the facts a runner needs to optimise safely (latency, idempotent, read-only).
-// Latencies are those of typical internal services: a database-backed REST lookup 80–150 ms, a third-party
+// Latencies are those of typical internal services: a database-backed REST lookup or search 80–150 ms, a third-party
 // carrier tracking API 350 ms, a search index 250 ms, and one slow ML recommendation service at 4 s.
 import { z } from 'zod';
 import { HotpathError } from '../../errors.ts';
@@ -93,6 +93,22 @@ export function createSupportDeskTools(options: SupportDeskToolOptions = {}): Su
       latencyMs: 120,
       ...readOnly,
       run: ({ customerId: id }) => find(customers, id, 'Customer'),
+    }),
+    defineTool(scale, {
+      name: 'find_customer',
+      description: 'Find customers by (part of) their name or email address; returns their ids.',
+      parameters: z.object({ query: z.string().min(2).describe('A name or email, e.g. Ada Lovelace') }),
+      latencyMs: 150,
+      ...readOnly,
+      run: ({ query }) => {
+        const wanted = query.trim().toLowerCase();
+        return {
+          query,
+          customers: customers
+            .filter((customer) => customer.name.toLowerCase().includes(wanted) || customer.email.toLowerCase() === wanted)
+            .map(({ id, name, email, tier }) => ({ id, name, email, tier })),
+        };
+      },
     }),
     defineTool(scale, {
       name: 'list_orders',
