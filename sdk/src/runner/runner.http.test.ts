@@ -27,7 +27,7 @@ const tools: Tool[] = createSupportDeskTools({ latencyScale: 0.02 }).map(
       readOnly: desk.readOnly,
       cache: desk.idempotent,
       execute: (args, { signal }) => desk.execute(args, { signal }),
-    }) as unknown as Tool,
+    }),
 );
 const agent = new Agent({
   name: 'support-desk',

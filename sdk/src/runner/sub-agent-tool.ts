@@ -24,5 +24,5 @@ export function subAgentTool(agent: Agent, runNested: NestedRun): Tool {
     description: agent.description ?? `Hand a task to the "${agent.name}" agent and get its answer.`,
     parameters,
     execute: ({ input }, context) => runNested(agent, input, context),
-  }) as unknown as Tool;
+  });
 }
