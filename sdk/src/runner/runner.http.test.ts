@@ -60,7 +60,7 @@ async function runOver(optimizations: OptimizationsOption, headers: Record<strin
 
 const modelCallEnds = (events: RunEvent[]) => events.flatMap((e) => (e.type === 'model-call-end' ? [e] : []));
 
-describe('runner over HTTP against the simulated model server', () => {
+describe('runner over HTTP against the simulated model server', { timeout: 30_000 }, () => {
   for (const preset of ['optimized', 'baseline'] as const) {
     it(`answers a support task correctly with the ${preset} preset`, async () => {
       const { result } = await runOver(preset);
