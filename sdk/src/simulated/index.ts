@@ -24,6 +24,7 @@ export {
   type RequestRecord,
   type SimulatedServer,
   type SimulatedServerOptions,
+  type SimulatedServerSettings,
   type SimulatedServerStats,
 } from './simulated-server.ts';
 export {

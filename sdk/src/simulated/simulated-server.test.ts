@@ -373,6 +373,18 @@ describe('simulated server lifecycle', () => {
     await assert.rejects(startSimulatedServer({ profiles: [{ ...SIM_LARGE, outputTokensPerSecond: -1 }] }), /outputTokensPerSecond/);
   });
 
+  it('reports the figures it runs with, defaults filled in', async () => {
+    const server = await startSimulatedServer({ latencyScale: 0.5, promptCache: { minimumTokens: 256 } });
+    try {
+      assert.equal(server.settings.latencyScale, 0.5);
+      assert.equal(server.settings.connectionSetupMs, 100);
+      assert.deepEqual(server.settings.profiles.map((profile) => profile.id), ['sim-large', 'sim-small']);
+      assert.deepEqual(server.settings.promptCache, { minimumTokens: 256, blockTokens: 128, maxBlocks: 50_000, ttlMs: 600_000 });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('keeps only the latest request records', async () => {
     const server = await startSimulatedServer({ latencyScale: 0, recentRequestLimit: 2 });
     try {

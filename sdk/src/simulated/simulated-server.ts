@@ -93,12 +93,21 @@ export interface SimulatedServerStats {
   recent: RequestRecord[];
 }
 
+/** The figures a server runs with, defaults filled in, so a benchmark can print its assumptions. */
+export interface SimulatedServerSettings {
+  latencyScale: number;
+  connectionSetupMs: number;
+  profiles: ModelProfile[];
+  promptCache: PromptCacheOptions;
+}
+
 export interface SimulatedServer {
   /** For OpenAI clients: `http://host:port/v1`. */
   baseURL: string;
   /** `http://host:port`. */
   url: string;
   port: number;
+  settings: SimulatedServerSettings;
   stats(): SimulatedServerStats;
   /** Forgets every cached prompt prefix (e.g. between benchmark phases). */
   clearPromptCache(): void;
@@ -322,6 +331,7 @@ export async function startSimulatedServer(options: SimulatedServerOptions = {})
     baseURL: `${url}/v1`,
     url,
     port: address.port,
+    settings: structuredClone({ latencyScale, connectionSetupMs, profiles: [...profiles.values()], promptCache: cacheOptions }),
     stats: () => ({
       requests: stats.requests,
       byModel: structuredClone(stats.byModel),
