@@ -55,6 +55,7 @@ async function runOver(optimizations: OptimizationsOption, headers: Record<strin
     return { result, events };
   } finally {
     await runner.close();
+    await provider.close?.();
   }
 }
 
@@ -132,7 +133,7 @@ describe('runner over HTTP against the simulated model server', { timeout: 30_00
     const controller = new AbortController();
     runner.subscribe((event) => event.type === 'model-call-start' && controller.abort());
     await assert.rejects(runner.run(agent, task.turns[0]!, { signal: controller.signal }), { name: 'AbortError' });
-    await runner.close();
+    await provider.close?.();
     const end = events.at(-1)!;
     assert.ok(end.type === 'run-end' && end.outcome === 'aborted');
   });

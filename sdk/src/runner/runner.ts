@@ -120,10 +120,12 @@ export class Runner {
     return { result, [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator]() };
   }
 
-  /** Waits for nothing in flight; releases the worker pool and the provider's pooled connections. */
+  /**
+   * Stops this runner's worker threads (they start again if a later run needs them). The provider belongs to the
+   * caller, who may share it between runners: close it with `provider.close()`.
+   */
   async close(): Promise<void> {
     await this.#config.workerPool.close();
-    await this.provider.close?.();
   }
 
   /** Runs a sub-agent as a child of the tool call that asked for it. */
