@@ -136,6 +136,17 @@ describe('simulated brain', () => {
     assert.match(textOf(ask(messages, { tool_choice: 'none' })), /could not find a knowledge-base article about international warranty claims/);
   });
 
+  it('answers the request before a closing instruction instead of treating the instruction as a new request', () => {
+    const user = { role: 'user', content: 'Find the knowledge-base article about international warranty claims.' };
+    const search = exchange([['search_knowledge_base', { query: 'international warranty claims' }, { query: 'international warranty claims', articles: [] }]]);
+    for (const closing of [
+      { role: 'user', content: 'Stop searching and answer with what you have.' },
+      { role: 'system', content: 'You have used too many steps. Give your final answer now without calling tools.' },
+    ]) {
+      assert.match(textOf(ask([user, ...search, closing])), /could not find a knowledge-base article about international warranty claims/);
+    }
+  });
+
   it('ping-pongs between two records that refer to each other', () => {
     const ticket = { id: 'T-305', customerId: 'C-1005', subject: 'Refund not received', status: 'open', relatedOrderId: 'O-5010' };
     const order = { id: 'O-5010', customerId: 'C-1005', status: 'delivered', total: 26.99, relatedTicketId: 'T-305' };

@@ -24,6 +24,8 @@ interface WantedCall {
   args: Record<string, unknown>;
 }
 
+const WRAP_UP = /\b(answer (now|with what you have)|give (me )?your final answer|final answer now|stop (calling|using|searching)|no more tool calls|do not call (any )?(more )?tools)\b/i;
+
 const newCallId = (): string => `call_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
 
 function toPlanned(call: WantedCall): PlannedToolCall {
@@ -38,10 +40,15 @@ function toPlanned(call: WantedCall): PlannedToolCall {
  * if (decision.kind === 'tool-calls') console.log(decision.toolCalls.map((call) => call.name));
  */
 export function decide(request: ChatRequest, profile: ModelProfile, playbook: Playbook): Decision {
-  const knowledge = new Knowledge(playbook, request.messages);
   if (isSummaryRequest(request.messages, request.tools.length)) {
-    return { kind: 'text', text: summarize(playbook, knowledge, request.messages) };
+    return { kind: 'text', text: summarize(playbook, new Knowledge(playbook, request.messages), request.messages) };
   }
+  // A closing instruction ("stop searching and answer with what you have") is not a new request: answer the one
+  // before it from what is visible, as `tool_choice: 'none'` would.
+  const last = request.messages.at(-1);
+  const wrapUp = last !== undefined && last.role !== 'assistant' && last.role !== 'tool' && WRAP_UP.test(last.content);
+  const messages = wrapUp ? request.messages.slice(0, -1) : request.messages;
+  const knowledge = new Knowledge(playbook, messages);
   const intents = playbook.intents.filter((intent) => intent.matches(knowledge.latestUserText));
 
   const wanted: WantedCall[] = [];
@@ -84,7 +91,7 @@ export function decide(request: ChatRequest, profile: ModelProfile, playbook: Pl
     return true;
   });
   const choice = request.toolChoice;
-  if (choice === 'none' || offered.size === 0) return { kind: 'text', text: lines.join('\n') };
+  if (choice === 'none' || offered.size === 0 || wrapUp) return { kind: 'text', text: lines.join('\n') };
   if (typeof choice === 'object') {
     const forced = calls.find((call) => call.tool === choice.name) ?? asked.find((call) => call.tool === choice.name);
     return { kind: 'tool-calls', toolCalls: [toPlanned(forced ?? { tool: choice.name, args: {} })] };
