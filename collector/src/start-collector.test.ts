@@ -375,7 +375,11 @@ describe('collector live updates', () => {
       const spans = oneSpan();
       await post(collector, otlpProtobuf(spans), { 'content-type': 'application/x-protobuf' });
       let text = '';
-      while (!text.includes('event: traces')) text += new TextDecoder().decode((await reader.read()).value);
+      while (!text.includes('event: traces')) {
+        const { value, done } = await reader.read();
+        assert.ok(!done, 'the event stream ended before the traces event');
+        text += new TextDecoder().decode(value);
+      }
       assert.match(text, new RegExp(`data: \\{"traceIds":\\["${spans[0]!.traceId}"\\]\\}`));
       controller.abort();
     });

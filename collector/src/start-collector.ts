@@ -2,9 +2,11 @@
 // over one SQLite database, with retention and optional forwarding.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CollectorError } from './errors.ts';
 import { createForwarder, type ForwarderStats } from './forward/forwarder.ts';
+import { createDecodePool } from './http/decode-pool.ts';
 import { createLiveHub } from './http/live-hub.ts';
 import { createOtlpRoute } from './http/otlp-route.ts';
 import { createQueryRoutes, sendError } from './http/query-routes.ts';
@@ -39,6 +41,8 @@ export interface CollectorOptions {
   maxConcurrentRequests?: number;
   /** Spans waiting for their transaction before answering 503. Default 200,000. */
   maxPendingSpans?: number;
+  /** Threads decoding request bodies beside the writing main thread; 0 decodes inline. Default 1 with 2+ CPUs. */
+  decodeWorkers?: number;
 }
 
 export interface CollectorStats {
@@ -82,7 +86,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     ? createForwarder({ endpoint: options.forwardEndpoint, headers: options.forwardHeaders })
     : undefined;
   const stats = { acceptedSpans: 0, rejectedSpans: 0, duplicateSpans: 0, refusedRequests: {} as Record<number, number> };
-  const queue = createWriteQueue(writer, { pricing }, { maxPendingSpans: options.maxPendingSpans ?? 200_000 }, (results) => {
+  const decoder = createDecodePool({ workers: options.decodeWorkers ?? (availableParallelism() > 1 ? 1 : 0), pricing });
+  const queue = createWriteQueue(writer, { maxPendingSpans: options.maxPendingSpans ?? 200_000 }, (results) => {
     const traceIds = new Set<string>();
     for (const result of results) {
       stats.acceptedSpans += result.acceptedSpans;
@@ -94,6 +99,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   });
   const otlp = createOtlpRoute({
     queue,
+    decoder,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
     maxConcurrentRequests: options.maxConcurrentRequests ?? 64,
     ingestToken: options.ingestToken,
@@ -139,9 +145,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       server.off('error', rejectListen);
       resolveListen();
     });
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     database.close();
     live.close();
+    await decoder.close();
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
@@ -162,6 +169,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         server.closeIdleConnections();
         await closed;
         queue.flush();
+        await decoder.close();
         await forwarder?.close();
         database.close();
       })();

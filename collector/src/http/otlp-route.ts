@@ -5,18 +5,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CollectorError } from '../errors.ts';
 import type { IngestResult } from '../ingest/ingest.ts';
-import { decodeJsonTraces } from '../otlp/decode-json.ts';
-import { decodeProtobufTraces } from '../otlp/decode-protobuf.ts';
 import { otlpTypes } from '../otlp/otlp-schema.ts';
-import type { TraceExportRequest } from '../otlp/otlp-types.ts';
 import { bearerMatches } from './bearer.ts';
+import type { BodyEncoding, DecodePool } from './decode-pool.ts';
 import { readBody } from './read-body.ts';
 import type { WriteQueue } from './write-queue.ts';
 
-type Encoding = 'protobuf' | 'json';
+type Encoding = BodyEncoding;
 
 export interface OtlpRouteOptions {
   queue: WriteQueue;
+  decoder: DecodePool;
   maxBodyBytes: number;
   maxConcurrentRequests: number;
   ingestToken?: string;
@@ -33,7 +32,7 @@ const grpcCodes: Record<number, number> = { 400: 3, 401: 16, 404: 5, 405: 12, 41
  * Creates the handler for `POST /v1/traces`.
  *
  * @example
- * const handle = createOtlpRoute({ queue, maxBodyBytes: 16 << 20, maxConcurrentRequests: 64 });
+ * const handle = createOtlpRoute({ queue, decoder, maxBodyBytes: 16 << 20, maxConcurrentRequests: 64 });
  * http.createServer((req, res) => handle(req, res));
  */
 export function createOtlpRoute(options: OtlpRouteOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
@@ -68,8 +67,8 @@ export function createOtlpRoute(options: OtlpRouteOptions): (request: IncomingMe
         });
       }
       const body = await readBody(request, options.maxBodyBytes);
-      const decoded: TraceExportRequest = encoding === 'protobuf' ? decodeProtobufTraces(body) : decodeJsonTraces(body.toString('utf8'));
-      const result = await options.queue.enqueue(decoded);
+      const batch = await options.decoder.prepare(body, encoding);
+      const result = await options.queue.enqueue(batch);
       options.onAccepted?.(body, contentType, result);
       sendExportResponse(response, encoding, result);
     } catch (error) {

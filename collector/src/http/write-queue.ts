@@ -2,19 +2,19 @@
 // more spans per second. Bounded: past `maxPendingSpans` waiting, `enqueue` refuses with a retryable 503 instead of
 // queueing without end. A request's promise resolves only after its transaction committed.
 import { CollectorError } from '../errors.ts';
-import { ingest, type IngestOptions, type IngestResult } from '../ingest/ingest.ts';
-import { countSpans, type TraceExportRequest } from '../otlp/otlp-types.ts';
+import { storeBatch, type IngestResult } from '../ingest/ingest.ts';
+import type { PreparedBatch } from '../ingest/prepare-batch.ts';
 import type { SpanWriter } from '../storage/span-writer.ts';
 
 interface Pending {
-  request: TraceExportRequest;
+  batch: PreparedBatch;
   spans: number;
   resolve(result: IngestResult): void;
   reject(error: unknown): void;
 }
 
 export interface WriteQueue {
-  enqueue(request: TraceExportRequest): Promise<IngestResult>;
+  enqueue(batch: PreparedBatch): Promise<IngestResult>;
   /** Spans waiting for their transaction. */
   readonly pendingSpans: number;
   /** Writes everything still queued now. */
@@ -25,12 +25,11 @@ export interface WriteQueue {
  * Creates the queue; `onStored` hears about every committed request (live updates, forwarding, counters).
  *
  * @example
- * const queue = createWriteQueue(writer, { pricing: defaultPricing }, { maxPendingSpans: 100_000 });
- * const result = await queue.enqueue(decodeProtobufTraces(body));
+ * const queue = createWriteQueue(writer, { maxPendingSpans: 100_000 });
+ * const result = await queue.enqueue(prepareBatch(decodeProtobufTraces(body), defaultPricing));
  */
 export function createWriteQueue(
   writer: SpanWriter,
-  options: Omit<IngestOptions, 'nowMs'>,
   limits: { maxPendingSpans: number },
   onStored: (results: IngestResult[]) => void = () => {},
 ): WriteQueue {
@@ -51,7 +50,7 @@ export function createWriteQueue(
         for (const pending of batch) {
           // Each request is its own savepoint: one that fails is rolled back alone.
           try {
-            settled.push({ pending, result: ingest(writer, pending.request, { ...options, nowMs }) });
+            settled.push({ pending, result: storeBatch(writer, pending.batch, nowMs) });
           } catch (error) {
             settled.push({ pending, error });
           }
@@ -73,15 +72,15 @@ export function createWriteQueue(
   };
 
   return {
-    enqueue(request) {
-      const spans = countSpans(request);
+    enqueue(batch) {
+      const spans = batch.spanCount;
       if (pendingSpans > 0 && pendingSpans + spans > limits.maxPendingSpans) {
         return Promise.reject(
           new CollectorError('overloaded', `write queue full (${pendingSpans} spans waiting); retry later`, { retryAfterSeconds: 1 }),
         );
       }
       pendingSpans += spans;
-      const promise = new Promise<IngestResult>((resolve, reject) => queue.push({ request, spans, resolve, reject }));
+      const promise = new Promise<IngestResult>((resolve, reject) => queue.push({ batch, spans, resolve, reject }));
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);

@@ -213,3 +213,18 @@ describe('ingest', () => {
     assert.equal(database.sqlite.prepare('SELECT count(*) FROM spans').pluck().get(), 0);
   });
 });
+
+describe('trace progress', () => {
+  it('keeps a trace in progress while a span ends more than 1 ms after its root', () => {
+    const { send, trace } = store();
+    const traceId = newId(16);
+    const root = newId(8);
+    send([
+      { traceId, spanId: root, name: 'invoke_agent a', startMs: 0, endMs: 100 },
+      { traceId, spanId: newId(8), parentSpanId: root, name: 'rounding', startMs: 1, endMs: 100.0004 },
+    ]);
+    assert.equal(trace(traceId)!.trace.inProgress, false, 'sub-millisecond clock rounding is not detached work');
+    send([{ traceId, spanId: newId(8), parentSpanId: root, name: 'detached', startMs: 50, endMs: 250 }]);
+    assert.equal(trace(traceId)!.trace.inProgress, true);
+  });
+});

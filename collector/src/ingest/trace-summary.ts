@@ -156,12 +156,16 @@ export function closeTrace(trace: TraceAccumulator): TraceRecord {
   return record;
 }
 
+/** Clocks of spans in one process round differently (sub-microsecond); a child "after" the root by less is not. */
+const endGraceMs = 1;
+
 /**
- * Whether more of a trace may still arrive: its root is missing, or spans ended after the root did.
+ * Whether more of a trace may still arrive: its root is missing, or a span ended after the root did (detached
+ * work still running when the root closed), beyond a 1 ms grace for clock rounding.
  *
  * @example
  * isInProgress({ rootSpanId: null, rootEndMs: null, endMs: 10 }); // true
  */
 export function isInProgress(record: Pick<TraceRecord, 'rootSpanId' | 'rootEndMs' | 'endMs'>): boolean {
-  return record.rootSpanId === null || (record.rootEndMs !== null && record.endMs > record.rootEndMs);
+  return record.rootSpanId === null || (record.rootEndMs !== null && record.endMs > record.rootEndMs + endGraceMs);
 }
