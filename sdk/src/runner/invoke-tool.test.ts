@@ -211,3 +211,37 @@ describe('CPU-heavy tools on the worker pool', () => {
     assert.deepEqual(order, ['ticker', 'heavy'], 'the light tool finished while the heavy one was still computing');
   });
 });
+
+describe('tool-result cache shared between runs', () => {
+  it('runs the tool again for a caller whose shared execution was cancelled by another run', async () => {
+    let executions = 0;
+    const slow = tool({
+      name: 'slow',
+      description: '',
+      parameters: z.object({}),
+      cache: true,
+      execute: async (_args, { signal }) => {
+        executions += 1;
+        await sleep(30, undefined, { signal });
+        return 'value';
+      },
+    });
+    const agent = new Agent({ name: 'a', instructions: '', model: 'm', tools: [slow] });
+    const toolCache = new ToolCache();
+    const cancelled = new AbortController();
+    const runnerA = new Runner({ provider: scriptedModel([call('slow')]), toolCache });
+    const runnerB = new Runner({ provider: scriptedModel([{ ...call('slow'), delayMs: 5 }, { text: 'B done' }]), toolCache });
+    const events: RunEvent[] = [];
+    runnerB.subscribe((event) => {
+      events.push(event);
+      // B has joined A's execution (it lasts 30 ms) when its call starts: now A's caller gives up.
+      if (event.type === 'tool-call-start') setImmediate(() => cancelled.abort());
+    });
+    const [a, b] = await Promise.allSettled([runnerA.run(agent, 'go', { signal: cancelled.signal }), runnerB.run(agent, 'go')]);
+    assert.equal(a.status, 'rejected');
+    assert.ok(b.status === 'fulfilled' && b.value.finalOutput === 'B done');
+    const end = events.find((e) => e.type === 'tool-call-end');
+    assert.ok(end?.type === 'tool-call-end' && end.result === 'value' && !end.isError && end.cache === 'miss');
+    assert.equal(executions, 2);
+  });
+});

@@ -32,6 +32,10 @@ export async function runTool(run: RunContext, tool: Tool, args: unknown, toolCa
     (outcome) => !outcome.isError && !outcome.timedOut && !outcome.fallbackUsed,
   );
   if (lookup.outcome === 'miss') return { ...lookup.value, cache: 'miss' };
+  // The shared execution belonged to a run that was cancelled; this caller was not, so it runs the tool itself.
+  if (lookup.value.error?.type === 'aborted' && !signal.aborted) {
+    return { ...(await invokeTool(run, tool, args, toolCallId, signal)), cache: 'miss' };
+  }
   return { ...lookup.value, cache: lookup.outcome, worker: false, savedMs: lookup.savedMs };
 }
 

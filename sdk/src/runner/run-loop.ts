@@ -1,7 +1,7 @@
 // The agent loop, top to bottom: prepare step → call model → execute tools → record step → stop conditions.
 // Each phase lives in its own file; this one only decides what happens next. Failures inside tools are data (tool
 // results the model sees); failures of the model call end the run with a typed error (see runner.ts).
-import { answerNow } from './final-answer.ts';
+import { answerNow, lastAssistantText } from './final-answer.ts';
 import { checkGuardrails, type GuardrailTrip } from './guardrails.ts';
 import { executeTools } from './execute-tools.ts';
 import { prepareStep } from './prepare-step.ts';
@@ -46,12 +46,13 @@ export async function runLoop(run: RunContext): Promise<LoopEnd> {
       const budget = settings.budgets ? exhaustedBudget(config.budgets, run.usage, performance.now() - run.startedAt) : null;
       if (budget) {
         run.emit({ type: 'budget-exhausted', step, ...budget });
-        return await endEarly(run, 'budget_exhausted', `${budget.budget} budget exhausted`, budget.budget === 'time', run.signal);
+        return await endEarly(run, 'budget_exhausted', `${budget.budget} budget exhausted`, budget.budget === 'time');
       }
       if (maxStepsReached(run.steps, config.maxSteps)) {
-        if (!settings.stuckDetection) return { outcome: 'max_steps', finalOutput: lastText(run), stopReason: `reached ${config.maxSteps} steps` };
-        run.emit({ type: 'stuck-detected', step, pattern: 'max-steps', detail: `reached ${config.maxSteps} steps` });
-        return await endEarly(run, 'max_steps', `reached the limit of ${config.maxSteps} steps`, false, signal);
+        const reason = `reached the limit of ${config.maxSteps} steps`;
+        if (!settings.stuckDetection) return { outcome: 'max_steps', finalOutput: lastAssistantText(run) ?? '', stopReason: reason };
+        run.emit({ type: 'stuck-detected', step, pattern: 'max-steps', detail: reason });
+        return await endEarly(run, 'max_steps', reason, false);
       }
 
       let outcome;
@@ -74,7 +75,7 @@ export async function runLoop(run: RunContext): Promise<LoopEnd> {
         if (refused.signal.aborted) throw refused.signal.reason;
         if (deadline?.aborted && !run.signal.aborted) {
           run.emit({ type: 'budget-exhausted', step, budget: 'time', limit: config.budgets.maxWallTimeMs!, used: performance.now() - run.startedAt });
-          return await endEarly(run, 'budget_exhausted', 'time budget exhausted', true, run.signal);
+          return await endEarly(run, 'budget_exhausted', 'time budget exhausted', true);
         }
         throw error;
       }
@@ -85,7 +86,7 @@ export async function runLoop(run: RunContext): Promise<LoopEnd> {
       const stuck = settings.stuckDetection ? stuckPattern(run.steps, settings.stuckDetection) : null;
       if (stuck) {
         run.emit({ type: 'stuck-detected', step, ...stuck });
-        return await endEarly(run, 'stuck', `stuck: ${stuck.detail}`, false, signal);
+        return await endEarly(run, 'stuck', `stuck: ${stuck.detail}`, false);
       }
     }
   } finally {
@@ -98,11 +99,8 @@ async function passGuardrails(guardrails: Promise<GuardrailTrip | undefined>): P
   if (trip) throw new GuardrailTripSignal(trip);
 }
 
-async function endEarly(run: RunContext, outcome: RunOutcome, reason: string, preferLastText: boolean, signal: AbortSignal): Promise<LoopEnd> {
-  const finalOutput = await answerNow(run, reason, { preferLastText, signal });
+/** Ends with the best answer the run has. The final call is the one allowed past a budget, so only the caller's signal applies. */
+async function endEarly(run: RunContext, outcome: RunOutcome, reason: string, preferLastText: boolean): Promise<LoopEnd> {
+  const finalOutput = await answerNow(run, reason, { preferLastText, signal: run.signal });
   return { outcome, finalOutput, stopReason: reason };
-}
-
-function lastText(run: RunContext): string {
-  return run.steps.at(-1)?.text ?? '';
 }
