@@ -7,6 +7,7 @@ import { standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { chatTotals, fixture, traceDuration } from '../src/fixtures/fixture-figures.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 const fixtures = standardFixtures(Date.now());
 let stack: Stack;
@@ -39,7 +40,7 @@ describe('compare runs', () => {
     assert.ok((await page.getByTestId('compare-model-calls').innerText()).includes(`${a.calls} → ${b.calls}`));
     for (const side of ['compare-a', 'compare-b']) {
       assert.match(await page.getByTestId(side).innerText(), /simulated/);
-      assert.equal(await page.getByTestId(side).locator('[role=treeitem]').count(), 6);
+      await waitForCount(page.getByTestId(side).locator('[role=treeitem]'), 6);
     }
     // One time scale: the root bars' widths are in the ratio of the run durations.
     const rootBar = (side: string) => page.getByTestId(side).locator('[role=treeitem]').first().locator('.wf-bar').boundingBox();

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { XSS_PAYLOADS, standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 let stack: Stack;
 let ids: Map<string, string>;
@@ -44,6 +45,7 @@ describe('untrusted span data', () => {
     await page.getByTestId('traces-table').getByText(XSS_PAYLOADS.script, { exact: false }).first().waitFor();
     await page.goto(`${stack.dashboardUrl}/traces/${xss}`);
     assert.ok((await page.getByTestId('trace-title').innerText()).includes(XSS_PAYLOADS.script + XSS_PAYLOADS.img), 'the payload is visible, literally');
+    await waitForCount(page.locator('[role=treeitem]'), 3);
     for (const row of await page.locator('[role=treeitem]').all()) {
       await row.click();
       await page.getByTestId('span-detail').locator('dl').first().waitFor();

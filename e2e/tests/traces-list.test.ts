@@ -7,6 +7,7 @@ import { agentSpan, chatSpan, standardFixtures } from '../src/fixtures/agent-run
 import type { FixtureTrace } from '../src/fixtures/fixture-span.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 const now = Date.now();
 const fixtures = standardFixtures(now);
@@ -40,7 +41,7 @@ describe('traces page', () => {
     assert.match(await error.innerText(), /\d+ errors?/);
     assert.equal(await error.locator('.badge-simulated').count(), 0, 'a real-provider run is not labelled simulated');
     assert.match(await page.locator(`tr[data-trace-id="${id('in-progress')}"]`).innerText(), /in progress/);
-    assert.equal(await page.getByTestId('live-status').getAttribute('data-connected'), 'true');
+    await page.waitForSelector('[data-testid=live-status][data-connected=true]');
     await stack.screenshot(page, 'traces-list');
   });
 
@@ -130,7 +131,6 @@ describe('traces page', () => {
     await page.goto(stack.dashboardUrl);
     await page.locator(`tr[data-trace-id="${id('optimized')}"] a.trace-name`).click();
     await page.waitForURL(new RegExp(`/traces/${id('optimized')}$`));
-    await page.getByTestId('waterfall-full').waitFor();
-    assert.equal(await page.locator('[role=treeitem]').count(), 6);
+    await waitForCount(page.locator('[role=treeitem]'), 6);
   });
 });

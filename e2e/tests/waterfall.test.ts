@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 let stack: Stack;
 let ids: Map<string, string>;
@@ -16,6 +17,8 @@ const bar = async (target: Locator) => (await target.locator('.wf-bar').bounding
 const open = async (key: string, query = '') => {
   await page.goto(`${stack.dashboardUrl}/traces/${ids.get(key)}${query}`);
   await page.getByTestId('waterfall-full').waitFor();
+  // Rows are drawn by the virtualizer once the page has hydrated.
+  await page.locator('[role=treeitem]').first().waitFor();
 };
 
 describe('trace waterfall', () => {
@@ -52,7 +55,7 @@ describe('trace waterfall', () => {
     assert.equal(await row('execute_tool get_policy').getAttribute('data-critical'), null);
     assert.equal(await row('execute_tool lookup_order').getAttribute('data-critical'), null);
     await page.getByLabel('Critical path').uncheck();
-    assert.equal(await page.locator('[data-critical]').count(), 0);
+    await waitForCount(page.locator('[data-critical]'), 0);
   });
 
   it('opens the span detail panel with attributes, tokens and cost, and keeps it in the URL', async () => {
@@ -97,10 +100,10 @@ describe('trace waterfall', () => {
     await open('escalation');
     assert.equal(await page.locator('[role=treeitem]').count(), 6);
     await page.getByRole('button', { name: 'Collapse execute_tool delegate_summary' }).click();
-    assert.equal(await page.locator('[role=treeitem]').count(), 4);
+    await waitForCount(page.locator('[role=treeitem]'), 4);
     assert.match(await row('execute_tool delegate_summary').innerText(), /\+2/);
     await page.getByRole('button', { name: 'Expand execute_tool delegate_summary' }).click();
-    assert.equal(await page.locator('[role=treeitem]').count(), 6);
+    await waitForCount(page.locator('[role=treeitem]'), 6);
     assert.equal(await row('invoke_agent summarizer').getAttribute('aria-level'), '3');
   });
 
@@ -113,6 +116,7 @@ describe('trace waterfall', () => {
     await page.mouse.move(axis.x + axis.width * 0.7, axis.y + axis.height / 2, { steps: 5 });
     await page.mouse.up();
     await page.waitForURL(/zoom=\d+(\.\d+)?-\d+(\.\d+)?/);
+    await page.getByTestId('zoom-range').waitFor();
     const zoomed = await bar(row('execute_tool get_policy'));
     assert.ok(zoomed.width > before.width * 3, 'the zoomed bar is wider');
     assert.equal(await row('chat sim-large', 1).locator('.wf-bar').count(), 0, 'a span outside the range has no bar');
@@ -121,7 +125,7 @@ describe('trace waterfall', () => {
     await page.getByTestId('zoom-range').waitFor();
     await page.getByRole('button', { name: 'Reset zoom' }).click();
     await page.waitForURL((url) => !url.search.includes('zoom='));
-    assert.equal(await row('chat sim-large', 1).locator('.wf-bar').count(), 1);
+    await waitForCount(row('chat sim-large', 1).locator('.wf-bar'), 1);
   });
 
   it('moves the selection with the arrow keys', async () => {

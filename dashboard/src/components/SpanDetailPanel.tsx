@@ -11,6 +11,21 @@ import { SimulatedBadge } from './SimulatedBadge.tsx';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; span: SpanRow };
 
+/** Attributes worth lifting out of the full list into the GenAI summary, with their labels. */
+const DETAIL_ATTRIBUTES: [string, string][] = [
+  ['hotpath.route.reason', 'route reason'],
+  ['hotpath.route.candidates', 'route candidates'],
+  ['gen_ai.response.finish_reasons', 'finish reasons'],
+  ['hotpath.time_to_first_chunk_ms', 'first chunk after (ms)'],
+  ['hotpath.connection', 'connection'],
+  ['hotpath.retries', 'retries'],
+  ['hotpath.tool.saved_ms', 'saved by cache (ms)'],
+  ['hotpath.tool.eager', 'started eagerly'],
+  ['hotpath.tool.timed_out', 'timed out'],
+  ['hotpath.run.outcome', 'run outcome'],
+  ['hotpath.optimizations.preset', 'optimizations'],
+];
+
 const CATEGORY_LABEL = { agent: 'Agent run', model: 'Model call', tool: 'Tool call', 'cache-hit': 'Tool cache hit', other: 'Span' } as const;
 
 function KeyValues({ entries }: { entries: [string, unknown][] }) {
@@ -89,6 +104,7 @@ export function SpanDetailPanel({
     if (full.cacheHit) figures.push(['tool cache', full.cacheHit]);
     if (full.routeModel) figures.push(['routed to', full.routeModel]);
     if (full.routeRule) figures.push(['route rule', full.routeRule]);
+    for (const [key, label] of DETAIL_ATTRIBUTES) if (attributes[key] !== undefined) figures.push([label, attributes[key]]);
     if (full.errorType) figures.push(['error type', full.errorType]);
   }
   const toolContent = (['gen_ai.tool.call.arguments', 'gen_ai.tool.call.result'] as const).filter((key) => attributes[key] !== undefined);

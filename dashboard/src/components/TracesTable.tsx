@@ -80,7 +80,7 @@ export function TracesTable({ traces, query, now }: { traces: TraceSummary[]; qu
                       onChange={() => toggle(trace.traceId)}
                     />
                   </td>
-                  <td style={{ maxWidth: 340 }}>
+                  <td style={{ maxWidth: 300 }}>
                     <Link href={href} className="trace-name" title={trace.name}>{trace.name}</Link>
                     <div className="cell-sub sub-line">
                       <span className="mono" title={trace.traceId}>{shortId(trace.traceId)}</span>
@@ -92,11 +92,11 @@ export function TracesTable({ traces, query, now }: { traces: TraceSummary[]; qu
                       ) : null}
                     </div>
                   </td>
-                  <td className="ellipsis" style={{ maxWidth: 160 }}>{trace.agent ?? <span className="cell-sub">—</span>}</td>
-                  <td style={{ maxWidth: 200 }}>
+                  <td className="ellipsis" style={{ maxWidth: 130 }}>{trace.agent ?? <span className="cell-sub">—</span>}</td>
+                  <td style={{ maxWidth: 160 }}>
                     <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
                       {trace.models.slice(0, 3).map((model) => (
-                        <span key={model} className="badge badge-model" style={{ maxWidth: 150 }} title={model}>{model}</span>
+                        <span key={model} className="badge badge-model" style={{ maxWidth: 140 }} title={model}>{model}</span>
                       ))}
                       {trace.models.length > 3 ? <span className="cell-sub">+{trace.models.length - 3}</span> : null}
                     </div>

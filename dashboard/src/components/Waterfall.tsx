@@ -45,7 +45,7 @@ function Legend() {
   );
 }
 
-export function Waterfall({ traceId, packed, mode, scaleMs, nameColumnWidth = mode === 'full' ? 340 : 200 }: WaterfallProps) {
+export function Waterfall({ traceId, packed, mode, scaleMs, nameColumnWidth = mode === 'full' ? 300 : 200 }: WaterfallProps) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const tree = useMemo(() => buildSpanTree(unpackSpans(packed)), [packed]);

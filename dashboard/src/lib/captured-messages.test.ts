@@ -28,9 +28,10 @@ describe('capturedMessages', () => {
 });
 
 describe('attributeText', () => {
-  it('shows strings as they are and other values as JSON', () => {
+  it('shows strings as they are, plain lists on one line and other values as JSON', () => {
     assert.equal(attributeText('a'), 'a');
     assert.equal(attributeText(3), '3');
+    assert.equal(attributeText(['stop', 1]), '["stop",1]');
     assert.equal(attributeText({ a: [1] }), '{\n  "a": [\n    1\n  ]\n}');
   });
 });

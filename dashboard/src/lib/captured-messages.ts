@@ -71,13 +71,15 @@ function partText(part: unknown): string {
 }
 
 /**
- * An attribute value as display text: strings as they are, everything else as indented JSON.
+ * An attribute value as display text: strings as they are, lists of plain values on one line, anything else as
+ * indented JSON.
  *
  * @example
- * attributeText(['stop']) // '[\n  "stop"\n]'
+ * attributeText(['stop']) // '["stop"]'
  */
 export function attributeText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return '';
+  if (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object')) return JSON.stringify(value);
   return JSON.stringify(value, null, 2) ?? String(value);
 }
