@@ -41,12 +41,13 @@ describe('knowledge', () => {
     assert.deepEqual(knowledge.calls, []);
   });
 
-  it('remembers mentions in order, from user text, answers and call arguments', () => {
+  it('remembers mentions in order, from user text, answers and call arguments, not from example ids in instructions', () => {
     const knowledge = knowledgeOf([
+      { role: 'system', content: 'Customers have ids like C-9999.\nCustomer C-1004: tier gold' },
       { role: 'user', content: 'About C-1001 and O-5001' },
       { role: 'assistant', content: null, tool_calls: [call('a', 'get_order', { orderId: 'O-5002' })] },
       { role: 'tool', tool_call_id: 'a', content: '{"id":"O-5002","relatedTicketId":"T-301"}' },
     ]);
-    assert.deepEqual(knowledge.mentions, ['C-1001', 'O-5001', 'O-5002']);
+    assert.deepEqual(knowledge.mentions, ['C-1004', 'C-1001', 'O-5001', 'O-5002']);
   });
 });

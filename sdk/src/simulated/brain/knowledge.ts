@@ -70,7 +70,10 @@ function parseArgs(text: string): Record<string, unknown> | undefined {
  */
 export class Knowledge {
   readonly calls: VisibleCall[] = [];
-  /** Entity ids in order of mention in user text, assistant text and tool-call arguments (not tool results). */
+  /**
+   * Entity ids in order of mention in user text, assistant text and tool-call arguments (not tool results, and from
+   * system messages only the ids of fact lines).
+   */
   readonly mentions: string[] = [];
   readonly latestUserText: string;
   /** Objects that describe no entity (a policy, a search result), with where they were seen. */
@@ -99,12 +102,16 @@ export class Knowledge {
         }
         return;
       }
-      this.#mention(message.content);
+      const facts = parseFactLines(playbook, message.content);
+      // Instructions name example ids ("orders look like O-5001"): from them only fact lines (a summary kept as a
+      // system message) count as mentions.
+      if (message.role === 'system' || message.role === 'developer') this.mentions.push(...facts.map((fact) => fact.id));
+      else this.#mention(message.content);
       for (const call of message.toolCalls) {
         this.#mention(call.arguments);
         pending.set(call.id, { tool: call.name, args: parseArgs(call.arguments), currentTurn: index > latestUser });
       }
-      for (const fact of parseFactLines(playbook, message.content)) this.#merge(fact.id, fact.attributes);
+      for (const fact of facts) this.#merge(fact.id, fact.attributes);
       // Transcripts handed to a summariser carry tool results as JSON inside text.
       if (message.role !== 'assistant') {
         for (const object of extractJsonObjects(message.content)) this.#ingestDocument(object, 'transcript');
