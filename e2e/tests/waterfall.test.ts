@@ -3,8 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
-import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
+import { inProgressRun, standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
+import { sendFixtures, sendRunningFixture } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
@@ -144,6 +144,18 @@ describe('trace waterfall', () => {
     await placeholder.click();
     assert.match(await page.getByTestId('span-detail').innerText(), /has not ended yet/);
     await stack.screenshot(page, 'waterfall-in-progress');
+  });
+
+  it('fills in a span that was in progress as soon as it ends, without a reload', async () => {
+    const running = await sendRunningFixture(stack.collectorUrl, inProgressRun(Date.now() - 5_000));
+    await page.goto(`${stack.dashboardUrl}/traces/${running.traceId}`);
+    await page.getByText('span in progress').waitFor();
+    await page.waitForSelector('[data-testid=live-status][data-connected=true]');
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await running.finish();
+    await row('invoke_agent long-runner').waitFor({ timeout: 10_000 });
+    await waitForCount(page.getByText('span in progress'), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), true, 'the page was not reloaded');
   });
 
   it('explains an unknown or malformed trace id instead of failing', async () => {
