@@ -217,6 +217,17 @@ describe('simulated brain', () => {
     assert.match(textOf(ask([{ role: 'user', content: 'Profile of Marie Curie please.' }, ...nobody])), /could not find a customer matching Marie Curie/);
   });
 
+  it('reads "in total" about a list as the list, not as the total of the last order mentioned', () => {
+    const messages = [
+      { role: 'user', content: 'Where is order O-5002 of customer C-1001?' },
+      { role: 'assistant', content: 'Order O-5002: status shipped, total $89.00, shipment id S-9002' },
+      { role: 'user', content: 'Which orders has she placed in total?' },
+    ];
+    assert.deepEqual(callsOf(ask(messages)), [['list_orders', { customerId: 'C-1001' }]]);
+    const totalOfThatOrder = [...messages.slice(0, 2), { role: 'user', content: 'What was the total of that order?' }];
+    assert.match(textOf(ask(totalOfThatOrder)), /Order O-5002: status shipped, total \$89\.00/);
+  });
+
   it('asks which customer is meant, once, when none is in sight', () => {
     const answer = textOf(ask([{ role: 'user', content: 'Give me an overview of the account.' }]));
     assert.equal(answer.match(/Which customer do you mean\?/g)?.length, 1);

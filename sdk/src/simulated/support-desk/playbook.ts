@@ -7,6 +7,10 @@ import type { Intent, NeedResult, PlanContext, Playbook } from '../brain/playboo
 const CUSTOMER = /\bC-\d{4}\b/;
 const ORDER = /\bO-\d{4}\b/;
 const TICKET = /\bT-\d{3}\b/;
+/** "that order", "the order": a reference to an order named earlier. */
+const ORDER_REFERENCE = /\b(that|this|the|their|her|his) order\b/i;
+const COMPUTES_REFUND = /\bhow much\b.*\brefund|\brefund\b.*\bhow much\b|\b(refund total|total refund)\b/i;
+const ASKS_ELIGIBILITY = /\b(eligible|eligibility|still be returned|can .* still return)\b/i;
 
 type Fields = Record<string, unknown>;
 
@@ -161,7 +165,10 @@ const tracking: Intent = {
 
 const orderDetails: Intent = {
   name: 'order-details',
-  matches: (text) => /\b(total|items|order details|how much was|paid)\b/i.test(text) && !COMPUTES_REFUND.test(text),
+  matches: (text) =>
+    /\b(total|items|order details|how much was|paid)\b/i.test(text) &&
+    (ORDER.test(text) || ORDER_REFERENCE.test(text)) &&
+    !COMPUTES_REFUND.test(text),
   plan(context) {
     const orderId = context.text.match(ORDER)?.[0] ?? context.focus('order');
     if (!orderId) return [];
@@ -170,9 +177,6 @@ const orderDetails: Intent = {
     return [factLine(context, orderId, ['status', 'placedAt', 'deliveredAt', 'total'])];
   },
 };
-
-const COMPUTES_REFUND = /\bhow much\b.*\brefund|\brefund\b.*\bhow much\b|\b(refund total|total refund)\b/i;
-const ASKS_ELIGIBILITY = /\b(eligible|eligibility|still be returned|can .* still return)\b/i;
 
 function policyLines(policy: Fields): string[] {
   return [
