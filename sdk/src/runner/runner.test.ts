@@ -238,4 +238,37 @@ describe('Runner', () => {
     await runner.run(agent, 'two');
     assert.equal(events.length, count);
   });
+
+  it('makes the stream throw the run error after the events that came before it', async () => {
+    const runner = new Runner({ provider: scriptedModel([{ text: 'partial', chunkSize: 2, cutOffAfterChunks: 2 }]) });
+    const events = recorder(runner);
+    const stream = runner.stream(agent, 'hi');
+    assert.equal(events[0]?.type, 'run-start', 'run-start is emitted synchronously inside stream()');
+    const seen: string[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const event of stream) seen.push(event.type);
+      })(),
+      RunError,
+    );
+    assert.deepEqual(seen, ['text-delta', 'text-delta']);
+    await assert.rejects(stream.result, RunError);
+  });
+
+  it('cancels the nested runs of sub-agents when the parent run is aborted', async () => {
+    const child = new Agent({ name: 'child', instructions: '', model: 'slow-model' });
+    const parent = new Agent({ name: 'parent', instructions: '', model: 'm', subAgents: [child] });
+    const model = scriptedModel((request) =>
+      request.model === 'slow-model' ? { text: 'late', delayMs: 10_000 } : { toolCalls: [{ name: 'child', arguments: { input: 'work' } }] },
+    );
+    const runner = new Runner({ provider: model });
+    const events = recorder(runner);
+    const controller = new AbortController();
+    runner.subscribe((event) => event.type === 'model-call-start' && event.model === 'slow-model' && controller.abort());
+    await assert.rejects(runner.run(parent, 'go', { signal: controller.signal }), AbortError);
+    await sleep(5);
+    const ends = events.filter((e) => e.type === 'run-end');
+    assert.equal(ends.length, 2);
+    assert.ok(ends.every((e) => e.type === 'run-end' && e.outcome === 'aborted'));
+  });
 });

@@ -98,6 +98,34 @@ describe('model routing and cascades', () => {
     assert.equal(result.usage.byModel.small!.requests, 1, 'the discarded call is still paid for');
   });
 
+  it('cancels the eager tools of a discarded response and runs the escalated response’s own calls', async () => {
+    const signals: AbortSignal[] = [];
+    const lookup = tool({
+      name: 'lookup',
+      description: '',
+      parameters: z.object({ id: z.number() }),
+      readOnly: true,
+      execute: async ({ id }, { signal }) => {
+        signals.push(signal);
+        await new Promise((resolve) => setTimeout(resolve, id === 1 ? 200 : 1));
+        return `looked up ${id}`;
+      },
+    });
+    const r = router((text) => text.includes('hmm'));
+    const model = scriptedModel((request) =>
+      request.messages.at(-1)!.role === 'tool'
+        ? { text: 'final' }
+        : request.model === 'small'
+          ? { text: 'hmm ', toolCalls: [{ name: 'lookup', arguments: { id: 1 } }], chunkSize: 4, chunkDelayMs: 2 }
+          : { toolCalls: [{ name: 'lookup', arguments: { id: 2 } }] },
+    );
+    const result = await new Runner({ provider: model }).run(new Agent({ name: 'a', instructions: '', model: r, tools: [lookup] }), 'go');
+    assert.equal(signals.length, 2);
+    assert.equal(signals[0]!.aborted, true, 'the discarded response’s eager call was cancelled');
+    assert.deepEqual(result.steps[0]!.toolCalls.map((c) => c.result), ['looked up 2']);
+    assert.equal(result.finalOutput, 'final');
+  });
+
   it('uses the router default model when routing is off', async () => {
     const r = router(() => true);
     const model = scriptedModel([{ text: 'x' }]);
