@@ -17,6 +17,7 @@ const batchSize = Number(process.env.HOTPATH_BENCH_BATCH ?? 512);
 
 const dir = mkdtempSync(join(tmpdir(), 'hotpath-bench-'));
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+// HOTPATH_DECODE_WORKERS (and the collector's other env vars) pass through to the collector process.
 const collector = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--db', join(dir, 'bench.sqlite')], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -115,6 +116,7 @@ const rows: [string, string][] = [
   ],
   ['sender CPU', `${((senderCpu.user + senderCpu.system) / 1000 / (health.spans / 1000)).toFixed(1)} ms per 1,000 spans`],
   ['load average (1 min)', loadavg()[0]!.toFixed(1)],
+  ['decode workers', process.env.HOTPATH_DECODE_WORKERS ?? 'default'],
 ];
 for (const [name, value] of rows) console.log(`${name.padEnd(26)} ${value}`);
 if (acknowledgedSpans !== health.spans || failures > 0) process.exitCode = 1;

@@ -26,6 +26,8 @@ Flags (each also read from the environment variable shown; a flag wins over its 
   --max-body-bytes <n>          HOTPATH_MAX_BODY_BYTES       largest request body, compressed or decoded (default 16777216)
   --max-concurrent-requests <n> HOTPATH_MAX_CONCURRENT_REQUESTS  export requests in progress before 429 (default 64)
   --max-pending-spans <n>       HOTPATH_MAX_PENDING_SPANS    spans waiting to be written before 503 (default 200000)
+  --decode-workers <n>          HOTPATH_DECODE_WORKERS       threads decoding bodies beside the writer (default 1 with
+                                                             2+ CPUs; 0 decodes on the main thread)
   -h, --help                                                 print this help
 
 Endpoints: POST /v1/traces (OTLP/HTTP, protobuf or JSON, gzip or not); GET /api/* (docs/query-api.md).
@@ -45,6 +47,7 @@ const flags = {
   'max-body-bytes': { env: 'HOTPATH_MAX_BODY_BYTES' },
   'max-concurrent-requests': { env: 'HOTPATH_MAX_CONCURRENT_REQUESTS' },
   'max-pending-spans': { env: 'HOTPATH_MAX_PENDING_SPANS' },
+  'decode-workers': { env: 'HOTPATH_DECODE_WORKERS' },
 } as const;
 type Flag = keyof typeof flags;
 
@@ -114,6 +117,7 @@ export function parseCollectorArgs(
     maxBodyBytes: integer('max-body-bytes', 1024),
     maxConcurrentRequests: integer('max-concurrent-requests', 1),
     maxPendingSpans: integer('max-pending-spans', 1),
+    decodeWorkers: integer('decode-workers', 0),
   };
   return { help: false, options: Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) };
 }
