@@ -27,6 +27,16 @@ describe('buildReport', () => {
     assert.equal(entry!.slowdownVsOptimized, 2); // 600 ms ÷ optimized's 300 ms
   });
 
+  it('compares an ablated variant only with the baseline and optimized batches that ran beside it', () => {
+    const runs = [
+      ...threeVariantRuns().map((run) => (run.batch === 1 && run.variant !== 'openai-agents' ? { ...run, wallMs: run.wallMs * 10 } : run)),
+      taskRun({ variant: ablationVariant('toolCache'), wallMs: 450, batch: 0 }),
+    ];
+    const [entry] = buildReport({ runs, config, techniques: ['toolCache'] }).ablation;
+    assert.equal(entry!.vsBaseline.speedupTotal, 1_200 / 450); // batch 0 only: baseline 400 + 800
+    assert.equal(entry!.slowdownVsOptimized, 450 / 300); // batch 0 only: optimized 100 + 200
+  });
+
   it('breaks p50 and correct answers down by task category for the main variants only', () => {
     const runs = [...threeVariantRuns(), taskRun({ variant: ablationVariant('routing'), wallMs: 5, category: 'hard' })];
     const report = buildReport({ runs, config, techniques: ['routing'] });

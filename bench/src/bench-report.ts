@@ -26,9 +26,9 @@ export function ablationVariant(technique: string): string {
 export interface AblationEntry {
   technique: string;
   summary: VariantSummary;
-  /** Against the baseline of the same run. */
+  /** Against baseline's batches that ran beside this variant. */
   vsBaseline: Comparison;
-  /** This variant's time per pass ÷ optimized's: how much slower the runner gets without the technique. */
+  /** This variant's time per pass ÷ optimized's in the same batches: how much slower it is without the technique. */
   slowdownVsOptimized: number;
 }
 
@@ -84,15 +84,22 @@ export function buildReport(input: {
   const baseline = summary(BASELINE);
   const optimized = summary(OPTIMIZED);
   const openaiAgents = byVariant.has(OPENAI_AGENTS) ? summary(OPENAI_AGENTS) : undefined;
+  // An ablated variant is compared with baseline and optimized from the same batches only: those ran beside it,
+  // under the same load, while later repetitions may have run with fewer variants side by side.
   const ablation = input.techniques
     .filter((technique) => byVariant.has(ablationVariant(technique)))
     .map((technique): AblationEntry => {
-      const ablated = summary(ablationVariant(technique));
+      const ablatedRuns = byVariant.get(ablationVariant(technique))!;
+      const batches = new Set(ablatedRuns.map((run) => run.batch));
+      const sameBatches = (variant: string) =>
+        summarizeVariant(variant, (byVariant.get(variant) ?? []).filter((run) => batches.has(run.batch)));
+      const ablated = summarizeVariant(ablationVariant(technique), ablatedRuns);
+      const optimizedThen = sameBatches(OPTIMIZED);
       return {
         technique,
         summary: ablated,
-        vsBaseline: compareVariants(baseline, ablated),
-        slowdownVsOptimized: optimized.batchTotalMs > 0 ? ablated.batchTotalMs / optimized.batchTotalMs : Number.NaN,
+        vsBaseline: compareVariants(sameBatches(BASELINE), ablated),
+        slowdownVsOptimized: optimizedThen.batchTotalMs > 0 ? ablated.batchTotalMs / optimizedThen.batchTotalMs : Number.NaN,
       };
     });
   const mainVariants = [BASELINE, OPTIMIZED, OPENAI_AGENTS].filter((variant) => byVariant.has(variant));
