@@ -228,6 +228,15 @@ describe('simulated brain', () => {
     assert.match(textOf(ask(totalOfThatOrder)), /Order O-5002: status shipped, total \$89\.00/);
   });
 
+  it('looks a ticket up by id without mistaking it for an order question', () => {
+    const messages = [
+      { role: 'user', content: 'Where is order O-5002?' },
+      { role: 'assistant', content: 'Order O-5002: status shipped' },
+      { role: 'user', content: 'What is the status of ticket T-303?' },
+    ];
+    assert.deepEqual(callsOf(ask(messages)), [['get_ticket', { ticketId: 'T-303' }]]);
+  });
+
   it('asks which customer is meant, once, when none is in sight', () => {
     const answer = textOf(ask([{ role: 'user', content: 'Give me an overview of the account.' }]));
     assert.equal(answer.match(/Which customer do you mean\?/g)?.length, 1);

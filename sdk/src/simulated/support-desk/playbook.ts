@@ -140,7 +140,9 @@ function resolveOrder(context: PlanContext): { orderId?: string; lines: string[]
     const latest = [...ids].sort((a, b) => placed(b).localeCompare(placed(a)))[0];
     return latest ? { orderId: latest, lines: [] } : { lines: [`Customer ${customerId} has no orders.`] };
   }
-  // No order in sight: the words were not about an order after all ("after the order has shipped").
+  // A message about a ticket ("status of ticket T-303") is not about an order; with no order in sight, the words
+  // were not about one after all ("after the order has shipped").
+  if (TICKET.test(context.text)) return { lines: [] };
   return { orderId: context.focus('order'), lines: [] };
 }
 
@@ -339,6 +341,17 @@ const crossReference: Intent = {
   },
 };
 
+const ticketDetails: Intent = {
+  name: 'ticket-details',
+  matches: (text) => TICKET.test(text) && !/\b(linked|related|follow the references?|refers? to|escalat\w*)\b/i.test(text),
+  plan(context) {
+    const ticketId = context.text.match(TICKET)?.[0] as string;
+    const ticket = context.need('get_ticket', { ticketId }, { entity: ticketId, attributes: ['subject', 'status'] });
+    if (ticket.status !== 'known') return [unavailable(ticket, `ticket ${ticketId}`)];
+    return [factLine(context, ticketId, ['subject', 'status', 'createdAt', 'relatedOrderId', 'note'])];
+  },
+};
+
 const escalation: Intent = {
   name: 'ticket-escalation',
   matches: (text) => TICKET.test(text) && /\bescalat/i.test(text),
@@ -368,7 +381,7 @@ export const supportDeskPlaybook: Playbook = {
   ],
   listAttributes: ['orders', 'tickets', 'articles'],
   moneyAttributes: ['total', 'shippingFee', 'unitPrice'],
-  intents: [profile, orderList, ticketList, recommendations, tracking, orderDetails, policy, refundAmount, eligibility, knowledgeSearch, crossReference, escalation],
+  intents: [profile, orderList, ticketList, recommendations, tracking, orderDetails, policy, refundAmount, eligibility, knowledgeSearch, crossReference, ticketDetails, escalation],
   fallbackAnswer:
     'I can look up customer profiles, orders, shipments, support tickets, the refund policy and the knowledge base. ' +
     'Tell me the customer or order ID and what you need.',
