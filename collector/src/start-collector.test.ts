@@ -87,7 +87,7 @@ describe('collector with the official OpenTelemetry exporters', () => {
     ['OTLP/JSON', OTLPHttpJsonExporter, 'json-service'],
   ] as const) {
     it(`stores what the ${label} exporter sends and serves it back from the query API`, async () => {
-      await withCollector({}, async (collector) => {
+      await withCollector({ decodeWorkers: 1 }, async (collector) => {
         await exportAgentRun(new Exporter({ url: `${collector.url}/v1/traces` }), service);
         const { traces } = await getJson<{ traces: TraceSummary[] }>(collector, '/api/traces');
         assert.equal(traces.length, 1);
@@ -113,6 +113,8 @@ describe('collector with the official OpenTelemetry exporters', () => {
         const tool = detail.spans.find((span) => span.toolName === 'lookup')!;
         assert.deepEqual(tool.status, { code: 'error', message: 'no such order' });
         assert.equal(tool.errorType, 'TypeError');
+        const health = await getJson<{ ingest: { decodeWorkers: number } }>(collector, '/api/health');
+        assert.equal(health.ingest.decodeWorkers, 1, 'decoded on the worker thread, which is still alive');
         const waterfall = await getJson<TraceDetail>(collector, `/api/traces/${summary.traceId}?view=waterfall`);
         assert.equal(waterfall.spans.length, 3);
         assert.equal(waterfall.spans[0]!.attributes, undefined);

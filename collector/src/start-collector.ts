@@ -118,7 +118,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       ...(countRows.get() as { traces: number; spans: number }),
       dbPath,
       uptimeMs: Date.now() - startedAt,
-      ingest: { ...stats, pendingSpans: queue.pendingSpans },
+      ingest: { ...stats, pendingSpans: queue.pendingSpans, decodeWorkers: decoder.workers },
       forwarding: forwarder?.stats() ?? null,
     }),
   });

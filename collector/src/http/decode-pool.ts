@@ -17,6 +17,8 @@ export type DecodeReply =
 
 export interface DecodePool {
   prepare(body: Uint8Array, encoding: BodyEncoding): Promise<PreparedBatch>;
+  /** Decode workers alive (a worker that failed is not replaced; with none, decoding runs inline). */
+  readonly workers: number;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export function createDecodePool(options: { workers: number; pricing: PricingTab
   if (options.workers <= 0) {
     return {
       prepare: async (body, encoding) => decodeAndPrepare(body, encoding, options.pricing),
+      workers: 0,
       close: async () => {},
     };
   }
@@ -90,6 +93,9 @@ export function createDecodePool(options: { workers: number; pricing: PricingTab
         slot.pending.set(id, { resolve, reject });
         slot.worker.postMessage({ id, body, encoding });
       });
+    },
+    get workers() {
+      return slots.length;
     },
     async close() {
       closed = true;
