@@ -12,7 +12,8 @@ export interface PreparedStep {
   step: number;
   request: ModelRequest;
   routing?: RoutingDecision;
-  route: RouteContext;
+  /** What the router saw (only when a router chose the model), for its `escalate` check. */
+  route?: RouteContext;
 }
 
 /** Condenses the history if it is over budget, routes, and builds the step's request. */
@@ -23,10 +24,11 @@ export async function prepareStep(
   options: { final?: boolean; toolChoice?: ModelRequest['toolChoice']; extra?: ModelRequest['messages'] } = {},
 ): Promise<PreparedStep> {
   if (run.settings.history) await condense(run, step, signal);
+  const router = typeof run.agent.model === 'string' || !run.settings.routing ? undefined : run.agent.model;
+  if (!router) return { step, request: buildRequest(run, run.agent.defaultModel, options) };
   const route = routeContext(run, step, options.final === true);
-  const routing = await chooseModel(run, route);
-  const request = buildRequest(run, routing?.model ?? run.agent.defaultModel, options);
-  return { step, request, route, ...(routing ? { routing } : {}) };
+  const routing = await router.route(route);
+  return { step, request: buildRequest(run, routing.model, options), routing, route };
 }
 
 /** What a router sees about the step. */
@@ -42,12 +44,6 @@ export function routeContext(run: RunContext, step: number, final: boolean): Rou
     estimatedInputTokens: estimateTokens(messages),
     toolNames: run.toolSpecs.map((spec) => spec.name),
   };
-}
-
-async function chooseModel(run: RunContext, route: RouteContext): Promise<RoutingDecision | undefined> {
-  const model = run.agent.model;
-  if (typeof model === 'string' || !run.settings.routing) return undefined;
-  return model.route(route);
 }
 
 async function condense(run: RunContext, step: number, signal: AbortSignal): Promise<void> {

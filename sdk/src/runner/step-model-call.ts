@@ -53,7 +53,7 @@ export async function callStepModel(run: RunContext, prepared: PreparedStep, sig
       throw error;
     }
     const escalated =
-      routing && router?.escalate && attempt < router.models.length
+      routing && prepared.route && router?.escalate && attempt < router.models.length
         ? await router.escalate(response.message, prepared.route, routing)
         : null;
     if (!escalated) return { response, ...(routing ? { routing } : {}), started, cancelStarted };
