@@ -36,12 +36,10 @@ const dropConnection = (response: ServerResponse): void => {
  */
 export async function writeCompletion(response: ServerResponse, input: CompletionResponseInput): Promise<void> {
   const { chat, output, latency } = input;
-  const base = {
-    id: `chatcmpl-${randomUUID().replaceAll('-', '')}`,
-    created: Math.floor(Date.now() / 1000),
-    model: chat.model,
-    system_fingerprint: SYSTEM_FINGERPRINT,
-  };
+  const id = `chatcmpl-${randomUUID().replaceAll('-', '')}`;
+  const created = Math.floor(Date.now() / 1000);
+  // Field order as OpenAI writes it.
+  const head = (object: string) => ({ id, object, created, model: chat.model, system_fingerprint: SYSTEM_FINGERPRINT });
   const usage = {
     prompt_tokens: input.inputTokens,
     completion_tokens: output.outputTokens,
@@ -61,8 +59,7 @@ export async function writeCompletion(response: ServerResponse, input: Completio
         : {}),
     };
     const completion = {
-      ...base,
-      object: 'chat.completion',
+      ...head('chat.completion'),
       choices: [{ index: 0, message, logprobs: null, finish_reason: output.finishReason }],
       usage,
       service_tier: 'default',
@@ -81,7 +78,7 @@ export async function writeCompletion(response: ServerResponse, input: Completio
   // With include_usage, OpenAI puts `usage: null` on every chunk but the last.
   const usageField = chat.includeUsage ? { usage: null } : {};
   const send = (choices: unknown[], extra: Record<string, unknown> = usageField): void => {
-    response.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices, ...extra })}\n\n`);
+    response.write(`data: ${JSON.stringify({ ...head('chat.completion.chunk'), choices, ...extra })}\n\n`);
   };
   const choice = (delta: Record<string, unknown>, finishReason: string | null = null) => ({ index: 0, delta, logprobs: null, finish_reason: finishReason });
   await input.waitUntil(latency.timeToFirstTokenMs);
