@@ -19,6 +19,7 @@ import { emptyRunUsage, type Pricing } from './run-usage.ts';
 import { EventQueue, isStreamed, type RunStream, type StreamEvent } from './stream-events.ts';
 import { subAgentTool } from './sub-agent-tool.ts';
 import { validateHistory } from './validate-history.ts';
+import { validateBudgets, validatePricing } from './validate-runner-options.ts';
 
 export interface RunnerOptions {
   provider: ModelProvider;
@@ -72,8 +73,8 @@ export class Runner {
       provider: options.provider,
       optimizations,
       maxSteps,
-      budgets: { ...options.budgets },
-      pricing: options.pricing,
+      budgets: validateBudgets(options.budgets),
+      pricing: validatePricing(options.pricing),
       toolCache: options.toolCache ?? new ToolCache(),
       workerPool: new WorkerPool(optimizations.workerTools ? optimizations.workerTools : {}),
     };
