@@ -3,12 +3,13 @@
 // painted, plus frame times while scrolling through every row. Prints figures; asserts nothing about speed.
 //
 //   cd e2e && npm run bench:render            (HOTPATH_BENCH_SPANS and HOTPATH_BENCH_RUNS to change the size)
+import { cpus, loadavg } from 'node:os';
 import { LAST_SPAN_NAME, largeRun } from '../src/fixtures/large-run-fixture.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack } from '../src/harness/stack.ts';
 
 const SPANS = Number(process.env.HOTPATH_BENCH_SPANS ?? 20_000);
-const RUNS = Number(process.env.HOTPATH_BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.HOTPATH_BENCH_RUNS ?? 5);
 const SCROLL_STEPS = 200;
 
 interface Sample {
@@ -96,6 +97,7 @@ try {
   console.log(`  scrolling all rows in ${SCROLL_STEPS} steps: frame p50 ${pick('frameP50Ms').toFixed(1)} ms, worst ${pick('frameMaxMs').toFixed(1)} ms`);
   console.log(`  rows in the DOM at once             ${pick('renderedRows')} (virtualized)`);
   console.log(`  HTML document                       ${(pick('documentBytes') / 1_048_576).toFixed(2)} MiB`);
+  console.log(`  (machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}: figures move with load)`);
 } finally {
   await stack.close();
 }

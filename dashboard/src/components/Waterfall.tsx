@@ -4,7 +4,7 @@
 // selected span and zoom live in the URL; in `compact` mode (compare) a click opens the span's trace.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { criticalPath } from '../lib/critical-path.ts';
 import { ancestorIds, flattenTree } from '../lib/flatten-tree.ts';
 import { formatDuration } from '../lib/format.ts';
@@ -21,6 +21,7 @@ const ROW_HEIGHT = 26;
 const COMPACT_CHROME_HEIGHT = 72;
 const COMPACT_MAX_HEIGHT = 560;
 const NO_STATE: WaterfallUrlState = { selectedSpanId: null, zoom: null };
+const subscribeNever = () => () => {};
 
 export interface WaterfallProps {
   traceId: string;
@@ -48,7 +49,10 @@ function Legend() {
 export function Waterfall({ traceId, packed, mode, scaleMs, nameColumnWidth = mode === 'full' ? 300 : 200 }: WaterfallProps) {
   const router = useRouter();
   const searchParams = useSearchParams();
-  const tree = useMemo(() => buildSpanTree(unpackSpans(packed)), [packed]);
+  // Rows need the browser's scroll box, so the server renders none: it skips building the tree as well (for a
+  // 20,000-span trace that is most of the server's render time). The browser builds it right after hydration.
+  const inBrowser = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const tree = useMemo(() => buildSpanTree(inBrowser ? unpackSpans(packed) : []), [packed, inBrowser]);
   const onPath = useMemo(() => criticalPath(tree), [tree]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const rows = useMemo(() => flattenTree(tree, collapsed), [tree, collapsed]);
@@ -157,7 +161,7 @@ export function Waterfall({ traceId, packed, mode, scaleMs, nameColumnWidth = mo
     >
       <div className="waterfall-toolbar">
         <span className="cell-sub" data-testid="waterfall-count">
-          {rows.length.toLocaleString('en-US')} of {tree.byId.size.toLocaleString('en-US')} spans
+          {inBrowser ? `${rows.length.toLocaleString('en-US')} of ${tree.byId.size.toLocaleString('en-US')} spans` : 'Loading spans…'}
         </span>
         <button type="button" className="btn btn-sm" onClick={() => setCollapsed(new Set())}>Expand all</button>
         <button type="button" className="btn btn-sm" onClick={() => setCollapsed(new Set(allParents.filter((id) => !tree.roots.some((root) => root.span.spanId === id))))}>
