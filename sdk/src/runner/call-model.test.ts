@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { z } from 'zod';
 import { Agent } from '../agent/agent.ts';
+import { tool } from '../tools/tool.ts';
 import { scriptedModel, type ScriptedResponse } from '../testing/scripted-model.ts';
 import { DEFAULT_RETRY_POLICY, type OptimizationsOption } from './optimizations.ts';
 import type { RunEvent } from './run-events.ts';
@@ -65,5 +67,32 @@ describe('model calls', () => {
     assert.equal(model.calls[0]!.request.stream, false);
     assert.equal(result.finalOutput, 'hello world');
     assert.equal(events.filter((e) => e.type === 'text-delta').length, 1);
+  });
+});
+
+describe('model calls with imperfect providers', () => {
+  it('gives a tool call without an id one, so its result can be matched to it', async () => {
+    const provider = {
+      specificationVersion: 'v1' as const,
+      provider: 'idless',
+      calls: 0,
+      async *stream(request: { messages: { role: string }[] }) {
+        const transport = { connection: 'unknown' as const, retries: 0 };
+        const usage = { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 };
+        if (request.messages.at(-1)!.role === 'user') {
+          yield { type: 'tool-call-delta' as const, index: 0, name: 'echo', argumentsDelta: '{}' };
+          yield { type: 'finish' as const, finishReason: 'tool_calls' as const, usage, transport };
+        } else {
+          yield { type: 'text-delta' as const, delta: 'ok' };
+          yield { type: 'finish' as const, finishReason: 'stop' as const, usage, transport };
+        }
+      },
+    };
+    const echo = tool({ name: 'echo', description: '', parameters: z.object({}), execute: () => 'echoed' });
+    const result = await new Runner({ provider }).run(new Agent({ name: 'a', instructions: '', model: 'm', tools: [echo] }), 'go');
+    const call = result.history[1]!;
+    const answer = result.history[2]!;
+    assert.ok(call.role === 'assistant' && call.toolCalls?.[0]?.id);
+    assert.ok(answer.role === 'tool' && answer.toolCallId === call.toolCalls[0].id && answer.content === 'echoed');
   });
 });

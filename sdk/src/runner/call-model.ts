@@ -87,14 +87,15 @@ export async function callModel(run: RunContext, call: ModelCall): Promise<Model
         }
         case 'tool-call':
           if (!completed.has(event.index)) {
-            completed.set(event.index, event.toolCall);
-            call.onToolCall?.(event.toolCall);
+            const toolCall = withId(event.toolCall, callId, event.index);
+            completed.set(event.index, toolCall);
+            call.onToolCall?.(toolCall);
           }
           break;
         case 'retry':
           break;
         case 'finish': {
-          const toolCalls = collectToolCalls(completed, partial);
+          const toolCalls = collectToolCalls(completed, partial, callId);
           const message: AssistantMessage = {
             role: 'assistant',
             content: text.length > 0 ? text : null,
@@ -138,9 +139,14 @@ export async function callModel(run: RunContext, call: ModelCall): Promise<Model
 }
 
 /** Tool calls in the order the model wrote them; a call the provider never completed is taken from its pieces. */
-function collectToolCalls(completed: Map<number, ToolCall>, partial: Map<number, ToolCall>): ToolCall[] {
+function collectToolCalls(completed: Map<number, ToolCall>, partial: Map<number, ToolCall>, callId: string): ToolCall[] {
   const indexes = [...new Set([...completed.keys(), ...partial.keys()])].sort((a, b) => a - b);
-  return indexes.map((index) => completed.get(index) ?? partial.get(index)!);
+  return indexes.map((index) => completed.get(index) ?? withId(partial.get(index)!, callId, index));
+}
+
+/** A server that sends no tool call id would leave the tool result unanswerable: give the call one. */
+function withId(toolCall: ToolCall, callId: string, index: number): ToolCall {
+  return toolCall.id ? toolCall : { ...toolCall, id: `call_${callId.slice(-12).replace(/\W/g, '')}_${index}` };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
