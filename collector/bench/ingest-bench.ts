@@ -1,11 +1,11 @@
 // Ingest benchmark: starts the collector CLI as its own process on a temporary SQLite file, then concurrent
 // senders post realistic 512-span OTLP/protobuf batches for a fixed time, retrying 429/503 after Retry-After as an
 // OTLP exporter would. Prints spans/s (acknowledged), p50/p99 request latency, and spans sent vs stored.
-// Knobs: HOTPATH_BENCH_SECONDS (10), HOTPATH_BENCH_CONCURRENCY (8), HOTPATH_BENCH_BATCH (512).
+// Knobs: HOTPATH_BENCH_SECONDS (10), HOTPATH_BENCH_CONCURRENCY (8), HOTPATH_BENCH_BATCH (512), and
+// HOTPATH_BENCH_NODE_ARGS: extra node flags for the collector process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'node:http';
@@ -18,7 +18,8 @@ const batchSize = Number(process.env.HOTPATH_BENCH_BATCH ?? 512);
 const dir = mkdtempSync(join(tmpdir(), 'hotpath-bench-'));
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 // HOTPATH_DECODE_WORKERS (and the collector's other env vars) pass through to the collector process.
-const collector = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--db', join(dir, 'bench.sqlite')], {
+const nodeArgs = (process.env.HOTPATH_BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+const collector = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', cli, '--port', '0', '--db', join(dir, 'bench.sqlite')], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise<string>((resolve, reject) => {

@@ -1,12 +1,12 @@
 // GET /api/routing: how the model router chose, per model (calls, latency, tokens, cost), per rule, and the
 // latest decisions with their candidates and reasons. A decision whose rule mentions escalation (a cascade
 // retrying a step on a stronger model, rule `cascade:escalate`) counts as an escalation.
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, isNotNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { spans } from '../storage/schema.ts';
 import type { QueryParams } from './query-params.ts';
-import { spanScope } from './time-scope.ts';
+import { modelCallsOnly, spanScope } from './time-scope.ts';
 
 export interface RoutingModel {
   model: string;
@@ -61,7 +61,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
       costUsd: spans.costUsd,
     })
     .from(spans)
-    .where(and(eq(spans.isModelCall, 1), ...scope))
+    .where(and(modelCallsOnly, ...scope))
     .all();
   const byModel = new Map<string, { durations: number[]; model: RoutingModel }>();
   for (const call of calls) {

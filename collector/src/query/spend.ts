@@ -5,6 +5,7 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { spans, traces } from '../storage/schema.ts';
 import { invalid, type QueryParams } from './query-params.ts';
+import { modelCallsOnly } from './time-scope.ts';
 import { parseTraceFilters, traceConditions, whereAll } from './trace-filters.ts';
 
 const namedBuckets = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
@@ -46,7 +47,7 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
   const start = sql<number>`cast(${spans.startMs} / ${bucketMs} as integer) * ${bucketMs}`;
   // Time and model apply to the calls themselves; the other filters select the traces they belong to.
   const conditions: SQL[] = [
-    eq(spans.isModelCall, 1),
+    modelCallsOnly,
     ...traceConditions({ ...filters, from: undefined, to: undefined }, { includeModel: false }),
   ];
   if (filters.from !== undefined) conditions.push(gte(spans.startMs, filters.from));

@@ -1,7 +1,13 @@
 // The `from` / `to` / `traceId` scope shared by the routing and cache views.
-import { eq, gte, lte, type SQL } from 'drizzle-orm';
+import { eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { spans } from '../storage/schema.ts';
 import type { QueryParams } from './query-params.ts';
+
+/**
+ * Model calls only, spelled with the literal of the partial index `spans_model_call_start` (schema.ts): SQLite
+ * uses a partial index only when the query's term matches it, and a bound parameter does not.
+ */
+export const modelCallsOnly: SQL = sql`${spans.isModelCall} = 1`;
 
 /**
  * Conditions on spans for `from`, `to` (start time) and `traceId`.

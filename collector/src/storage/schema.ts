@@ -4,6 +4,7 @@
 // Spans keep everything OTLP carries (attributes, events, links, status, kind, trace state, flags, dropped
 // counts; resource and scope through de-duplicated rows) plus derived columns for fast queries. Trace summaries
 // are maintained incrementally at ingest so the trace list never aggregates spans.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** One row per distinct resource (service.name and friends), shared by all spans that carry it. */
@@ -83,9 +84,10 @@ export const spans = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.traceId, table.spanId] }),
-    // Spend, routing and cache read model calls and tool calls by time.
-    index('spans_model_call_start').on(table.isModelCall, table.startMs),
-    index('spans_tool_start').on(table.toolName, table.startMs),
+    // Spend and routing read model calls by time, the cache view tool calls with a cache outcome. Partial indexes
+    // hold only those spans, so the other spans cost no index write at ingest.
+    index('spans_model_call_start').on(table.startMs).where(sql`is_model_call = 1`),
+    index('spans_cache_start').on(table.startMs).where(sql`cache_hit is not null`),
   ],
 );
 
