@@ -24,7 +24,7 @@ export function ChangeStat({
   return (
     <div className="stat" data-testid={testId}>
       <div className="stat-label">{label}</div>
-      <div className="stat-value" style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
+      <div className="stat-value" style={{ fontSize: 15, whiteSpace: 'nowrap', letterSpacing: '-0.02em' }}>
         {format(a)} <span className="cell-sub">→</span> {format(b)}
       </div>
       <div className={`stat-hint ${tone ?? ''}`}>

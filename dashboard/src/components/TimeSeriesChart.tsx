@@ -1,6 +1,6 @@
 'use client';
 // A stacked bar chart of one metric over time buckets, one colour per group (spend by model, by agent…).
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCost, formatPercent, formatTokens } from '../lib/format.ts';
 import { seriesColor } from '../lib/series-colors.ts';
 
@@ -20,50 +20,37 @@ export function TimeSeriesChart({
   series,
   format,
   bucketMs,
-  kind = 'bar',
+  names = {},
   testId,
 }: {
   rows: Record<string, number | null>[];
   series: string[];
   format: ValueFormat;
   bucketMs: number;
-  kind?: 'bar' | 'line';
+  /** Display names for series keys that are not meant for people. */
+  names?: Record<string, string>;
   testId?: string;
 }) {
   if (rows.length === 0) return <div className="chart-empty">No model calls in this window</div>;
   const formatValue = FORMATTERS[format];
   const label = timeLabel(bucketMs);
-  const axes = (
-    <>
-      <CartesianGrid stroke="#eef0f3" vertical={false} />
-      <XAxis dataKey="start" tickFormatter={label} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" minTickGap={24} />
-      <YAxis domain={format === 'percent' ? [0, 1] : undefined} tickFormatter={(value: number) => formatValue(value)} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" width={70} />
-      <Tooltip
-        labelFormatter={(value) => `${new Date(Number(value)).toISOString().replace('T', ' ').slice(0, 19)} UTC`}
-        formatter={(value) => formatValue(Number(value))}
-        contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: '#e4e7ec' }}
-      />
-      {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" iconSize={10} /> : null}
-    </>
-  );
   return (
     <div className="chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
-        {kind === 'line' ? (
-          <LineChart data={rows}>
-            {axes}
-            {series.map((name, index) => (
-              <Line key={name} type="linear" dataKey={name} stroke={seriesColor(index)} strokeWidth={2} dot={rows.length < 30} isAnimationActive={false} />
-            ))}
-          </LineChart>
-        ) : (
-          <BarChart data={rows}>
-            {axes}
-            {series.map((name, index) => (
-              <Bar key={name} dataKey={name} stackId="stack" fill={seriesColor(index)} isAnimationActive={false} maxBarSize={48} />
-            ))}
-          </BarChart>
-        )}
+        <BarChart data={rows}>
+          <CartesianGrid stroke="#eef0f3" vertical={false} />
+          <XAxis dataKey="start" tickFormatter={label} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" minTickGap={24} />
+          <YAxis domain={format === 'percent' ? [0, 1] : undefined} tickFormatter={(value: number) => formatValue(value)} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" width={70} />
+          <Tooltip
+            labelFormatter={(value) => `${new Date(Number(value)).toISOString().replace('T', ' ').slice(0, 19)} UTC`}
+            formatter={(value) => formatValue(Number(value))}
+            contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: '#e4e7ec' }}
+          />
+          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" iconSize={10} /> : null}
+          {series.map((name, index) => (
+            <Bar key={name} dataKey={name} name={names[name] ?? name} stackId="stack" fill={seriesColor(index)} isAnimationActive={false} maxBarSize={48} />
+          ))}
+        </BarChart>
       </ResponsiveContainer>
     </div>
   );

@@ -8,9 +8,10 @@ export interface SimulatedRuns {
   /** Every run in the window was simulated. */
   all: boolean;
   traceIds: ReadonlySet<string>;
-  /** Models and agents that appear in simulated runs. */
+  /** Models, agents and services that appear in simulated runs. */
   models: ReadonlySet<string>;
   agents: ReadonlySet<string>;
+  services: ReadonlySet<string>;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface SimulatedRuns {
  * const simulated = simulatedRuns(traces);
  * simulated.models.has('sim-large'); // label that model's figures
  */
-export function simulatedRuns(traces: readonly Pick<TraceSummary, 'traceId' | 'simulated' | 'models' | 'agent'>[]): SimulatedRuns {
+export function simulatedRuns(traces: readonly Pick<TraceSummary, 'traceId' | 'simulated' | 'models' | 'agent' | 'service'>[]): SimulatedRuns {
   const simulated = traces.filter((trace) => trace.simulated);
   return {
     any: simulated.length > 0,
@@ -28,5 +29,6 @@ export function simulatedRuns(traces: readonly Pick<TraceSummary, 'traceId' | 's
     traceIds: new Set(simulated.map((trace) => trace.traceId)),
     models: new Set(simulated.flatMap((trace) => trace.models)),
     agents: new Set(simulated.flatMap((trace) => (trace.agent ? [trace.agent] : []))),
+    services: new Set(simulated.flatMap((trace) => (trace.service ? [trace.service] : []))),
   };
 }

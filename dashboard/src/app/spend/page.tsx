@@ -59,7 +59,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
   }
   const { spend, simulated } = data.value;
   const groups = spendByGroup(spend);
-  const isSimulated = (group: string) => (query.groupBy === 'model' ? simulated.models.has(group) : query.groupBy === 'agent' ? simulated.agents.has(group) : false);
+  const simulatedGroups = { model: simulated.models, agent: simulated.agents, service: simulated.services }[query.groupBy];
   const colors = new Map(spend.groups.map((group, index) => [group, seriesColor(index)]));
 
   return (
@@ -91,7 +91,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
           <div className="grid-2">
             <section className="panel">
               <div className="panel-title"><h2>Cached share of input tokens</h2></div>
-              <TimeSeriesChart testId="chart-cached-share" rows={cachedShareSeries(spend)} series={['cachedShare']} format="percent" bucketMs={spend.bucketMs} kind="line" />
+              <TimeSeriesChart testId="chart-cached-share" rows={cachedShareSeries(spend)} series={['cachedShare']} names={{ cachedShare: 'cached share' }} format="percent" bucketMs={spend.bucketMs} />
             </section>
             <section className="panel">
               <div className="panel-title"><h2>Totals by {query.groupBy}</h2></div>
@@ -115,7 +115,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
                           <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
                             <span className="cat-dot" style={{ background: colors.get(row.group) }} />
                             <span className="mono ellipsis" style={{ maxWidth: 200 }} title={row.group}>{row.group}</span>
-                            {isSimulated(row.group) ? <SimulatedBadge /> : null}
+                            {simulatedGroups.has(row.group) ? <SimulatedBadge /> : null}
                           </span>
                         </td>
                         <td className="num">{row.requests.toLocaleString('en-US')}</td>
