@@ -169,6 +169,22 @@ describe('collector OTLP/HTTP responses', () => {
     assert.equal(decoded.partialSuccess.rejectedSpans, 1);
   });
 
+  it('stores hostile strings as sent and serves them back as JSON text', async () => {
+    const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>\u0000\u202e\'; DROP TABLE spans; --';
+    const spans: FixtureSpan[] = [
+      { traceId: newId(16), spanId: newId(8), name: hostile, startMs: 1, endMs: 2, attributes: { [hostile]: hostile, 'gen_ai.agent.name': hostile } },
+    ];
+    const response = await post(collector, otlpProtobuf(spans, { attributes: { 'service.name': hostile } }), { ...auth, 'content-type': 'application/x-protobuf' });
+    assert.equal(response.status, 200);
+    const { traces } = await getJson<{ traces: TraceSummary[] }>(collector, `/api/traces?q=${encodeURIComponent('<script>')}&service=${encodeURIComponent(hostile)}`);
+    assert.equal(traces.length, 1);
+    assert.equal(traces[0]!.name, hostile);
+    assert.equal(traces[0]!.agent, hostile);
+    const detail = await getJson<TraceDetail>(collector, `/api/traces/${spans[0]!.traceId}`);
+    assert.equal(detail.spans[0]!.attributes?.[hostile], hostile);
+    assert.equal(detail.spans[0]!.resource?.['service.name'], hostile);
+  });
+
   const refusals: { name: string; status: number; message: RegExp; send: () => Promise<Response> }[] = [
     {
       name: 'malformed protobuf',
