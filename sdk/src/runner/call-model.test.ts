@@ -62,6 +62,24 @@ describe('model calls', () => {
     assert.ok(end?.type === 'model-call-end' && end.transport?.retries === 1 && !end.error);
   });
 
+  it('passes the agent model settings through to the request', async () => {
+    const echo = tool({ name: 'echo', description: '', parameters: z.object({}), execute: () => 'e' });
+    const tuned = new Agent({
+      name: 'a',
+      instructions: '',
+      model: 'm',
+      tools: [echo],
+      modelSettings: { temperature: 0, maxOutputTokens: 50, parallelToolCalls: false, toolChoice: 'required' },
+    });
+    const model = scriptedModel([{ text: 'ok' }]);
+    await new Runner({ provider: model }).run(tuned, 'hi');
+    const request = model.calls[0]!.request;
+    assert.deepEqual(
+      [request.temperature, request.maxOutputTokens, request.parallelToolCalls, request.toolChoice],
+      [0, 50, false, 'required'],
+    );
+  });
+
   it('does not stream when streaming is off, and the text still arrives', async () => {
     const { model, result, events } = await oneCall({ streaming: false });
     assert.equal(model.calls[0]!.request.stream, false);

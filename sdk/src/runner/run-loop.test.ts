@@ -6,7 +6,7 @@ import { Agent } from '../agent/agent.ts';
 import type { Guardrail } from '../agent/guardrail.ts';
 import { scriptedModel, type Script } from '../testing/scripted-model.ts';
 import { tool } from '../tools/tool.ts';
-import { GuardrailTrippedError } from './run-errors.ts';
+import { GuardrailTrippedError, RunError } from './run-errors.ts';
 import type { RunEvent } from './run-events.ts';
 import { Runner, type RunnerOptions } from './runner.ts';
 
@@ -179,5 +179,18 @@ describe('guardrails (parallel model work)', () => {
     assert.equal(error.reason, 'off topic');
     const end = events.at(-1)!;
     assert.ok(end.type === 'run-end' && end.outcome === 'error' && end.error?.type === 'GuardrailTrippedError');
+  });
+
+  it('ends with a RunError when a guardrail itself fails', async () => {
+    const failing: Guardrail = {
+      name: 'flaky',
+      check: () => {
+        throw new Error('classifier unavailable');
+      },
+    };
+    const guarded = new Agent({ name: 'a', instructions: '', model: 'm', guardrails: [failing] });
+    const error = await new Runner({ provider: scriptedModel([{ text: 'x' }]) }).run(guarded, 'task').catch((e: unknown) => e);
+    assert.ok(error instanceof RunError);
+    assert.equal((error.cause as Error).message, 'classifier unavailable');
   });
 });
