@@ -45,7 +45,7 @@ async function Picker({ a, b }: { a: string; b: string }) {
     );
   }
   const select = (name: 'a' | 'b', value: string, label: string) => (
-    <div className="field" style={{ flex: 1, minWidth: 320 }}>
+    <div className="field field-wide">
       <label htmlFor={`compare-${name}`}>{label}</label>
       <select id={`compare-${name}`} name={name} defaultValue={value} required>
         <option value="">Choose a trace…</option>
