@@ -1,6 +1,7 @@
 // @hotpath/sdk/simulated: the simulated OpenAI-compatible model server and the support-desk workload, for the
 // demo, the tests and the benchmarks.
 export type { Decision, PlannedToolCall } from './brain/brain.ts';
+export type { CallOutcome, Knowledge, VisibleCall } from './brain/knowledge.ts';
 export type { EntityType, Intent, NeedOptions, NeedResult, PlanContext, Playbook } from './brain/playbook.ts';
 export { InvalidRequestError } from './chat-request.ts';
 export { SYSTEM_FINGERPRINT } from './completion-response.ts';
