@@ -62,6 +62,8 @@ export interface BenchReport {
   traces: { variant: string; batch: number; traceId: string }[];
   /** CPU use and event-loop delay of the benchmark process while it measured. */
   load?: LoadReport;
+  /** Time the model server spent serving each variant's requests (all batches), milliseconds. */
+  modelTimeMs?: Record<string, number>;
 }
 
 /**
@@ -77,6 +79,7 @@ export function buildReport(input: {
   techniques: readonly string[];
   traces?: BenchReport['traces'];
   load?: LoadReport;
+  modelTimeMs?: Record<string, number>;
   now?: Date;
 }): BenchReport {
   const byVariant = groupBy(input.runs, (run) => run.variant);
@@ -124,6 +127,7 @@ export function buildReport(input: {
     floors: checkFloors({ baseline, optimized, ...(openaiAgents && { openaiAgents }) }),
     traces: input.traces ?? [],
     ...(input.load && { load: input.load }),
+    ...(input.modelTimeMs && { modelTimeMs: input.modelTimeMs }),
   };
 }
 

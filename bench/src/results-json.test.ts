@@ -15,6 +15,7 @@ function report() {
     config,
     techniques: ['parallelTools'],
     traces: [{ variant: 'optimized', batch: 0, traceId: 'a'.repeat(32) }],
+    modelTimeMs: { optimized: 250.04 },
     now: new Date('2026-11-21T06:00:00Z'),
   });
 }
@@ -32,6 +33,8 @@ describe('latest.json', () => {
     assert.equal(json.generated_at, '2026-11-21T06:00:00.000Z');
     assert.equal(json.floors.length, 6);
     assert.equal(json.traces[0]?.traceId, 'a'.repeat(32));
+    assert.equal(json.optimized.wall_ms.model_server, 250);
+    assert.equal('model_server' in json.baseline.wall_ms, false);
   });
 
   it('stores unmeasured ratios as null, since JSON has no NaN', () => {

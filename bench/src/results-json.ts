@@ -13,7 +13,7 @@ function figure(value: number, digits = 3): number | null {
   return Math.round(value * scale) / scale;
 }
 
-function variantJson(summary: VariantSummary) {
+function variantJson(summary: VariantSummary, modelTimeMs: number | undefined) {
   return {
     correct: summary.correct,
     total: summary.total,
@@ -24,6 +24,7 @@ function variantJson(summary: VariantSummary) {
       p95: figure(summary.wallMs.p95, 1),
       total: figure(summary.wallMs.total, 1),
       per_batch: figure(summary.batchTotalMs, 1),
+      ...(modelTimeMs !== undefined && { model_server: figure(modelTimeMs, 1) }),
     },
     tokens: {
       input: summary.usage.inputTokens,
@@ -56,9 +57,9 @@ export function latestJson(report: BenchReport) {
     speedup_p50: figure(ours.speedupP50),
     speedup_total: figure(ours.speedupTotal),
     token_ratio: figure(ours.tokenRatio),
-    baseline: variantJson(report.baseline),
-    optimized: variantJson(report.optimized),
-    ...(openaiAgents && { openai_agents: variantJson(openaiAgents) }),
+    baseline: variantJson(report.baseline, report.modelTimeMs?.[report.baseline.variant]),
+    optimized: variantJson(report.optimized, report.modelTimeMs?.[report.optimized.variant]),
+    ...(openaiAgents && { openai_agents: variantJson(openaiAgents, report.modelTimeMs?.[openaiAgents.variant]) }),
     ablation: Object.fromEntries(
       report.ablation.map((entry) => [
         entry.technique,

@@ -29,6 +29,12 @@ describe('the benchmark printout', () => {
     assert.match(table, /\| wall-clock p50 per task +\| +600 ms \| +150 ms \| +300 ms \|/);
     assert.match(table, /\| requests sim-large +\| +8 \| +8 \| +8 \|/);
     assert.match(table, /\| correct answers +\| +4\/4 \| +4\/4 \| +4\/4 \|/);
+    assert.doesNotMatch(table, /waiting on the model server/);
+  });
+
+  it('shows how much of each variant\'s time went to the model server when it is known', () => {
+    const report = buildReport({ runs: threeVariantRuns(), config, techniques: [], modelTimeMs: { baseline: 1_800, optimized: 300 } });
+    assert.match(formatReport(report), /\| of which waiting on the model server +\| +1\.8 s \(75%\) \| +0\.3 s \(50%\) \| +n\/a \|/);
   });
 
   it('prints the ablation and says MISSED for a floor that was not met', () => {

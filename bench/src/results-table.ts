@@ -16,7 +16,7 @@ const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}�
  * @example
  * console.log(variantTable([report.baseline, report.optimized]));
  */
-export function variantTable(summaries: readonly VariantSummary[]): string {
+export function variantTable(summaries: readonly VariantSummary[], modelTimeMs: Record<string, number> = {}): string {
   const models = [...new Set(summaries.flatMap((summary) => Object.keys(summary.usage.requestsByModel)))].sort();
   const row = (label: string, cell: (summary: VariantSummary) => string) => [label, ...summaries.map(cell)];
   return textTable(
@@ -26,6 +26,14 @@ export function variantTable(summaries: readonly VariantSummary[]): string {
       row('wall-clock p95 per task', (s) => milliseconds(s.wallMs.p95)),
       row('wall-clock total', (s) => seconds(s.wallMs.total)),
       row('wall-clock per pass over the suite', (s) => seconds(s.batchTotalMs)),
+      ...(summaries.some((s) => modelTimeMs[s.variant] !== undefined)
+        ? [
+            row('of which waiting on the model server', (s) => {
+              const ms = modelTimeMs[s.variant];
+              return ms === undefined ? 'n/a' : `${seconds(ms)} (${((ms / s.wallMs.total) * 100).toFixed(0)}%)`;
+            }),
+          ]
+        : []),
       row('tokens in (incl. cached)', (s) => count(s.usage.inputTokens)),
       row('tokens cached', (s) => count(s.usage.cachedInputTokens)),
       row('tokens out', (s) => count(s.usage.outputTokens)),
@@ -106,7 +114,7 @@ export function formatReport(report: BenchReport): string {
   const summaries = [report.baseline, report.optimized, ...(report.openaiAgents ? [report.openaiAgents] : [])];
   const sections = [
     `Support-desk suite: ${report.config.tasks} tasks × ${report.config.repetitions} repetitions per variant, latency scale ${report.config.latencyScale}`,
-    variantTable(summaries),
+    variantTable(summaries, report.modelTimeMs),
     [
       `speedup_total ${times(report.ours.speedupTotal)}   speedup_p50 ${times(report.ours.speedupP50)}   token_ratio ${report.ours.tokenRatio.toFixed(2)}   (baseline ÷ optimized; tokens optimized ÷ baseline)`,
       ...(report.vsOpenaiAgents

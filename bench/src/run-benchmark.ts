@@ -58,7 +58,8 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
     }
     const tools = createSupportDeskTools({ latencyScale: options.latencyScale });
     const create = async (variant: string) => {
-      const server = await startSimulatedServer({ port: 0, latencyScale: options.latencyScale });
+      // Every request record is kept, so the report can say how much of a variant's time was spent in model calls.
+      const server = await startSimulatedServer({ port: 0, latencyScale: options.latencyScale, recentRequestLimit: Number.MAX_SAFE_INTEGER });
       servers.set(variant, server);
       const executor = createVariantExecutor(variant, {
         baseURL: server.baseURL,
@@ -101,6 +102,9 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
       techniques,
       traces: exporter ? [...exporter.traces] : [],
       load,
+      modelTimeMs: Object.fromEntries(
+        [...servers].map(([variant, server]) => [variant, server.stats().recent.reduce((sum, record) => sum + record.elapsedMs, 0)]),
+      ),
       config: {
         repetitions: options.repetitions,
         ablationRepetitions: options.ablationRepetitions,
