@@ -12,6 +12,7 @@ export type CollectorErrorCode =
   | 'unsupported_media_type'
   | 'too_many_requests'
   | 'overloaded'
+  | 'unavailable'
   | 'internal';
 
 const statusByCode: Record<CollectorErrorCode, number> = {
@@ -23,6 +24,7 @@ const statusByCode: Record<CollectorErrorCode, number> = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   overloaded: 503,
+  unavailable: 503,
   internal: 500,
 };
 

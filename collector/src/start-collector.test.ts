@@ -403,3 +403,28 @@ describe('collector live updates', () => {
     });
   });
 });
+
+describe('collector storage failures', () => {
+  it('answers 503 with Retry-After when the database cannot take the batch, so exporters retry', async () => {
+    const dbPath = join(tempDir(), 'hotpath.sqlite');
+    await withCollector({ dbPath }, async (collector) => {
+      // A second connection holding the write lock makes the collector's commit fail with SQLITE_BUSY.
+      const { default: Database } = await import('better-sqlite3');
+      const blocker = new Database(dbPath, { timeout: 0 });
+      blocker.pragma('busy_timeout = 0');
+      blocker.exec('BEGIN IMMEDIATE');
+      try {
+        const response = await post(collector, otlpProtobuf(oneSpan()), { 'content-type': 'application/x-protobuf' });
+        assert.equal(response.status, 503);
+        assert.equal(response.headers.get('retry-after'), '1');
+        const status = otlpTypes.rpcStatus.toObject(otlpTypes.rpcStatus.decode(new Uint8Array(await response.arrayBuffer()))) as { message: string };
+        assert.match(status.message, /could not store the spans: database is locked/);
+      } finally {
+        blocker.exec('ROLLBACK');
+        blocker.close();
+      }
+      assert.equal((await post(collector, otlpProtobuf(oneSpan()), { 'content-type': 'application/x-protobuf' })).status, 200);
+      assert.equal((await getJson<{ spans: number }>(collector, '/api/health')).spans, 1);
+    });
+  });
+});

@@ -74,7 +74,8 @@ export function createOtlpRoute(options: OtlpRouteOptions): (request: IncomingMe
     } catch (error) {
       const failure = CollectorError.isInstance(error)
         ? error
-        : new CollectorError('internal', `could not store the spans: ${(error as Error).message}`, { cause: error, retryAfterSeconds: 1 });
+        : // Storage failing (disk full, database locked) is the server's trouble: 503 tells exporters to retry.
+          new CollectorError('unavailable', `could not store the spans: ${(error as Error).message}`, { cause: error, retryAfterSeconds: 1 });
       options.onRefused?.(failure);
       sendStatus(request, response, encoding ?? 'json', failure);
     } finally {

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
-import { traces } from '../storage/schema.ts';
+import { traces, type TraceRecord } from '../storage/schema.ts';
 import type { TraceSummary } from './api-types.ts';
 import { invalid, type QueryParams } from './query-params.ts';
 import { toTraceSummary } from './to-api.ts';
@@ -49,11 +49,21 @@ export function listTraces(
     .all();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > limit && last !== undefined
-      ? encodeCursor(sort, order, { start: last.startMs, duration: last.durationMs, tokens: last.totalTokens, cost: last.costUsd }[sort], last.traceId)
-      : null;
+  const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(sort, order, sortValue(last, sort), last.traceId) : null;
   return { traces: page.map(toTraceSummary), nextCursor };
+}
+
+function sortValue(record: TraceRecord, sort: SortKey): number {
+  switch (sort) {
+    case 'start':
+      return record.startMs;
+    case 'duration':
+      return record.durationMs;
+    case 'tokens':
+      return record.totalTokens;
+    case 'cost':
+      return record.costUsd;
+  }
 }
 
 function encodeCursor(sort: SortKey, order: string, value: number, traceId: string): string {

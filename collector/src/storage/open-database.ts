@@ -32,7 +32,9 @@ export function openDatabase(path: string): CollectorDatabase {
   // NORMAL in WAL mode: a commit survives a crash of the process (what "acknowledged" promises); only an OS
   // crash or power loss can lose the last commits. FULL would fsync every batch for that last guarantee.
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  // better-sqlite3 is synchronous: waiting for a lock held by another process stalls every request. The collector
+  // is normally the only writer, so wait briefly, then fail the batch with a retryable 503.
+  sqlite.pragma('busy_timeout = 100');
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('cache_size = -32000');
   const db = drizzle(sqlite, { schema });
