@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import { callCounts } from '../../lib/call-counts.ts';
 import { ChangeStat } from '../../components/ChangeStat.tsx';
 import { CollectorErrorState } from '../../components/CollectorErrorState.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -18,7 +19,6 @@ import { speedupLabel } from '../../lib/relative-change.ts';
 import { isTraceId } from '../../lib/trace-id.ts';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { packSpans } from '../../lib/packed-spans.ts';
-import { toWaterfallSpan } from '../../lib/waterfall-span.ts';
 import { attempt } from '../../server/attempt.ts';
 import { queryCollector } from '../../server/collector-client.ts';
 
@@ -116,12 +116,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   }
   const { a: left, b: right, speedup } = compared.value;
   const scaleMs = Math.max(left.trace.durationMs, right.trace.durationMs);
-  // Call counts come from the spans shown, with the waterfall's own classification, so the figures match the bars.
-  const calls = (detail: TraceDetailResponse, kind: 'model' | 'tool') =>
-    detail.spans.filter((span) => {
-      const category = toWaterfallSpan(span).category;
-      return kind === 'model' ? category === 'model' : category === 'tool' || category === 'cache-hit';
-    }).length;
+  const [callsA, callsB] = [callCounts(left.spans), callCounts(right.spans)];
   const anySimulated = left.trace.simulated || right.trace.simulated;
 
   return (
@@ -142,8 +137,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <ChangeStat testId="compare-tokens" label="Tokens" a={left.trace.inputTokens + left.trace.outputTokens} b={right.trace.inputTokens + right.trace.outputTokens} format={formatTokens} />
         <ChangeStat testId="compare-cost" label="Cost" a={left.trace.costUsd} b={right.trace.costUsd} format={formatCost} />
         <ChangeStat testId="compare-cached" label="Cached input" a={left.trace.cachedInputTokens} b={right.trace.cachedInputTokens} format={formatTokens} higherIsBetter />
-        <ChangeStat testId="compare-model-calls" label="Model calls" a={calls(left, 'model')} b={calls(right, 'model')} format={count} />
-        <ChangeStat testId="compare-tool-calls" label="Tool calls" a={calls(left, 'tool')} b={calls(right, 'tool')} format={count} />
+        <ChangeStat testId="compare-model-calls" label="Model calls" a={callsA.modelCalls} b={callsB.modelCalls} format={count} />
+        <ChangeStat testId="compare-tool-calls" label="Tool calls" a={callsA.toolCalls} b={callsB.toolCalls} format={count} />
       </div>
       <div className="compare-cols">
         <Side tag="A" detail={left} scaleMs={scaleMs} />

@@ -9,36 +9,19 @@ import { SimulatedBadge } from '../../components/SimulatedBadge.tsx';
 import { SimulatedNotice } from '../../components/SimulatedNotice.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart.tsx';
-import { GROUP_BYS, aggregateHref, parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
-import { bucketSize } from '../../lib/bucket-size.ts';
+import { GROUP_BYS, aggregateHref, parseAggregateQuery } from '../../lib/aggregate-query.ts';
 import { formatBucketSize, formatCost, formatPercent, formatTokens } from '../../lib/format.ts';
-import type { SpendResponse, TraceListResponse } from '../../lib/query-api-types.ts';
 import { seriesColor } from '../../lib/series-colors.ts';
 import { cachedShareSeries, spendByGroup, spendSeries } from '../../lib/spend-series.ts';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { attempt } from '../../server/attempt.ts';
-import { queryCollector } from '../../server/collector-client.ts';
-import { windowSimulated } from '../../server/window-simulated.ts';
+import { loadSpend } from '../../server/load-spend.ts';
 
 export const metadata: Metadata = { title: 'Token spend' };
 
 export default async function SpendPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const query = parseAggregateQuery(await searchParams);
-  const now = Date.now();
-  const data = await attempt(async () => {
-    let from = windowStart(query.range, now);
-    if (from === undefined) {
-      // All time: start the chart at the oldest run so the buckets fit the data.
-      const oldest = await queryCollector<TraceListResponse>('/api/traces', { sort: 'start', order: 'asc', limit: 1 });
-      from = oldest.traces[0]?.startTime ?? now - 3_600_000;
-    }
-    const bucketMs = bucketSize(from, now);
-    const [spend, simulated] = await Promise.all([
-      queryCollector<SpendResponse>('/api/spend', { from: Math.floor(from / bucketMs) * bucketMs, to: now, bucketMs, groupBy: query.groupBy }),
-      windowSimulated(windowStart(query.range, now)),
-    ]);
-    return { spend, simulated };
-  });
+  const data = await attempt(() => loadSpend(query, Date.now()));
 
   const controls = (
     <>
