@@ -25,10 +25,15 @@ export async function readBody(request: IncomingMessage, maxBytes: number): Prom
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (CollectorError.isInstance(error)) throw error;
+    throw new CollectorError('bad_request', `the request body was cut off: ${(error as Error).message}`, { cause: error });
   }
   const raw = Buffer.concat(chunks, size);
   if (encoding === 'identity') return raw;
