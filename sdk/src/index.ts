@@ -73,4 +73,4 @@ export type { CascadeOptions, Classifier, ModelRouter, RouteContext, RouteRule, 
 export type { HistoryPolicy } from './history/index.ts';
 
 export { formatSpanTree, instrument, TelemetryError, uninstrument } from './telemetry/index.ts';
-export type { InstrumentOptions } from './telemetry/index.ts';
+export type { FinishedSpan, FormatSpanTreeOptions, InstrumentOptions } from './telemetry/index.ts';

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { Agent } from '../agent/agent.ts';
 import { tool } from '../tools/tool.ts';
 import { scriptedModel, type ScriptedResponse } from '../testing/scripted-model.ts';
-import { DEFAULT_RETRY_POLICY, type OptimizationsOption } from './optimizations.ts';
+import type { OptimizationsOption } from './optimizations.ts';
+import { DEFAULT_RETRY_POLICY } from '../provider/retry-policy.ts';
 import type { RunEvent } from './run-events.ts';
 import { Runner } from './runner.ts';
 

@@ -8,7 +8,6 @@ export type { RunState } from './run-errors.ts';
 export {
   DEFAULT_HISTORY_POLICY,
   DEFAULT_MAX_TOOL_CONCURRENCY,
-  DEFAULT_RETRY_POLICY,
   OPTIMIZATION_NAMES,
   resolveOptimizations,
 } from './optimizations.ts';

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_HISTORY_POLICY, DEFAULT_RETRY_POLICY, OPTIMIZATION_NAMES, resolveOptimizations } from './optimizations.ts';
+import { DEFAULT_HISTORY_POLICY, OPTIMIZATION_NAMES, resolveOptimizations } from './optimizations.ts';
+import { DEFAULT_RETRY_POLICY } from '../provider/retry-policy.ts';
 
 describe('optimization presets', () => {
   it('turns every technique on by default', () => {

@@ -2,6 +2,7 @@
 // `optimized` (the defaults), and a benchmark can turn each one off in turn (ablation).
 import type { HistoryPolicy } from '../history/history-policy.ts';
 import type { RetryPolicy } from '../provider/model-provider.ts';
+import { DEFAULT_RETRY_POLICY } from '../provider/retry-policy.ts';
 
 /** The names of the techniques, in the order the README documents them. */
 export const OPTIMIZATION_NAMES = [
@@ -72,7 +73,6 @@ export interface OptimizationSettings {
 export type OptimizationsOption = 'optimized' | 'baseline' | Partial<OptimizationSettings>;
 
 // Defaults of the tunable techniques (documented in README.md).
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, initialDelayMs: 200, maxDelayMs: 4_000 };
 export const DEFAULT_HISTORY_POLICY: HistoryPolicy = { maxInputTokens: 12_000, keepRecentMessages: 6, summarize: true };
 export const DEFAULT_MAX_TOOL_CONCURRENCY = 8;
 

@@ -32,6 +32,10 @@ export type RunEvent =
       /** The run that started this one (sub-agent fan-out), for nesting. */
       parentRunId?: string;
       parentToolCallId?: string;
+      /** `gen_ai.provider.name` of the runner's provider. */
+      provider: string;
+      /** The agent's default model (a router's `defaultModel`). */
+      model: string;
       input: string;
       instructions: string;
       optimizations: Record<string, unknown>;

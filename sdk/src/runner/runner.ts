@@ -155,6 +155,8 @@ export class Runner {
       ...(agent.description ? { agentDescription: agent.description } : {}),
       ...(options.conversationId ? { conversationId: options.conversationId } : {}),
       ...(lineage ?? {}),
+      provider: this.#config.provider.provider,
+      model: agent.defaultModel,
       input,
       instructions: (run.system.content as string) ?? '',
       optimizations: { ...this.#config.optimizations },
@@ -227,6 +229,8 @@ export class Runner {
       usage: emptyRunUsage(),
       prefetch: new PrefetchRegistry(),
       emit(pending: PendingRunEvent) {
+        // Telemetry off costs nothing: no event object, no clock read.
+        if (sink === undefined && listeners.size === 0) return;
         const event = { ...pending, runId, time: pending.time ?? now() } as RunEvent;
         sink?.(event);
         for (const listener of listeners) {

@@ -28,7 +28,7 @@ class EventSource {
   /** `run-start` synchronously (in the caller's context), the rest after an await, like a real run. */
   async run(runId: string, input: string): Promise<string> {
     const time = () => performance.timeOrigin + performance.now();
-    this.emit({ type: 'run-start', runId, time: time(), agentName: 'desk', input, instructions: 'Be brief.', optimizations: {} });
+    this.emit({ type: 'run-start', runId, time: time(), agentName: 'desk', provider: 'openai', model: 'gpt-4.1', input, instructions: 'Be brief.', optimizations: {} });
     await new Promise((resolve) => setImmediate(resolve));
     this.emit({ type: 'model-call-start', runId, time: time(), callId: 'm1', step: 1, provider: 'openai', model: 'gpt-4.1', purpose: 'chat', stream: true, toolNames: [], messages: [{ role: 'user', content: input }] });
     this.emit({ type: 'model-call-end', runId, time: time(), callId: 'm1', model: 'gpt-4.1', finishReason: 'stop', output: { role: 'assistant', content: 'done' } });

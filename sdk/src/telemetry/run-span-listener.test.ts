@@ -19,7 +19,7 @@ const optimizations = { preset: 'optimized', disabled: [] };
 /** One run: a streamed model call asks for a tool that starts eagerly, then a second call answers. */
 function toolRun(runId = 'run-1', start = T0): RunEvent[] {
   return [
-    { type: 'run-start', runId, time: start, agentName: 'support', agentDescription: 'Answers order questions', input: 'Where is order 42?', instructions: 'Be brief.', optimizations },
+    { type: 'run-start', runId, time: start, agentName: 'support', agentDescription: 'Answers order questions', provider: 'hotpath.simulated', model: 'sim-large', input: 'Where is order 42?', instructions: 'Be brief.', optimizations },
     {
       type: 'model-call-start', runId, time: start + 1, callId: 'm1', step: 1, provider: 'hotpath.simulated', model: 'sim-large',
       purpose: 'chat', stream: true, toolNames: ['lookup_order'], maxOutputTokens: 256, temperature: 0,
@@ -179,7 +179,7 @@ describe('run span listener', () => {
   it('takes the run span provider and model from the first agent step, not from side calls', () => {
     const runId = 'run-side';
     feed([
-      { type: 'run-start', runId, time: T0, agentName: 'a', input: 'x', instructions: '', optimizations },
+      { type: 'run-start', runId, time: T0, agentName: 'a', provider: 'openai', model: 'gpt-4.1', input: 'x', instructions: '', optimizations },
       { type: 'model-call-start', runId, time: T0 + 1, callId: 'g', step: 0, provider: 'openai', model: 'gpt-4.1-nano', purpose: 'guardrail', stream: false, toolNames: [], messages: [] },
       { type: 'model-call-start', runId, time: T0 + 1, callId: 'm', step: 1, provider: 'openai', model: 'gpt-4.1', purpose: 'chat', stream: true, toolNames: [], messages: [],
         routing: { model: 'gpt-4.1', candidates: ['gpt-4.1-mini', 'gpt-4.1'], rule: 'input-size', reason: 'long input' } },
@@ -242,7 +242,7 @@ describe('run span listener', () => {
   it('records a failed model call with error.type, an exception event and status ERROR', () => {
     const runId = 'run-err';
     feed([
-      { type: 'run-start', runId, time: T0, agentName: 'support', input: 'x', instructions: '', optimizations },
+      { type: 'run-start', runId, time: T0, agentName: 'support', provider: 'openai', model: 'gpt-4.1', input: 'x', instructions: '', optimizations },
       { type: 'model-call-start', runId, time: T0 + 1, callId: 'm1', step: 1, provider: 'openai', model: 'gpt-4.1', purpose: 'chat', stream: true, toolNames: [], messages: [] },
       { type: 'model-call-end', runId, time: T0 + 5, callId: 'm1', model: 'gpt-4.1', error: { type: '503', message: 'upstream unavailable' } },
       { type: 'run-end', runId, time: T0 + 6, outcome: 'error', finalOutput: '', steps: 1, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, requests: 1, costUsd: 0, byModel: {} }, error: { type: 'ProviderError', message: 'HTTP 503' } },
@@ -265,7 +265,7 @@ describe('run span listener', () => {
     const call = (id: string) => ({ id, name: 'slow', arguments: '{}' });
     feed(
       [
-        { type: 'run-start', runId, time: T0, agentName: 'a', input: 'x', instructions: '', optimizations },
+        { type: 'run-start', runId, time: T0, agentName: 'a', provider: 'openai', model: 'gpt-4.1', input: 'x', instructions: '', optimizations },
         { type: 'tool-call-start', runId, time: T0 + 1, callId: 't1', step: 1, toolCall: call('c1'), eager: false, prefetched: false },
         { type: 'tool-call-start', runId, time: T0 + 1, callId: 't2', step: 1, toolCall: call('c2'), eager: false, prefetched: false },
         { type: 'tool-call-start', runId, time: T0 + 1, callId: 't3', step: 1, toolCall: call('c3'), eager: false, prefetched: true },
@@ -312,7 +312,7 @@ describe('run span listener', () => {
   it('ends calls still open when the run ends, as errors at the run end time', () => {
     const runId = 'run-aborted';
     const spans = feed([
-      { type: 'run-start', runId, time: T0, agentName: 'a', input: 'x', instructions: '', optimizations },
+      { type: 'run-start', runId, time: T0, agentName: 'a', provider: 'openai', model: 'gpt-4.1', input: 'x', instructions: '', optimizations },
       { type: 'model-call-start', runId, time: T0 + 1, callId: 'm1', step: 1, provider: 'openai', model: 'gpt-4.1', purpose: 'chat', stream: true, toolNames: [], messages: [] },
       { type: 'run-end', runId, time: T0 + 9, outcome: 'aborted', finalOutput: '', steps: 0, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, requests: 0, costUsd: 0, byModel: {} }, error: { type: 'AbortError', message: 'aborted' } },
     ]);
@@ -326,7 +326,7 @@ describe('run span listener', () => {
   it('writes condensation, stuck detection and budget decisions as events on the run span', () => {
     const runId = 'run-events';
     feed([
-      { type: 'run-start', runId, time: T0, agentName: 'a', input: 'x', instructions: '', optimizations },
+      { type: 'run-start', runId, time: T0, agentName: 'a', provider: 'openai', model: 'gpt-4.1', input: 'x', instructions: '', optimizations },
       { type: 'history-condensed', runId, time: T0 + 1, step: 3, strategy: 'summarize', tokensBefore: 14000, tokensAfter: 3000, messagesBefore: 40, messagesAfter: 8 },
       { type: 'stuck-detected', runId, time: T0 + 2, step: 4, pattern: 'ping-pong', detail: 'a,b,a,b' },
       { type: 'budget-exhausted', runId, time: T0 + 3, step: 5, budget: 'tokens', limit: 20000, used: 20400 },
@@ -350,7 +350,7 @@ describe('run span listener', () => {
     const parent = toolRun('parent');
     const toolEnd = parent.findIndex((event) => event.type === 'tool-call-end');
     const child: RunEvent[] = [
-      { type: 'run-start', runId: 'child', time: T0 + 61, agentName: 'researcher', input: 'order 42', instructions: '', optimizations, parentRunId: 'parent', parentToolCallId: 'call_1' },
+      { type: 'run-start', runId: 'child', time: T0 + 61, agentName: 'researcher', provider: 'openai', model: 'gpt-4.1', input: 'order 42', instructions: '', optimizations, parentRunId: 'parent', parentToolCallId: 'call_1' },
       { type: 'run-end', runId: 'child', time: T0 + 70, outcome: 'completed', finalOutput: 'shipped', steps: 1, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, requests: 0, costUsd: 0, byModel: {} } },
     ];
     feed([...parent.slice(0, toolEnd), ...child, ...parent.slice(toolEnd)]);

@@ -38,8 +38,6 @@ interface OpenRun {
   conversationId?: string;
   modelCalls: Map<string, OpenModelCall>;
   toolCalls: Map<string, OpenToolCall>;
-  /** `gen_ai.provider.name` and `gen_ai.request.model` are set from the first agent step's model call. */
-  modelKnown: boolean;
   simulated: boolean;
   /** Whether any model call had a price: without one the run's cost is unknown, not 0. */
   priced: boolean;
@@ -90,6 +88,8 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
     const attributes: Attributes = {
       'gen_ai.operation.name': 'invoke_agent',
       'gen_ai.agent.name': event.agentName,
+      'gen_ai.provider.name': event.provider,
+      'gen_ai.request.model': event.model,
       'hotpath.run.id': event.runId,
       ...optimizationAttributes(event.optimizations),
       // The caller's own, as given: instrument()'s for every run, then run()'s for this one.
@@ -114,7 +114,6 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       conversationId: event.conversationId,
       modelCalls: new Map(),
       toolCalls: new Map(),
-      modelKnown: false,
       simulated: false,
       priced: false,
     });
@@ -138,10 +137,6 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       const instructions = systemInstructionsJson(event.messages);
       if (instructions !== undefined) attributes['gen_ai.system_instructions'] = instructions;
       if (event.toolNames.length > 0) attributes['gen_ai.tool.definitions'] = toolDefinitionsJson(event.toolNames);
-    }
-    if (!run.modelKnown && event.purpose === 'chat') {
-      run.modelKnown = true;
-      run.span.setAttributes({ 'gen_ai.provider.name': event.provider, 'gen_ai.request.model': event.model });
     }
     const span = tracer.startSpan(
       `chat ${event.model}`,
