@@ -12,12 +12,15 @@ import { runBenchmark } from './run-benchmark.ts';
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<number> {
-  const options = parseBenchOptions(process.argv.slice(2), process.env, join(packageRoot, 'results', 'latest.json'));
+  // `pnpm bench -- --flag` hands the script a literal `--` first.
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--') argv.shift();
+  const options = parseBenchOptions(argv, process.env, join(packageRoot, 'results', 'latest.json'));
   if (options.help) {
     console.log(BENCH_USAGE);
     return 0;
   }
-  const command = ['pnpm bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  const command = ['pnpm bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ');
   const { report, exported } = await runBenchmark(options, { log: (line) => console.log(line), command });
   console.log(`\n${formatReport(report)}\n`);
   if (exported) {

@@ -32,10 +32,11 @@ export const RECOMMENDATIONS_FALLBACK = { available: false, note: 'The recommend
 export const TOOL_CACHE_TTL_MS = 5 * 60_000;
 
 /**
- * Questions that decide money (refund amounts, return eligibility) need the strong model: a rule a support team
- * writes about its own traffic. It reads the support agent's question only, never the benchmark's answer key.
+ * Questions that decide money need the strong model: computing a refund amount, or whether something can still be
+ * returned. Looking the policy up is a lookup. A rule a support team writes about its own traffic: it reads the
+ * support agent's question only, never the benchmark's answer key.
  */
-const MONEY_DECISION = /\b(refund\w*|return\w*|eligib\w*|send (it |them |everything )?back)\b/i;
+const MONEY_DECISION = /\bhow much\b[^?]*\brefund|\brefund\b[^?]*\bhow much\b|\beligib\w*|\bstill be returned\b/i;
 
 /**
  * The router: lookups on the small model, money decisions on the large one; `sim-large` is the default (and what
@@ -50,7 +51,7 @@ export function supportDeskRouter(): ModelRouter {
     defaultModel: LARGE_MODEL,
     classify: ({ input }) =>
       MONEY_DECISION.test(input)
-        ? { label: 'money-decision', reason: 'the question decides a refund or a return' }
+        ? { label: 'money-decision', reason: 'the question asks to compute a refund or decide a return' }
         : { label: 'lookup', reason: 'the question asks for records' },
     rules: [
       { inputTokens: { atLeast: 16_000 }, model: LARGE_MODEL, name: 'long-context' },
