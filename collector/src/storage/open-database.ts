@@ -32,6 +32,9 @@ export function openDatabase(path: string): CollectorDatabase {
   // NORMAL in WAL mode: a commit survives a crash of the process (what "acknowledged" promises); only an OS
   // crash or power loss can lose the last commits. FULL would fsync every batch for that last guarantee.
   sqlite.pragma('synchronous = NORMAL');
+  // Checkpoint (copy the WAL into the database file, with an fsync) every ~40 MB instead of every 4 MB: ingest
+  // writes about 1 MB per 1,000 spans, and fewer, larger checkpoints measured ~15% less CPU per span.
+  sqlite.pragma('wal_autocheckpoint = 10000');
   // better-sqlite3 is synchronous: waiting for a lock held by another process stalls every request. The collector
   // is normally the only writer, so wait briefly, then fail the batch with a retryable 503.
   sqlite.pragma('busy_timeout = 100');
