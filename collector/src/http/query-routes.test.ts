@@ -287,6 +287,16 @@ describe('query API', () => {
     await get(`/api/compare?a=${baseline.traceId}&b=${newId(16)}`, 404);
   });
 
+  it('answers 405 to methods other than GET and HEAD, and HEAD without a body', async () => {
+    const post = await fetch(`${collector.url}/api/traces`, { method: 'POST', body: '{}' });
+    assert.equal(post.status, 405);
+    assert.equal(post.headers.get('allow'), 'GET, HEAD');
+    assert.equal(((await post.json()) as { error: { code: string } }).error.code, 'method_not_allowed');
+    const head = await fetch(`${collector.url}/api/traces`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+  });
+
   it('reports health', async () => {
     const health = await get<{ ok: boolean; traces: number; spans: number; dbPath: string; uptimeMs: number }>('/api/health');
     assert.equal(health.ok, true);
