@@ -93,6 +93,9 @@ describe('trace waterfall', () => {
     assert.ok(toolText.includes('timeout'));
     await row('invoke_agent billing-assistant').click();
     await detail.getByText('hotpath.budget_exhausted').waitFor();
+    const rootText = await detail.innerText();
+    assert.match(rootText, /links \(1\)/i);
+    assert.ok(rootText.includes('retry of an earlier run') && rootText.includes(`${'f'.repeat(32)} / ${'e'.repeat(16)}`));
     await stack.screenshot(page, 'waterfall-error-detail');
   });
 

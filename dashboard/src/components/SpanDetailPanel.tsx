@@ -2,6 +2,7 @@
 // The selected span in full: timing, status, GenAI figures, captured messages, events and every attribute.
 // Fetched on selection through the proxy, because the waterfall itself carries only what its rows need.
 // Everything shown comes from untrusted senders and is rendered as text.
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { attributeText, capturedMessages, type DisplayMessage } from '../lib/captured-messages.ts';
 import { formatCost, formatDuration, formatTimestamp, formatTokens } from '../lib/format.ts';
@@ -192,6 +193,19 @@ export function SpanDetailPanel({
             <h3>Attributes ({Object.keys(attributes).length})</h3>
             <KeyValues entries={Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))} />
           </div>
+          {load.span.links && load.span.links.length > 0 ? (
+            <div className="detail-section">
+              <h3>Links ({load.span.links.length})</h3>
+              {load.span.links.map((link, index) => (
+                <div className="event" key={index}>
+                  <Link className="mono" href={`/traces/${encodeURIComponent(link.traceId)}?span=${encodeURIComponent(link.spanId)}`}>
+                    {link.traceId} / {link.spanId}
+                  </Link>
+                  <KeyValues entries={Object.entries(link.attributes)} />
+                </div>
+              ))}
+            </div>
+          ) : null}
           {load.span.resource && Object.keys(load.span.resource).length > 0 ? (
             <div className="detail-section">
               <h3>Resource</h3>

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type RunningBrowser } from './browser.ts';
 import { ensureDashboardBuild } from './dashboard-build.ts';
 import { startDashboard, type RunningDashboard } from './dashboard-server.ts';
+import { freePort } from './free-port.ts';
 
 interface RunningCollector {
   url: string;
@@ -53,7 +54,7 @@ export async function startStack(options: { collector?: boolean } = {}): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
   const collector = options.collector === false ? null : await startCollector({ port: 0, dataDir });
   // With no collector, point the dashboard at a port nothing listens on.
-  const collectorUrl = collector?.url ?? 'http://127.0.0.1:9';
+  const collectorUrl = collector?.url ?? `http://127.0.0.1:${await freePort()}`;
   let dashboard: RunningDashboard | null = null;
   let browser: RunningBrowser | null = null;
   try {
