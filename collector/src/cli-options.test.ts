@@ -10,7 +10,7 @@ import { CollectorError } from './errors.ts';
 
 describe('collector command line', () => {
   it('reads env vars, and flags win over them', () => {
-    const parsed = parseCollectorArgs(['--port', '0', '--retention-max-age', '7d'], {
+    const parsed = parseCollectorArgs(['--port', '0', '--retention-max-age', '7d', '--grpc-port', '4317'], {
       HOTPATH_COLLECTOR_PORT: '9999',
       HOTPATH_COLLECTOR_HOST: '0.0.0.0',
       HOTPATH_DATA_DIR: '/tmp/hp',
@@ -22,6 +22,7 @@ describe('collector command line', () => {
       help: false,
       options: {
         port: 0,
+        grpcPort: 4317,
         host: '0.0.0.0',
         dataDir: '/tmp/hp',
         ingestToken: 'tok',

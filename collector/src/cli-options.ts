@@ -13,6 +13,7 @@ Usage: hotpath-collector [flags]
 Flags (each also read from the environment variable shown; a flag wins over its variable):
   --port <n>                    HOTPATH_COLLECTOR_PORT       port to listen on (default 4318; 0 = any free port)
   --host <address>              HOTPATH_COLLECTOR_HOST       interface to listen on (default 127.0.0.1, loopback only)
+  --grpc-port <n>               HOTPATH_COLLECTOR_GRPC_PORT  also receive OTLP/gRPC on this port (usually 4317; default off)
   --data-dir <path>             HOTPATH_DATA_DIR             folder of the default database file (default ./data)
   --db <path>                   HOTPATH_DB                   database file (default <data-dir>/hotpath.sqlite; :memory: for none)
   --ingest-token <token>        HOTPATH_INGEST_TOKEN         require "Authorization: Bearer <token>" on POST /v1/traces
@@ -30,12 +31,14 @@ Flags (each also read from the environment variable shown; a flag wins over its 
                                                              decode on the main thread; try 1 on a machine with idle cores)
   -h, --help                                                 print this help
 
-Endpoints: POST /v1/traces (OTLP/HTTP, protobuf or JSON, gzip or not); GET /api/* (docs/query-api.md).
+Endpoints: POST /v1/traces (OTLP/HTTP, protobuf or JSON, gzip or not); GET /api/* (docs/query-api.md);
+with --grpc-port, opentelemetry.proto.collector.trace.v1.TraceService/Export (OTLP/gRPC).
 `;
 
 const flags = {
   port: { env: 'HOTPATH_COLLECTOR_PORT' },
   host: { env: 'HOTPATH_COLLECTOR_HOST' },
+  'grpc-port': { env: 'HOTPATH_COLLECTOR_GRPC_PORT' },
   'data-dir': { env: 'HOTPATH_DATA_DIR' },
   db: { env: 'HOTPATH_DB' },
   'ingest-token': { env: 'HOTPATH_INGEST_TOKEN' },
@@ -93,7 +96,10 @@ export function parseCollectorArgs(
   };
   const text = (flag: Flag) => read(flag)?.value;
   const port = integer('port', 0);
-  if (port !== undefined && port > 65_535) throw new CollectorError('bad_request', `port ${port} is above 65535`);
+  const grpcPort = integer('grpc-port', 0);
+  for (const value of [port, grpcPort]) {
+    if (value !== undefined && value > 65_535) throw new CollectorError('bad_request', `port ${value} is above 65535`);
+  }
   const maxAge = read('retention-max-age');
   const maxSpans = integer('retention-max-spans', 1);
   const forward = read('forward-endpoint');
@@ -103,6 +109,7 @@ export function parseCollectorArgs(
   const pricingFile = text('pricing-file');
   const options: CollectorOptions = {
     port,
+    grpcPort,
     host: text('host'),
     dataDir: text('data-dir'),
     dbPath: text('db'),

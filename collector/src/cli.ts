@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `hotpath collector listening on ${collector.url}\n` +
       `  OTLP/HTTP  POST ${collector.url}/v1/traces\n` +
+      (collector.grpcPort === null ? '' : `  OTLP/gRPC  ${collector.host}:${collector.grpcPort}\n`) +
       `  query API  ${collector.url}/api/traces\n` +
       `  database   ${collector.dbPath}\n`,
   );

@@ -5,10 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CollectorError } from './errors.ts';
 import { createForwarder, type ForwarderStats } from './forward/forwarder.ts';
+import { startOtlpGrpcServer, type OtlpGrpcServer } from './grpc/otlp-grpc-server.ts';
+import { createAdmission } from './http/admission.ts';
 import { createDecodePool } from './http/decode-pool.ts';
 import { createLiveHub } from './http/live-hub.ts';
 import { createOtlpRoute } from './http/otlp-route.ts';
 import { createQueryRoutes, sendError } from './http/query-routes.ts';
+import { createReceiveBatch } from './http/receive-batch.ts';
 import { createWriteQueue } from './http/write-queue.ts';
 import { defaultPricing, validatePricing, type PricingTable } from './ingest/pricing.ts';
 import { openDatabase, type CollectorDatabase } from './storage/open-database.ts';
@@ -18,6 +21,8 @@ import { createSpanWriter } from './storage/span-writer.ts';
 export interface CollectorOptions {
   /** Port to listen on; 0 picks a free one. Default 4318 (OTLP/HTTP). */
   port?: number;
+  /** Also receive OTLP/gRPC on this port (4317 by convention; 0 picks a free one). Default: no gRPC. */
+  grpcPort?: number;
   /** Interface to listen on. Default 127.0.0.1 (loopback only). */
   host?: string;
   /** Folder for the default database file. Default `./data`. */
@@ -60,6 +65,8 @@ export interface RunningCollector {
   /** Base URL, e.g. `http://127.0.0.1:4318`. OTLP goes to `${url}/v1/traces`, queries to `${url}/api/…`. */
   url: string;
   port: number;
+  /** The OTLP/gRPC port, when `grpcPort` was given. */
+  grpcPort: number | null;
   host: string;
   dbPath: string;
   stats(): CollectorStats;
@@ -100,17 +107,17 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     }
     live.publish([...traceIds]);
   });
-  const otlp = createOtlpRoute({
-    queue,
+  const receive = createReceiveBatch({
     decoder,
-    maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
-    maxConcurrentRequests: options.maxConcurrentRequests ?? 64,
-    ingestToken: options.ingestToken,
+    queue,
     onAccepted: forwarder ? (body, contentType) => forwarder.forward(body, contentType) : undefined,
-    onRefused: (error) => {
-      stats.refusedRequests[error.status] = (stats.refusedRequests[error.status] ?? 0) + 1;
-    },
   });
+  const admission = createAdmission(options.maxConcurrentRequests ?? 64);
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const onRefused = (error: CollectorError) => {
+    stats.refusedRequests[error.status] = (stats.refusedRequests[error.status] ?? 0) + 1;
+  };
+  const otlp = createOtlpRoute({ receive, admission, maxBodyBytes, ingestToken: options.ingestToken, onRefused });
   const countRows = database.sqlite.prepare('SELECT count(*) AS traces, coalesce(sum(span_count), 0) AS spans FROM traces');
   const api = createQueryRoutes({
     db: database.db,
@@ -142,6 +149,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       ? setInterval(runRetention, retention.intervalMs ?? 60_000).unref()
       : undefined;
 
+  const releaseResources = async () => {
+    if (retentionTimer) clearInterval(retentionTimer);
+    live.close();
+    await decoder.close();
+    database.close();
+  };
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
     server.listen(options.port ?? 4318, host, () => {
@@ -149,17 +162,26 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       resolveListen();
     });
   }).catch(async (error: unknown) => {
-    database.close();
-    live.close();
-    await decoder.close();
+    await releaseResources();
     throw error;
   });
+  let grpc: OtlpGrpcServer | undefined;
+  if (options.grpcPort !== undefined) {
+    try {
+      grpc = await startOtlpGrpcServer({ host, port: options.grpcPort, receive, admission, maxBodyBytes, ingestToken: options.ingestToken, onRefused });
+    } catch (error) {
+      await new Promise((resolveClose) => server.close(resolveClose));
+      await releaseResources();
+      throw error;
+    }
+  }
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    grpcPort: grpc?.port ?? null,
     host,
     dbPath,
     stats: () => ({ ...stats, refusedRequests: { ...stats.refusedRequests }, forwarding: forwarder?.stats() ?? null }),
@@ -170,7 +192,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         live.close();
         const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
         server.closeIdleConnections();
-        await closed;
+        await Promise.all([closed, grpc?.close()]);
         queue.flush();
         await decoder.close();
         await forwarder?.close();

@@ -1,0 +1,36 @@
+// What both OTLP receivers (HTTP and gRPC) do with a body once it is read: decode and prepare it, store it through
+// the write queue, and hand the accepted bytes to forwarding.
+import { CollectorError } from '../errors.ts';
+import type { IngestResult } from '../ingest/ingest.ts';
+import type { BodyEncoding, DecodePool } from './decode-pool.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+export type ReceiveBatch = (body: Buffer, encoding: BodyEncoding, contentType: string) => Promise<IngestResult>;
+
+/**
+ * Creates the shared receive step.
+ *
+ * @throws CollectorError from decoding (400) or the queue (503); a storage failure becomes a retryable 503.
+ * @example
+ * const receive = createReceiveBatch({ decoder, queue });
+ * const result = await receive(body, 'protobuf', 'application/x-protobuf');
+ */
+export function createReceiveBatch(options: {
+  decoder: DecodePool;
+  queue: WriteQueue;
+  onAccepted?: (body: Buffer, contentType: string) => void;
+}): ReceiveBatch {
+  return async (body, encoding, contentType) => {
+    const batch = await options.decoder.prepare(body, encoding);
+    let result: IngestResult;
+    try {
+      result = await options.queue.enqueue(batch);
+    } catch (error) {
+      if (CollectorError.isInstance(error)) throw error;
+      // Storage failing (disk full, database locked) is the server's trouble: 503 tells exporters to retry.
+      throw new CollectorError('unavailable', `could not store the spans: ${(error as Error).message}`, { cause: error, retryAfterSeconds: 1 });
+    }
+    options.onAccepted?.(body, contentType);
+    return result;
+  };
+}
