@@ -2,17 +2,18 @@
 // measurements of hosted models, so that no benchmark can win against an inflated penalty:
 //
 // - Time to first token of a short prompt (`requestLatencyMs`): Artificial Analysis and Vercel AI Gateway report
-//   medians of roughly 0.4–0.6 s for GPT-4.1 and 0.2–0.6 s for GPT-4.1 mini / nano (nano: 176 ms in a
-//   2,000-call benchmark). We take 500 ms (large) and 250 ms (small).
+//   medians of roughly 0.4–0.6 s for GPT-4.1. The small model of a routing set-up is the smallest tier, modelled on
+//   GPT-4.1 nano: 176 ms time to first token measured in a 2,000-call benchmark. We take 500 ms (large) and
+//   176 ms (small).
 // - Decode speed (`outputTokensPerSecond`): GPT-4.1 measures 65–110 tokens/s (OpenAI community `tacho` runs:
-//   67.6 tokens/s; Artificial Analysis around 100); GPT-4.1 nano ≈ 180 tokens/s (Artificial Analysis), GPT-4.1
-//   mini 60–120 tokens/s. We take 80 (large) and 150 (small).
+//   67.6 tokens/s; Artificial Analysis around 100); GPT-4.1 nano ≈ 180 tokens/s (Artificial Analysis). We take
+//   80 (large) and 180 (small).
 // - Prefill (`prefillMsPerToken`): OpenAI's "Prompt Caching 201" cookbook measured a 7 % time-to-first-token gain
 //   from caching a 1,024-token prompt and 67 % at 150k tokens; 0.05 ms per uncached token (20k tokens/s) with
 //   cached tokens at a quarter of that cost (`cachedPrefillFactor`) reproduces both figures on top of a 500 ms
 //   base. Small models prefill about 2.5× faster.
-// - Together a typical agent step (1,500 prompt tokens, 40 output tokens) costs 1.08 s on `sim-large` and
-//   0.54 s on `sim-small`: the small model is 2× faster, the low end of the 2–5× the seed articles give.
+// - Together a typical agent step (1,500 prompt tokens, 40 output tokens) costs 1.06 s on `sim-large` and
+//   0.42 s on `sim-small`: the small model is 2.5× faster, the low end of the 2–5× the seed articles give.
 // - Prompt caching (`promptCache`): OpenAI caches prompts of 1,024 tokens or more, in 128-token increments,
 //   for 5–10 minutes of inactivity (OpenAI prompt caching guide).
 
@@ -59,14 +60,14 @@ export const SIM_LARGE: ModelProfile = {
   maxOutputTokens: 4096,
 };
 
-/** The small, fast, weaker model (after a GPT-4.1-mini/nano-class hosted model). */
+/** The small, fast, weaker model (after GPT-4.1 nano, the smallest hosted tier). */
 export const SIM_SMALL: ModelProfile = {
   id: 'sim-small',
   strength: 'weak',
-  requestLatencyMs: 250,
+  requestLatencyMs: 176,
   prefillMsPerToken: 0.02,
   cachedPrefillFactor: 0.25,
-  outputTokensPerSecond: 150,
+  outputTokensPerSecond: 180,
   maxOutputTokens: 4096,
 };
 
