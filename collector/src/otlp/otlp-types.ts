@@ -69,12 +69,3 @@ export interface DecodedResourceSpans {
 export interface TraceExportRequest {
   resourceSpans: DecodedResourceSpans[];
 }
-
-/** Counts the spans of a request. */
-export function countSpans(request: TraceExportRequest): number {
-  let count = 0;
-  for (const resourceSpans of request.resourceSpans) {
-    for (const scopeSpans of resourceSpans.scopeSpans) count += scopeSpans.spans.length;
-  }
-  return count;
-}
