@@ -131,6 +131,18 @@ describe('trace waterfall', () => {
     await waitForCount(row('chat sim-large', 1).locator('.wf-bar'), 1);
   });
 
+  it('finds spans by name, model or tool, keeping their ancestors for context', async () => {
+    await open('escalation');
+    await page.getByLabel('Find span').fill('sim-small');
+    await waitForCount(page.locator('[role=treeitem]'), 5);
+    const names = await page.locator('[role=treeitem] .wf-label').allInnerTexts();
+    assert.deepEqual(names, ['invoke_agent researcher', 'chat sim-small', 'execute_tool delegate_summary', 'invoke_agent summarizer', 'chat sim-small']);
+    await page.getByLabel('Find span').fill('no such span');
+    await waitForCount(page.locator('[role=treeitem]'), 0);
+    await page.getByLabel('Find span').fill('');
+    await waitForCount(page.locator('[role=treeitem]'), 6);
+  });
+
   it('moves the selection with the arrow keys', async () => {
     await open('optimized');
     await row('invoke_agent support-desk').click();

@@ -4,7 +4,7 @@
 // selected span and zoom live in the URL; in `compact` mode (compare) a click opens the span's trace.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { criticalPath } from '../lib/critical-path.ts';
 import { ancestorIds, flattenTree } from '../lib/flatten-tree.ts';
 import { formatDuration } from '../lib/format.ts';
@@ -55,7 +55,13 @@ export function Waterfall({ traceId, packed, mode, scaleMs, nameColumnWidth = mo
   const tree = useMemo(() => buildSpanTree(inBrowser ? unpackSpans(packed) : []), [packed, inBrowser]);
   const onPath = useMemo(() => criticalPath(tree), [tree]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const rows = useMemo(() => flattenTree(tree, collapsed), [tree, collapsed]);
+  const [find, setFind] = useState('');
+  // Deferred so typing stays responsive while a 20,000-span tree is filtered.
+  const needle = useDeferredValue(find.trim().toLowerCase());
+  const rows = useMemo(
+    () => flattenTree(tree, collapsed, needle ? (span) => [span.name, span.model, span.toolName].some((text) => text?.toLowerCase().includes(needle)) : undefined),
+    [tree, collapsed, needle],
+  );
   const [showCritical, setShowCritical] = useState(true);
   const [localState, setLocalState] = useState<WaterfallUrlState>(NO_STATE);
 
@@ -163,6 +169,14 @@ export function Waterfall({ traceId, packed, mode, scaleMs, nameColumnWidth = mo
         <span className="cell-sub" data-testid="waterfall-count">
           {inBrowser ? `${rows.length.toLocaleString('en-US')} of ${tree.byId.size.toLocaleString('en-US')} spans` : 'Loading spans…'}
         </span>
+        <input
+          type="search"
+          className="wf-find"
+          placeholder="Find span, model or tool"
+          aria-label="Find span"
+          value={find}
+          onChange={(event) => setFind(event.target.value)}
+        />
         <button type="button" className="btn btn-sm" onClick={() => setCollapsed(new Set())}>Expand all</button>
         <button type="button" className="btn btn-sm" onClick={() => setCollapsed(new Set(allParents.filter((id) => !tree.roots.some((root) => root.span.spanId === id))))}>
           Collapse all

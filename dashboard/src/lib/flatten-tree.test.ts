@@ -24,6 +24,18 @@ describe('flattenTree', () => {
   });
 });
 
+describe('flattenTree with a match', () => {
+  it('keeps matching spans and their ancestors, in tree order', () => {
+    const rows = flattenTree(tree, new Set(), (span) => span.spanId === 'a2' || span.spanId === 'b1');
+    assert.deepEqual(rows.map((node) => node.span.spanId), ['root', 'a', 'a2', 'b', 'b1']);
+  });
+
+  it('still honours collapsed spans and answers no rows when nothing matches', () => {
+    assert.deepEqual(flattenTree(tree, new Set(['a']), (span) => span.spanId === 'a2').map((node) => node.span.spanId), ['root', 'a']);
+    assert.deepEqual(flattenTree(tree, new Set(), () => false), []);
+  });
+});
+
 describe('ancestorIds', () => {
   it('names the spans to expand so a deep span becomes visible, nearest first', () => {
     assert.deepEqual(ancestorIds(tree, 'b1'), ['b', 'root']);

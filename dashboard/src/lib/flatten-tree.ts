@@ -1,25 +1,50 @@
 // Turns the span tree into the rows the virtualizer renders: pre-order, skipping the subtrees of collapsed
 // spans. Iterative, so very deep traces cannot overflow the stack.
 import type { SpanNode, SpanTree } from './span-tree.ts';
+import type { WaterfallSpan } from './waterfall-span.ts';
 
 /**
- * The visible rows of a tree, parents directly above their children.
+ * The visible rows of a tree, parents directly above their children. With `match`, only matching spans and
+ * their ancestors (for context) are kept.
  *
  * @example
  * const rows = flattenTree(tree, new Set([collapsedSpanId]));
- * rows.map((node) => node.span.spanId);
+ * const found = flattenTree(tree, new Set(), (span) => span.name.includes('lookup'));
  */
-export function flattenTree(tree: Pick<SpanTree, 'roots'>, collapsed: ReadonlySet<string> = new Set()): SpanNode[] {
+export function flattenTree(
+  tree: Pick<SpanTree, 'roots' | 'byId'>,
+  collapsed: ReadonlySet<string> = new Set(),
+  match?: (span: WaterfallSpan) => boolean,
+): SpanNode[] {
+  const keep = match ? matchesWithAncestors(tree, match) : null;
   const rows: SpanNode[] = [];
   const stack: SpanNode[] = [];
-  for (let index = tree.roots.length - 1; index >= 0; index--) stack.push(tree.roots[index]!);
+  const push = (nodes: SpanNode[]) => {
+    for (let index = nodes.length - 1; index >= 0; index--) {
+      const node = nodes[index]!;
+      if (!keep || keep.has(node.span.spanId)) stack.push(node);
+    }
+  };
+  push(tree.roots);
   while (stack.length) {
     const node = stack.pop()!;
     rows.push(node);
-    if (collapsed.has(node.span.spanId)) continue;
-    for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+    if (!collapsed.has(node.span.spanId)) push(node.children);
   }
   return rows;
+}
+
+function matchesWithAncestors(tree: Pick<SpanTree, 'byId'>, match: (span: WaterfallSpan) => boolean): Set<string> {
+  const keep = new Set<string>();
+  for (const node of tree.byId.values()) {
+    if (!match(node.span)) continue;
+    keep.add(node.span.spanId);
+    for (const id of ancestorIds(tree, node.span.spanId)) {
+      if (keep.has(id)) break;
+      keep.add(id);
+    }
+  }
+  return keep;
 }
 
 /**
