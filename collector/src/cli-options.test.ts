@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -33,9 +33,11 @@ describe('collector command line', () => {
   });
 
   it('loads a pricing file over the defaults', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'hotpath-cli-')), 'pricing.json');
+    const dir = mkdtempSync(join(tmpdir(), 'hotpath-cli-'));
+    const path = join(dir, 'pricing.json');
     writeFileSync(path, JSON.stringify({ models: { mine: { input: 1, cachedInput: 0.5, output: 2 } } }));
     const parsed = parseCollectorArgs([], { HOTPATH_PRICING_FILE: path });
+    rmSync(dir, { recursive: true, force: true });
     assert.ok(!parsed.help);
     assert.equal(parsed.options.pricing?.mine?.cachedInput, 0.5);
     assert.ok(parsed.options.pricing?.['sim-large']);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,15 @@ import type { TraceDetail, TraceSummary } from './query/api-types.ts';
 import { startCollector, type CollectorOptions, type RunningCollector } from './start-collector.ts';
 import { newId, otlpJson, otlpProtobuf, type FixtureSpan } from './testing/otlp-request.ts';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'hotpath-collector-'));
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hotpath-collector-'));
+  tempDirs.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 async function withCollector<T>(options: CollectorOptions, work: (collector: RunningCollector) => Promise<T>): Promise<T> {
   const collector = await startCollector({ port: 0, dbPath: ':memory:', ...options });

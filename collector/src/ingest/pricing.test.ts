@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -31,9 +31,11 @@ describe('pricing', () => {
   });
 
   it('lays a user file over the defaults', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'hotpath-pricing-')), 'pricing.json');
+    const dir = mkdtempSync(join(tmpdir(), 'hotpath-pricing-'));
+    const path = join(dir, 'pricing.json');
     writeFileSync(path, JSON.stringify({ models: { 'sim-large': { input: 9, cachedInput: 1, output: 10 }, mine: { input: 1, cachedInput: 0, output: 1 } } }));
     const pricing = loadPricingFile(path);
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(pricing['sim-large']?.input, 9);
     assert.equal(pricing.mine?.output, 1);
     assert.deepEqual(pricing['sim-small'], defaultPricing['sim-small']);
