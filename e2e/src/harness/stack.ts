@@ -22,9 +22,8 @@ interface RunningCollector {
  */
 async function startCollector(options: { port: number; dataDir: string }): Promise<RunningCollector> {
   const specifier: string = '@hotpath/collector';
-  const collector = (await import(specifier)) as { startCollector(options: Record<string, unknown>): Promise<RunningCollector> };
-  // Decode on the collector's main thread: the suite's machine is small and Chromium and Next need the cores.
-  return collector.startCollector({ ...options, decodeWorkers: 0 });
+  const collector = (await import(specifier)) as { startCollector(options: { port: number; dataDir: string }): Promise<RunningCollector> };
+  return collector.startCollector(options);
 }
 
 export const ARTIFACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'artifacts');
