@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatRequest } from '../chat-request.ts';
 import type { ModelProfile } from '../model-profile.ts';
+import { isGuardrailRequest, judgeMessage, messageUnderReview } from './guardrail.ts';
 import { Knowledge, callKey } from './knowledge.ts';
 import type { NeedOptions, NeedResult, PlanContext, Playbook } from './playbook.ts';
 import { isSummaryRequest, summarize } from './summarize.ts';
@@ -40,6 +41,9 @@ function toPlanned(call: WantedCall): PlannedToolCall {
  * if (decision.kind === 'tool-calls') console.log(decision.toolCalls.map((call) => call.name));
  */
 export function decide(request: ChatRequest, profile: ModelProfile, playbook: Playbook): Decision {
+  if (isGuardrailRequest(request.messages, request.tools.length)) {
+    return { kind: 'text', text: JSON.stringify(judgeMessage(messageUnderReview(request.messages))) };
+  }
   if (isSummaryRequest(request.messages, request.tools.length)) {
     return { kind: 'text', text: summarize(playbook, new Knowledge(playbook, request.messages), request.messages) };
   }

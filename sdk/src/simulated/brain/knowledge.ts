@@ -95,8 +95,8 @@ export class Knowledge {
         const outcome = readToolContent(message.content);
         if (outcome.status === 'result') this.#ingestDocument(outcome.value, `${call.tool} ${JSON.stringify(call.args ?? {})}`);
         // A placeholder may still show some of the output (a masked result's short fields): those facts are visible,
-        // the full result is not.
-        if (outcome.status === 'unreadable') for (const object of extractJsonObjects(message.content)) this.ingest(object);
+        // the full result is not. Its lists may be cut short, so they do not say which orders or tickets exist.
+        if (outcome.status === 'unreadable') for (const object of extractJsonObjects(message.content)) this.ingest(object, { partial: true });
         if (call.args) {
           this.calls.push({ tool: call.tool, args: call.args, key: callKey(call.tool, call.args), outcome, currentTurn: call.currentTurn });
         }
@@ -141,11 +141,13 @@ export class Knowledge {
   /**
    * Records the entities in a JSON value: an object with an `id` of a known type is that entity; an object without
    * one but with exactly one `<x>Id` field naming an entity adds its other fields to that entity (e.g. a list of
-   * orders under `customerId` becomes the customer's `orders`). Arrays of entities become lists of their ids.
+   * orders under `customerId` becomes the customer's `orders`). Arrays of entities become lists of their ids, except
+   * in a `partial` value (what a masked placeholder still shows), whose lists may have lost items: there the listed
+   * entities' own facts count, the list does not.
    */
-  ingest(value: unknown): void {
+  ingest(value: unknown, options: { partial?: boolean } = {}): void {
     if (Array.isArray(value)) {
-      for (const item of value) this.ingest(item);
+      for (const item of value) this.ingest(item, options);
       return;
     }
     if (typeof value !== 'object' || value === null) return;
@@ -162,12 +164,12 @@ export class Knowledge {
     for (const [key, field] of Object.entries(record)) {
       if (key === skip) continue;
       if (Array.isArray(field) && field.some((item) => this.#isEntity(item))) {
-        this.ingest(field);
-        attributes.set(key, field.filter((item) => this.#isEntity(item)).map((item) => (item as { id: string }).id));
+        this.ingest(field, options);
+        if (!options.partial) attributes.set(key, field.filter((item) => this.#isEntity(item)).map((item) => (item as { id: string }).id));
       } else if (Array.isArray(field) && field.length === 0) {
         attributes.set(key, []);
       } else {
-        if (typeof field === 'object' && field !== null) this.ingest(field);
+        if (typeof field === 'object' && field !== null) this.ingest(field, options);
         attributes.set(key, field);
       }
     }

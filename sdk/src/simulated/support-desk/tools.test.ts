@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
+import { countTokens } from '../token-count.ts';
 import { createSupportDeskTools, SupportDeskNotFoundError, type SupportDeskTool } from './tools.ts';
 
 const tools = createSupportDeskTools({ latencyScale: 0 });
@@ -74,6 +75,53 @@ describe('support-desk tools', () => {
     await assert.rejects(pending, /run cancelled/);
     assert.ok(performance.now() - started < slow.latencyMs / 2, 'the 4 s timer did not run out');
     await assert.rejects(slow.execute({ customerId: 'C-1001' }, { signal: AbortSignal.abort(new Error('already')) }), /already/);
+  });
+
+  it('return records sized like the SaaS APIs they stand for (about 200–900 tokens)', async () => {
+    const expected: [string, Record<string, unknown>, number, number][] = [
+      ['get_customer', { customerId: 'C-1001' }, 300, 700],
+      ['find_customer', { query: 'Ada Lovelace' }, 200, 700],
+      ['list_orders', { customerId: 'C-1001' }, 300, 900],
+      ['get_order', { orderId: 'O-5009' }, 350, 900],
+      ['get_shipment', { shipmentId: 'S-9002' }, 300, 800],
+      ['list_tickets', { customerId: 'C-1001' }, 200, 800],
+      ['get_ticket', { ticketId: 'T-301' }, 300, 900],
+      ['get_refund_policy', {}, 450, 900],
+      ['search_knowledge_base', { query: 'changing a delivery address' }, 250, 900],
+      ['search_knowledge_base', { query: 'damaged items' }, 400, 900],
+      ['get_product_recommendations', { customerId: 'C-1001' }, 120, 500],
+    ];
+    for (const [name, args, min, max] of expected) {
+      const tokens = countTokens(JSON.stringify(await byName(name).execute(args as never, {})));
+      assert.ok(tokens >= min && tokens <= max, `${name} ${JSON.stringify(args)}: ${tokens} tokens, expected ${min}–${max}`);
+    }
+  });
+
+  it('take SaaS latencies: 200–900 ms medians, one very slow optional service', () => {
+    for (const tool of tools.filter((candidate) => candidate.name !== 'get_product_recommendations')) {
+      assert.ok(tool.latencyMs >= 200 && tool.latencyMs <= 900, `${tool.name}: ${tool.latencyMs} ms`);
+    }
+    assert.equal(byName('get_product_recommendations').latencyMs, 4000);
+  });
+
+  it('keep the facts the tasks use first in each record, where a masked placeholder keeps them', async () => {
+    const shipment = Object.keys((await byName('get_shipment').execute({ shipmentId: 'S-9011' }, {})) as object);
+    assert.deepEqual(shipment.slice(0, 7), ['id', 'orderId', 'carrier', 'status', 'estimatedDelivery', 'deliveredAt', 'lastScan']);
+    const order = Object.keys((await byName('get_order').execute({ orderId: 'O-5010' }, {})) as object);
+    assert.deepEqual(order.slice(0, 10), ['id', 'customerId', 'orderNumber', 'placedAt', 'status', 'deliveredAt', 'total', 'shippingFee', 'shipmentId', 'relatedTicketId']);
+  });
+
+  it('keep derived figures consistent: order totals, customer spend, the latest scan', async () => {
+    const order = (await byName('get_order').execute({ orderId: 'O-5009' }, {})) as { total: number; subtotal: number; shippingFee: number; payment: { amount: number } };
+    assert.equal(order.total, 151);
+    assert.equal(order.subtotal + order.shippingFee, order.total);
+    assert.equal(order.payment.amount, order.total);
+    const customer = (await byName('get_customer').execute({ customerId: 'C-1001' }, {})) as { ordersCount: number; totalSpent: number };
+    assert.deepEqual([customer.ordersCount, customer.totalSpent], [3, 271.99]);
+    const shipment = (await byName('get_shipment').execute({ shipmentId: 'S-9005' }, {})) as { lastScan: string; events: { facility: string; at: string }[] };
+    assert.equal(shipment.lastScan, 'Rotterdam customs');
+    assert.equal(shipment.events[0]?.facility, 'Rotterdam customs', 'newest scan first');
+    assert.ok(shipment.events.length >= 5);
   });
 
   it('reject a negative latency scale', () => {
