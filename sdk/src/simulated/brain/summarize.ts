@@ -52,7 +52,8 @@ export function summarize(playbook: Playbook, knowledge: Knowledge, messages: re
       .map(([name, field]) => [name, formatValue(playbook, name, idsOf(field) ?? field)] as const)
       .filter(([, text]) => text !== undefined)
       .map(([name, text]) => `${attributePhrase(name)} ${text}`);
-    lines.push(`- ${source}: ${parts.join(', ') || 'nothing'}`);
+    // An object with nothing to say (`{}`, the arguments of a call without any) is not a fact.
+    if (parts.length > 0) lines.push(`- ${source}: ${parts.join(', ')}`);
   }
   return lines.join('\n');
 }

@@ -209,10 +209,8 @@ export interface RefundPolicy {
   damagedWindowDays: number;
   damagedRefundsShipping: boolean;
   shippingRefundedOtherwise: boolean;
-  version: string;
-  effectiveFrom: string;
-  url: string;
-  clauses: PolicyClause[];
+  /** The published document the figures come from. */
+  document: { version: string; effectiveFrom: string; url: string; clauses: PolicyClause[] };
 }
 
 export interface Recommendation {
@@ -692,19 +690,21 @@ export const refundPolicy: RefundPolicy = {
   damagedWindowDays: 90,
   damagedRefundsShipping: true,
   shippingRefundedOtherwise: false,
-  version: '2026.3',
-  effectiveFrom: '2026-07-01',
-  url: 'https://help.coffeegear.example/policies/refunds',
-  clauses: [
-    { number: '1', title: 'Scope', text: 'This policy applies to every order placed on our online store and shipped by us. Gift cards, bean subscriptions already roasted, and items bought from marketplace partners follow their own terms, which are shown at checkout.' },
-    { number: '2', title: 'Return window', text: 'Items can be returned within 30 days of the delivery date shown by the carrier. The window is counted in calendar days and ends at midnight UK time on the thirtieth day. Requests made after the window are declined, except for damaged items under clause 5.' },
-    { number: '3', title: 'Unopened items', text: 'Items returned unopened, in their original sealed packaging, are refunded at 100% of the price paid for them, including tax. We refund to the original payment method.' },
-    { number: '4', title: 'Opened items and restocking fee', text: 'Opened items are refunded at 50% of the price paid: a restocking fee of 50% covers inspection, cleaning and repackaging. Gold members pay no restocking fee: their opened items are refunded in full within the return window.' },
-    { number: '5', title: 'Damaged or faulty items', text: 'Items that arrive damaged or develop a fault are refunded in full, together with the shipping fee of the order, if reported within 90 days of delivery with a photo. The customer keeps the item; we do not need it back. A replacement can be sent instead when we have stock.' },
-    { number: '6', title: 'Shipping fees', text: 'Apart from damaged items (clause 5), shipping fees are not refunded, and the cost of sending a return back to us is paid by the customer unless we sent the wrong item.' },
-    { number: '7', title: 'How refunds are paid', text: 'Refunds are issued within 5 working days of the returned item reaching our warehouse, or of our approving a damaged-item claim. Card refunds take a further 3 to 10 working days to appear, depending on the bank.' },
-    { number: '8', title: 'Exceptions', text: 'Support agents may approve exceptions of up to $25 per order without escalation; anything larger goes to the returns team. Every exception is recorded on the customer\'s ticket.' },
-  ],
+  document: {
+    version: '2026.3',
+    effectiveFrom: '2026-07-01',
+    url: 'https://help.coffeegear.example/policies/refunds',
+    clauses: [
+      { number: '1', title: 'Scope', text: 'This policy applies to every order placed on our online store and shipped by us. Gift cards, bean subscriptions already roasted, and items bought from marketplace partners follow their own terms, which are shown at checkout.' },
+      { number: '2', title: 'Return window', text: 'Items can be returned within 30 days of the delivery date shown by the carrier. The window is counted in calendar days and ends at midnight UK time on the thirtieth day. Requests made after the window are declined, except for damaged items under clause 5.' },
+      { number: '3', title: 'Unopened items', text: 'Items returned unopened, in their original sealed packaging, are refunded at 100% of the price paid for them, including tax. We refund to the original payment method.' },
+      { number: '4', title: 'Opened items and restocking fee', text: 'Opened items are refunded at 50% of the price paid: a restocking fee of 50% covers inspection, cleaning and repackaging. Gold members pay no restocking fee: their opened items are refunded in full within the return window.' },
+      { number: '5', title: 'Damaged or faulty items', text: 'Items that arrive damaged or develop a fault are refunded in full, together with the shipping fee of the order, if reported within 90 days of delivery with a photo. The customer keeps the item; we do not need it back. A replacement can be sent instead when we have stock.' },
+      { number: '6', title: 'Shipping fees', text: 'Apart from damaged items (clause 5), shipping fees are not refunded, and the cost of sending a return back to us is paid by the customer unless we sent the wrong item.' },
+      { number: '7', title: 'How refunds are paid', text: 'Refunds are issued within 5 working days of the returned item reaching our warehouse, or of our approving a damaged-item claim. Card refunds take a further 3 to 10 working days to appear, depending on the bank.' },
+      { number: '8', title: 'Exceptions', text: 'Support agents may approve exceptions of up to $25 per order without escalation; anything larger goes to the returns team. Every exception is recorded on the customer\'s ticket.' },
+    ],
+  },
 };
 
 // --- knowledge base -------------------------------------------------------------------------------------------------
