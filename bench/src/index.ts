@@ -10,6 +10,7 @@ export {
   supportDeskAgent,
   supportDeskRouter,
 } from './support-agent.ts';
+export type { SupportDeskAgentOptions } from './support-agent.ts';
 export { ABLATION_TECHNIQUES, BUDGETS, createVariantExecutor, MAX_STEPS, optimizationsFor, SIMULATED_PRICING } from './variants.ts';
 export type { VariantContext } from './variants.ts';
 export { runVariant } from './run-variant.ts';

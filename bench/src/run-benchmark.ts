@@ -64,6 +64,7 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
       const executor = createVariantExecutor(variant, {
         baseURL: server.baseURL,
         tools,
+        latencyScale: options.latencyScale,
         ...(exporter && { onRunner: exporter.instrumentRunner, wrapTurn: exporter.instrumentTurn }),
       });
       executors.push(executor);

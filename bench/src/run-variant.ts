@@ -18,7 +18,7 @@ export interface RunVariantOptions {
   tasks: readonly SupportDeskTask[];
   /** Passes over the tasks (default 1). */
   repetitions?: number;
-  /** Multiplies the tools' latencies; use the server's `latencyScale` (default 1). */
+  /** Multiplies the tools' latencies (and Hotpath's tool timeout); use the server's `latencyScale` (default 1). */
   toolLatencyScale?: number;
   onProgress?: (progress: BatchProgress) => void;
   /** On every task run's span, next to `hotpath.workload.variant`, `.batch` and `.task`. */
@@ -41,6 +41,7 @@ export async function runVariant(options: RunVariantOptions): Promise<TaskRun[]>
   const executor = createVariantExecutor(options.variant, {
     baseURL: options.baseURL,
     tools: createSupportDeskTools({ latencyScale: options.toolLatencyScale ?? 1 }),
+    latencyScale: options.toolLatencyScale ?? 1,
     ...(options.onRunner && { onRunner: options.onRunner }),
     ...(options.wrapTurn && { wrapTurn: options.wrapTurn }),
   });

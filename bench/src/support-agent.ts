@@ -21,9 +21,15 @@ export const LARGE_MODEL = 'sim-large';
 
 /**
  * How long the recommendation service (typically 4 s) may take before the answer goes on without it: the
- * recommendations are optional in every task that asks for them ("if available").
+ * recommendations are optional in every task that asks for them ("if available"). Scaled with the workload's
+ * latency scale, so a fast test run behaves like a full-speed one.
  */
 export const RECOMMENDATIONS_TIMEOUT_MS = 1_000;
+
+export interface SupportDeskAgentOptions {
+  /** The latency scale the tools and the model server run at (default 1): the tool timeout follows it. */
+  latencyScale?: number;
+}
 
 /** What the model sees when the recommendation service times out. */
 export const RECOMMENDATIONS_FALLBACK = { available: false, note: 'The recommendation service did not answer in time.' };
@@ -78,7 +84,9 @@ export const SUPPORT_DESK_HISTORY: HistoryPolicy = {
  * @example
  * const tools = hotpathSupportDeskTools(createSupportDeskTools());
  */
-export function hotpathSupportDeskTools(tools: readonly SupportDeskTool[]): Tool[] {
+export function hotpathSupportDeskTools(tools: readonly SupportDeskTool[], options: SupportDeskAgentOptions = {}): Tool[] {
+  const latencyScale = options.latencyScale ?? 1;
+  if (!(latencyScale > 0) || !Number.isFinite(latencyScale)) throw new RangeError(`latencyScale must be a number > 0, got ${latencyScale}`);
   return tools.map((neutral) =>
     tool({
       name: neutral.name,
@@ -88,7 +96,7 @@ export function hotpathSupportDeskTools(tools: readonly SupportDeskTool[]): Tool
       cache: neutral.idempotent ? { ttlMs: TOOL_CACHE_TTL_MS } : false,
       readOnly: neutral.readOnly,
       ...(neutral.name === 'get_product_recommendations' && {
-        timeoutMs: RECOMMENDATIONS_TIMEOUT_MS,
+        timeoutMs: RECOMMENDATIONS_TIMEOUT_MS * latencyScale,
         fallback: RECOMMENDATIONS_FALLBACK,
       }),
     }),
@@ -105,13 +113,13 @@ const CUSTOMER_ID = /\bC-\d{4}\b/g;
  * const agent = supportDeskAgent(createSupportDeskTools());
  * await new Runner({ provider, optimizations: supportDeskOptimizations() }).run(agent, 'Where is order O-5002?');
  */
-export function supportDeskAgent(tools: readonly SupportDeskTool[]): Agent {
+export function supportDeskAgent(tools: readonly SupportDeskTool[], options: SupportDeskAgentOptions = {}): Agent {
   return new Agent({
     name: 'support-desk',
     description: 'Answers support agents\' questions about customers, orders, shipments and tickets.',
     instructions: SUPPORT_DESK_INSTRUCTIONS,
     model: supportDeskRouter(),
-    tools: hotpathSupportDeskTools(tools),
+    tools: hotpathSupportDeskTools(tools, options),
     prefetch: (input) => [...new Set(input.match(CUSTOMER_ID) ?? [])].map((customerId) => ({ tool: 'get_customer', arguments: { customerId } })),
   });
 }

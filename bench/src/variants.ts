@@ -28,6 +28,8 @@ export const SIMULATED_PRICING: Pricing = {
 export interface VariantContext {
   baseURL: string;
   tools: readonly SupportDeskTool[];
+  /** The latency scale of the server and the tools (default 1); Hotpath's tool timeout follows it. */
+  latencyScale?: number;
   /** Called with each new Hotpath Runner (one per batch), e.g. to instrument() it. */
   onRunner?: (runner: Runner) => void;
   /** Wraps each @openai/agents turn (its own tracing is off), e.g. in an instrumented function. */
@@ -75,7 +77,7 @@ export function createVariantExecutor(variant: string, context: VariantContext):
   return hotpathExecutor({
     variant,
     baseURL: context.baseURL,
-    agent: supportDeskAgent(context.tools),
+    agent: supportDeskAgent(context.tools, { latencyScale: context.latencyScale ?? 1 }),
     optimizations,
     maxSteps: MAX_STEPS,
     budgets: BUDGETS,

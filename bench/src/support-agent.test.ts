@@ -1,0 +1,78 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAnswer, createSupportDeskTools, openaiCompatible, Runner, startSimulatedServer, supportDeskTasks } from './sdk.ts';
+import type { ModelRouter } from './sdk.ts';
+import {
+  hotpathSupportDeskTools,
+  RECOMMENDATIONS_TIMEOUT_MS,
+  SUPPORT_DESK_HISTORY,
+  supportDeskAgent,
+  supportDeskRouter,
+} from './support-agent.ts';
+
+const route = (router: ModelRouter, input: string, estimatedInputTokens = 1_000) =>
+  router.route({ agentName: 'support-desk', step: 0, stepKind: 'first', input, messages: [], estimatedInputTokens, toolNames: [] });
+
+describe('the support-desk agent', () => {
+  it('caches only idempotent tools, lets only read-only ones start early, and times out only the slow service', () => {
+    const neutral = createSupportDeskTools();
+    const tools = hotpathSupportDeskTools(neutral, { latencyScale: 0.5 });
+    for (const [index, tool] of tools.entries()) {
+      assert.equal(Boolean(tool.cache), neutral[index]!.idempotent, tool.name);
+      assert.equal(tool.readOnly, neutral[index]!.readOnly, tool.name);
+    }
+    const timed = tools.filter((tool) => tool.timeoutMs !== undefined);
+    assert.deepEqual(timed.map((tool) => [tool.name, tool.timeoutMs]), [['get_product_recommendations', RECOMMENDATIONS_TIMEOUT_MS * 0.5]]);
+    assert.equal(tools.find((tool) => tool.name === 'escalate_ticket')?.cache, false);
+    assert.throws(() => hotpathSupportDeskTools(neutral, { latencyScale: 0 }), RangeError);
+  });
+
+  it('routes questions that compute a refund or decide a return to sim-large and lookups to sim-small', async () => {
+    const router = supportDeskRouter();
+    assert.equal(router.defaultModel, 'sim-large');
+    const cases: [string, string][] = [
+      ['Customer C-1005 wants to send back everything from order O-5009. How much should we refund?', 'sim-large'],
+      ['Is order O-5004 still eligible for a return?', 'sim-large'],
+      ['What is our refund policy for damaged items?', 'sim-small'],
+      ['How long is our return window after delivery?', 'sim-small'],
+      ['Where is order O-5002?', 'sim-small'],
+    ];
+    for (const [input, model] of cases) assert.equal((await route(router, input)).model, model, input);
+    const long = await route(router, 'Where is order O-5002?', 20_000);
+    assert.deepEqual([long.model, long.rule], ['sim-large', 'long-context']);
+  });
+
+  it('prefetches the profile of each customer the question names, and nothing otherwise', () => {
+    const agent = supportDeskAgent(createSupportDeskTools());
+    assert.deepEqual(agent.prefetchFor('Compare C-1001 with C-1002, then C-1001 again.'), [
+      { tool: 'get_customer', arguments: { customerId: 'C-1001' } },
+      { tool: 'get_customer', arguments: { customerId: 'C-1002' } },
+    ]);
+    assert.deepEqual(agent.prefetchFor('Where is order O-5002?'), []);
+  });
+
+  it('answers a briefing without the slow recommendation service, through its timeout and fallback', async () => {
+    const latencyScale = 0.02;
+    const server = await startSimulatedServer({ port: 0, latencyScale });
+    const provider = openaiCompatible({ baseURL: server.baseURL, apiKey: 'sk-test' });
+    try {
+      const runner = new Runner({ provider, optimizations: { history: SUPPORT_DESK_HISTORY } });
+      const ended: { name: string; timedOut: boolean; fallbackUsed: boolean }[] = [];
+      runner.subscribe((event) => {
+        if (event.type === 'tool-call-end') ended.push({ name: event.toolCall.name, timedOut: event.timedOut, fallbackUsed: event.fallbackUsed });
+      });
+      const task = supportDeskTasks.find((candidate) => candidate.id === 'slow-briefing-barbara')!;
+      const agent = supportDeskAgent(createSupportDeskTools({ latencyScale }), { latencyScale });
+      const result = await runner.run(agent, task.turns[0]!);
+      assert.equal(checkAnswer(task, result.finalOutput).correct, true, result.finalOutput);
+      assert.deepEqual(ended.find((call) => call.name === 'get_product_recommendations'), {
+        name: 'get_product_recommendations',
+        timedOut: true,
+        fallbackUsed: true,
+      });
+    } finally {
+      await provider.close?.();
+      await server.close();
+    }
+  });
+});
