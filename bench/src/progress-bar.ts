@@ -23,7 +23,7 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
       format: '{bar} {value}/{total} task runs | {variant} #{batch} {task} | {correct} correct | eta {eta_formatted}',
       noTTYOutput: !stream.isTTY,
       notTTYSchedule: 5000,
-      hideCursor: true,
+      hideCursor: false,
       etaBuffer: 30,
     },
     cliProgress.Presets.shades_classic,
