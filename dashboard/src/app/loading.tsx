@@ -1,0 +1,4 @@
+// Shown while a page's data loads.
+export default function Loading() {
+  return <div className="cell-sub" aria-busy="true">Loading…</div>;
+}
