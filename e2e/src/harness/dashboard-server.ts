@@ -14,11 +14,11 @@ export interface RunningDashboard {
  * const dashboard = await startDashboard({ collectorUrl: collector.url });
  * await page.goto(dashboard.url);
  */
-export async function startDashboard({ collectorUrl, timeoutMs = 30_000 }: { collectorUrl: string; timeoutMs?: number }): Promise<RunningDashboard> {
+export async function startDashboard({ collectorUrl, env = {}, timeoutMs = 30_000 }: { collectorUrl: string; env?: Record<string, string>; timeoutMs?: number }): Promise<RunningDashboard> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(DASHBOARD_DIR, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: DASHBOARD_DIR,
-    env: { ...process.env, HOTPATH_COLLECTOR_URL: collectorUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    env: { ...process.env, ...env, HOTPATH_COLLECTOR_URL: collectorUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

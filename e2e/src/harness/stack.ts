@@ -20,9 +20,9 @@ interface RunningCollector {
  * The collector, loaded by a computed specifier so this package's typecheck (which needs the DOM library for
  * browser callbacks) does not re-check the collector's sources, which its own tsconfig checks against Node's types.
  */
-async function startCollector(options: { port: number; dataDir: string }): Promise<RunningCollector> {
+async function startCollector(options: { port: number; dataDir: string; queryToken?: string }): Promise<RunningCollector> {
   const specifier: string = '@hotpath/collector';
-  const collector = (await import(specifier)) as { startCollector(options: { port: number; dataDir: string }): Promise<RunningCollector> };
+  const collector = (await import(specifier)) as { startCollector(options: { port: number; dataDir: string; queryToken?: string }): Promise<RunningCollector> };
   return collector.startCollector(options);
 }
 
@@ -43,21 +43,30 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** false: no collector at all (the dashboard points at a port nothing listens on). */
+  collector?: boolean;
+  /** The collector requires this bearer token on its query API. */
+  collectorQueryToken?: string;
+  /** Extra environment for `next start` (for example HOTPATH_QUERY_TOKEN). */
+  dashboardEnv?: Record<string, string>;
+}
+
 /**
  * @example
  * const stack = await startStack();
  * const ids = await sendFixtures(stack.collectorUrl, standardFixtures(Date.now()));
  */
-export async function startStack(options: { collector?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   ensureDashboardBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
-  const collector = options.collector === false ? null : await startCollector({ port: 0, dataDir });
+  const collector = options.collector === false ? null : await startCollector({ port: 0, dataDir, queryToken: options.collectorQueryToken });
   // With no collector, point the dashboard at a port nothing listens on.
   const collectorUrl = collector?.url ?? `http://127.0.0.1:${await freePort()}`;
   let dashboard: RunningDashboard | null = null;
   let browser: RunningBrowser | null = null;
   try {
-    dashboard = await startDashboard({ collectorUrl });
+    dashboard = await startDashboard({ collectorUrl, env: options.dashboardEnv });
     browser = await launchBrowser();
   } catch (error) {
     await dashboard?.close();
