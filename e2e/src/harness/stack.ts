@@ -38,8 +38,6 @@ export interface Stack {
   newPage(): Promise<Page>;
   /** Saves a full-page screenshot to e2e/artifacts/<name>.png. */
   screenshot(page: Page, name: string): Promise<void>;
-  /** Stops the collector (to test how the dashboard copes), keeping the rest running. */
-  stopCollector(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,7 +72,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
   const problems: string[] = [];
-  let collectorOpen = collector !== null;
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   return {
     collectorUrl,
@@ -94,14 +91,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async screenshot(page, name) {
       await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: false });
     },
-    async stopCollector() {
-      if (collectorOpen) await collector?.close();
-      collectorOpen = false;
-    },
     async close() {
       await browser?.close();
       await dashboard?.close();
-      if (collectorOpen) await collector?.close();
+      await collector?.close();
       rmSync(dataDir, { recursive: true, force: true });
       if (problems.length) throw new Error(`The browser reported problems:\n${problems.join('\n')}`);
     },
