@@ -8,6 +8,7 @@ import { chatTotals } from '../src/fixtures/fixture-figures.ts';
 import { allSpans } from '../src/fixtures/fixture-span.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { visit } from '../src/harness/visit.ts';
 
 const fixtures = standardFixtures(Date.now());
 let stack: Stack;
@@ -28,7 +29,7 @@ describe('aggregate pages', () => {
 
   describe('token spend', () => {
     it('totals tokens, calls and the cached share of every model call in the window, labelled simulated', async () => {
-      await page.goto(`${stack.dashboardUrl}/spend`);
+      await visit(page, `${stack.dashboardUrl}/spend`);
       const totals = chatTotals(fixtures);
       assert.match(await page.getByTestId('stat-tokens').innerText(), new RegExp(count(totals.inputTokens + totals.outputTokens)));
       assert.match(await page.getByTestId('stat-requests').innerText(), new RegExp(`^MODEL CALLS\\s+${totals.calls}\\b`, 'i'));
@@ -47,7 +48,7 @@ describe('aggregate pages', () => {
     });
 
     it('groups by agent and narrows the window', async () => {
-      await page.goto(`${stack.dashboardUrl}/spend`);
+      await visit(page, `${stack.dashboardUrl}/spend`);
       await page.getByRole('link', { name: 'By agent' }).click();
       await page.waitForURL(/groupBy=agent/);
       const groups = await page.getByTestId('spend-table').locator('tbody tr td:first-child').allInnerTexts();
@@ -62,7 +63,7 @@ describe('aggregate pages', () => {
 
   describe('routing', () => {
     it('lists each routing decision with its rule and reason, counts escalations and per-model figures', async () => {
-      await page.goto(`${stack.dashboardUrl}/routing`);
+      await visit(page, `${stack.dashboardUrl}/routing`);
       const routed = fixtures.flatMap(allSpans).filter((span) => span.attributes?.['hotpath.route.rule'] !== undefined);
       assert.equal(await page.getByTestId('decisions-table').locator('tbody tr').count(), routed.length);
       assert.match(await page.getByTestId('stat-escalations').innerText(), /ESCALATIONS\s+1\b/i);
@@ -81,7 +82,7 @@ describe('aggregate pages', () => {
     });
 
     it('opens the decision in its trace with the span selected', async () => {
-      await page.goto(`${stack.dashboardUrl}/routing`);
+      await visit(page, `${stack.dashboardUrl}/routing`);
       await page.getByTestId('decisions-table').locator('tbody tr').filter({ hasText: 'cascade:escalate' }).getByRole('link').click();
       await page.waitForURL(new RegExp(`/traces/${ids.get('escalation')}\\?span=`));
       assert.equal(await page.getByTestId('span-detail-name').innerText(), 'chat sim-large');
@@ -90,7 +91,7 @@ describe('aggregate pages', () => {
 
   describe('tool cache', () => {
     it('shows hits, misses and time saved per tool', async () => {
-      await page.goto(`${stack.dashboardUrl}/cache`);
+      await visit(page, `${stack.dashboardUrl}/cache`);
       const tools = fixtures.flatMap(allSpans).filter((span) => span.attributes?.['gen_ai.operation.name'] === 'execute_tool');
       const outcome = (value: string) => tools.filter((span) => span.attributes?.['hotpath.cache.hit'] === value).length;
       const saved = tools.reduce((sum, span) => sum + Number(span.attributes?.['hotpath.tool.saved_ms'] ?? 0), 0);

@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { visit } from '../src/harness/visit.ts';
 
 const TOKEN = 'e2e-query-token';
 
@@ -27,7 +28,7 @@ describe('collector query token', () => {
     page.on('request', (request) => {
       if (JSON.stringify(request.headers()).includes(TOKEN)) tokenSeen.push(request.url());
     });
-    await page.goto(withToken.dashboardUrl);
+    await visit(page, withToken.dashboardUrl);
     await page.getByText('No traces yet').waitFor();
     const html = await page.content();
     assert.ok(!html.includes(TOKEN), 'the token is not in the page');
@@ -38,7 +39,7 @@ describe('collector query token', () => {
 
   it('explains a missing token on the pages and in the proxy', async () => {
     const page = await withoutToken.newPage();
-    await page.goto(withoutToken.dashboardUrl);
+    await visit(page, withoutToken.dashboardUrl);
     const message = await page.getByTestId('collector-error').innerText();
     assert.match(message, /401 unauthorized/);
     assert.match(message, /HOTPATH_QUERY_TOKEN/);

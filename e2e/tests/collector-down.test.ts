@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { visit } from '../src/harness/visit.ts';
 
 let stack: Stack;
 let page: Page;
@@ -16,7 +17,7 @@ describe('collector down', () => {
 
   it('shows a clear message on every page', async () => {
     for (const path of ['/', '/spend', '/routing', '/cache', `/traces/${'a'.repeat(32)}`, `/compare?a=${'a'.repeat(32)}&b=${'b'.repeat(32)}`, '/compare']) {
-      const response = await page.goto(`${stack.dashboardUrl}${path}`);
+      const response = await visit(page, `${stack.dashboardUrl}${path}`);
       assert.equal(response?.status(), 200, path);
       const message = await page.getByTestId('collector-error').innerText();
       assert.match(message, /Cannot reach the Hotpath collector/, path);

@@ -7,6 +7,7 @@ import { standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { chatTotals, fixture, traceDuration } from '../src/fixtures/fixture-figures.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { visit } from '../src/harness/visit.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 const fixtures = standardFixtures(Date.now());
@@ -25,7 +26,7 @@ describe('compare runs', () => {
   after(() => stack?.close());
 
   it('shows the speedup, token and cost differences and both waterfalls on one time scale', async () => {
-    await page.goto(`${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${id('optimized')}`);
+    await visit(page, `${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${id('optimized')}`);
     const baseline = fixture(fixtures, 'baseline');
     const optimized = fixture(fixtures, 'optimized');
     const speedup = traceDuration(baseline) / traceDuration(optimized);
@@ -50,14 +51,14 @@ describe('compare runs', () => {
   });
 
   it('opens a span of either run in its own trace', async () => {
-    await page.goto(`${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${id('optimized')}`);
+    await visit(page, `${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${id('optimized')}`);
     await page.getByTestId('compare-b').locator('[role=treeitem]').filter({ hasText: 'lookup_order' }).click();
     await page.waitForURL(new RegExp(`/traces/${id('optimized')}\\?span=`));
     await page.getByTestId('span-detail').getByText('Tool cache hit').waitFor();
   });
 
   it('compares two runs picked in the traces list', async () => {
-    await page.goto(stack.dashboardUrl);
+    await visit(page, stack.dashboardUrl);
     await page.locator(`tr[data-trace-id="${id('baseline')}"] input[type=checkbox]`).check();
     await page.locator(`tr[data-trace-id="${id('optimized')}"] input[type=checkbox]`).check();
     await page.getByRole('link', { name: 'Compare A → B' }).click();
@@ -66,7 +67,7 @@ describe('compare runs', () => {
   });
 
   it('picks two runs with the compare form and swaps them', async () => {
-    await page.goto(`${stack.dashboardUrl}/compare`);
+    await visit(page, `${stack.dashboardUrl}/compare`);
     await page.locator('#compare-a').selectOption(id('optimized'));
     await page.locator('#compare-b').selectOption(id('baseline'));
     await page.getByRole('button', { name: 'Compare' }).click();
@@ -78,9 +79,9 @@ describe('compare runs', () => {
   });
 
   it('explains a missing or malformed trace id', async () => {
-    await page.goto(`${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${'0'.repeat(31)}1`);
+    await visit(page, `${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${'0'.repeat(31)}1`);
     await page.getByText('One of these traces is not in the collector').waitFor();
-    await page.goto(`${stack.dashboardUrl}/compare?a=nope&b=${id('baseline')}`);
+    await visit(page, `${stack.dashboardUrl}/compare?a=nope&b=${id('baseline')}`);
     await page.getByText('Trace ids are 32 hexadecimal digits').waitFor();
     assert.equal(await page.locator('#compare-b').inputValue(), id('baseline'));
   });

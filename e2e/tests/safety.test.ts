@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { XSS_PAYLOADS, standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { visit } from '../src/harness/visit.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 let stack: Stack;
@@ -38,12 +39,12 @@ describe('untrusted span data', () => {
     const xss = ids.get('xss')!;
     const pages = ['/', `/?q=${encodeURIComponent('<script>')}`, `/traces/${xss}`, '/spend', '/spend?groupBy=agent', '/spend?groupBy=service', '/routing', '/cache', `/compare?a=${xss}&b=${ids.get('baseline')}`, '/compare'];
     for (const path of pages) {
-      await page.goto(`${stack.dashboardUrl}${path}`);
+      await visit(page, `${stack.dashboardUrl}${path}`);
       await assertNothingRan(path);
     }
-    await page.goto(`${stack.dashboardUrl}/`);
+    await visit(page, `${stack.dashboardUrl}/`);
     await page.getByTestId('traces-table').getByText(XSS_PAYLOADS.script, { exact: false }).first().waitFor();
-    await page.goto(`${stack.dashboardUrl}/traces/${xss}`);
+    await visit(page, `${stack.dashboardUrl}/traces/${xss}`);
     assert.ok((await page.getByTestId('trace-title').innerText()).includes(XSS_PAYLOADS.script + XSS_PAYLOADS.img), 'the payload is visible, literally');
     await waitForCount(page.locator('[role=treeitem]'), 3);
     for (const row of await page.locator('[role=treeitem]').all()) {

@@ -7,6 +7,7 @@ import { agentSpan, chatSpan, standardFixtures } from '../src/fixtures/agent-run
 import type { FixtureTrace } from '../src/fixtures/fixture-span.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { visit } from '../src/harness/visit.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 const now = Date.now();
@@ -31,7 +32,7 @@ describe('traces page', () => {
   after(() => stack?.close());
 
   it('lists every run with its agent, models, variant, simulated label and status', async () => {
-    await page.goto(stack.dashboardUrl);
+    await visit(page, stack.dashboardUrl);
     assert.deepEqual((await rowIds(page)).sort(), fixtures.map((trace) => id(trace.key)).sort());
     const baseline = page.locator(`tr[data-trace-id="${id('baseline')}"]`);
     for (const text of ['invoke_agent support-desk', 'support-desk', 'sim-large', 'simulated', 'baseline', 'support-api', 'ok']) {
@@ -46,7 +47,7 @@ describe('traces page', () => {
   });
 
   it('filters by status with the filter form, keeping the filter in the URL', async () => {
-    await page.goto(stack.dashboardUrl);
+    await visit(page, stack.dashboardUrl);
     await page.locator('#filter-status').selectOption('error');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/status=error/);
@@ -56,29 +57,29 @@ describe('traces page', () => {
   });
 
   it('filters by model, duration, tokens, search text and time range', async () => {
-    const visit = async (query: string) => {
-      await page.goto(`${stack.dashboardUrl}/?${query}`);
+    const listed = async (query: string) => {
+      await visit(page, `${stack.dashboardUrl}/?${query}`);
       return (await rowIds(page)).sort();
     };
-    assert.deepEqual(await visit('model=sim-small'), [id('optimized'), id('escalation')].sort());
-    assert.deepEqual(await visit('minDurationMs=3000'), [id('old-baseline'), id('baseline'), id('error')].sort());
-    assert.deepEqual(await visit('maxDurationMs=300'), [id('xss')]);
-    assert.deepEqual(await visit('minTokens=4690'), [id('old-baseline'), id('baseline')].sort());
-    assert.deepEqual(await visit('q=researcher'), [id('escalation')]);
-    assert.deepEqual(await visit('service=billing-api'), [id('error')]);
-    assert.ok(!(await visit('range=1h')).includes(id('old-baseline')), 'the three-hour-old run is outside the last hour');
-    assert.deepEqual(await visit('q=no-such-thing'), []);
+    assert.deepEqual(await listed('model=sim-small'), [id('optimized'), id('escalation')].sort());
+    assert.deepEqual(await listed('minDurationMs=3000'), [id('old-baseline'), id('baseline'), id('error')].sort());
+    assert.deepEqual(await listed('maxDurationMs=300'), [id('xss')]);
+    assert.deepEqual(await listed('minTokens=4690'), [id('old-baseline'), id('baseline')].sort());
+    assert.deepEqual(await listed('q=researcher'), [id('escalation')]);
+    assert.deepEqual(await listed('service=billing-api'), [id('error')]);
+    assert.ok(!(await listed('range=1h')).includes(id('old-baseline')), 'the three-hour-old run is outside the last hour');
+    assert.deepEqual(await listed('q=no-such-thing'), []);
     assert.match(await page.locator('.empty').innerText(), /No traces match these filters/);
   });
 
   it('warns about an unusable filter in the link and still lists', async () => {
-    await page.goto(`${stack.dashboardUrl}/?minDurationMs=fast`);
+    await visit(page, `${stack.dashboardUrl}/?minDurationMs=fast`);
     assert.match(await page.getByTestId('parameter-warning').innerText(), /minDurationMs/);
     assert.equal((await rowIds(page)).length, fixtures.length);
   });
 
   it('sorts by duration from the column header, both ways', async () => {
-    await page.goto(stack.dashboardUrl);
+    await visit(page, stack.dashboardUrl);
     await page.getByRole('link', { name: 'Duration' }).click();
     await page.waitForURL(/sort=duration/);
     const longestFirst = await rowIds(page);
@@ -91,18 +92,18 @@ describe('traces page', () => {
   });
 
   it('sorts by cost and by tokens', async () => {
-    await page.goto(`${stack.dashboardUrl}/?sort=tokens`);
+    await visit(page, `${stack.dashboardUrl}/?sort=tokens`);
     const byTokens = await rowIds(page);
     assert.ok([id('baseline'), id('old-baseline')].includes(byTokens[0]!));
     assert.equal(byTokens.at(-1), id('xss'));
-    await page.goto(`${stack.dashboardUrl}/?sort=cost`);
+    await visit(page, `${stack.dashboardUrl}/?sort=cost`);
     assert.ok([id('baseline'), id('old-baseline')].includes((await rowIds(page))[0]!), 'the large-model baseline costs most');
   });
 
   it('pages through more traces than fit on one page', async () => {
     const batch = Array.from({ length: 50 }, (_, index) => smallRun(`batch-${index}`, 'batch-worker', now - 50 * 60_000 + index * 1000));
     await sendFixtures(stack.collectorUrl, batch);
-    await page.goto(stack.dashboardUrl);
+    await visit(page, stack.dashboardUrl);
     const first = await rowIds(page);
     assert.equal(first.length, 50);
     await page.getByRole('link', { name: 'Next page →' }).click();
@@ -116,7 +117,7 @@ describe('traces page', () => {
   });
 
   it('shows a new trace as it arrives, without reloading the page', async () => {
-    await page.goto(stack.dashboardUrl);
+    await visit(page, stack.dashboardUrl);
     await page.waitForSelector('[data-testid=live-status][data-connected=true]');
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     const arrived = await sendFixtures(stack.collectorUrl, [smallRun('live', 'live-arrival-agent', Date.now())]);
@@ -128,7 +129,7 @@ describe('traces page', () => {
   });
 
   it('opens a trace waterfall from its row', async () => {
-    await page.goto(stack.dashboardUrl);
+    await visit(page, stack.dashboardUrl);
     await page.locator(`tr[data-trace-id="${id('optimized')}"] a.trace-name`).click();
     await page.waitForURL(new RegExp(`/traces/${id('optimized')}$`));
     await waitForCount(page.locator('[role=treeitem]'), 6);

@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { inProgressRun, standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { sendFixtures, sendRunningFixture } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
+import { visit } from '../src/harness/visit.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 let stack: Stack;
@@ -15,7 +16,7 @@ let page: Page;
 const row = (name: string, nth = 0) => page.locator('[role=treeitem]').filter({ has: page.locator('.wf-label', { hasText: new RegExp(`^${name}$`) }) }).nth(nth);
 const bar = async (target: Locator) => (await target.locator('.wf-bar').boundingBox())!;
 const open = async (key: string, query = '') => {
-  await page.goto(`${stack.dashboardUrl}/traces/${ids.get(key)}${query}`);
+  await visit(page, `${stack.dashboardUrl}/traces/${ids.get(key)}${query}`);
   await page.getByTestId('waterfall-full').waitFor();
   // Rows are drawn by the virtualizer once the page has hydrated.
   await page.locator('[role=treeitem]').first().waitFor();
@@ -163,7 +164,7 @@ describe('trace waterfall', () => {
 
   it('fills in a span that was in progress as soon as it ends, without a reload', async () => {
     const running = await sendRunningFixture(stack.collectorUrl, inProgressRun(Date.now() - 5_000));
-    await page.goto(`${stack.dashboardUrl}/traces/${running.traceId}`);
+    await visit(page, `${stack.dashboardUrl}/traces/${running.traceId}`);
     await page.getByText('span in progress').waitFor();
     await page.waitForSelector('[data-testid=live-status][data-connected=true]');
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -174,9 +175,9 @@ describe('trace waterfall', () => {
   });
 
   it('explains an unknown or malformed trace id instead of failing', async () => {
-    await page.goto(`${stack.dashboardUrl}/traces/${'0'.repeat(31)}1`);
+    await visit(page, `${stack.dashboardUrl}/traces/${'0'.repeat(31)}1`);
     await page.getByText('No such trace').waitFor();
-    await page.goto(`${stack.dashboardUrl}/traces/not-a-trace`);
+    await visit(page, `${stack.dashboardUrl}/traces/not-a-trace`);
     await page.getByText('That is not a trace id').waitFor();
     await open('optimized', '?span=nothex&zoom=9-1');
     await page.getByText('It was ignored.').waitFor();
