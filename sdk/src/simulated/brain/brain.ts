@@ -3,6 +3,8 @@
 // visible. Missing facts become tool calls (all independent ones at once when parallel tool calls are allowed,
 // a dependent one only after the result it depends on is visible); when nothing is missing, or the client forces
 // an answer with `tool_choice: 'none'`, it answers from what it sees and says what it could not find.
+// Two requests without tools are side jobs rather than agent steps: a guardrail or classifier of the user's message
+// (a JSON verdict, guardrail.ts) and a summary of the conversation (summarize.ts).
 import { randomUUID } from 'node:crypto';
 import type { ChatRequest } from '../chat-request.ts';
 import type { ModelProfile } from '../model-profile.ts';

@@ -22,10 +22,11 @@ function verdictFor(message: string): { allowed: boolean; category: string; reas
 describe('simulated guardrail', () => {
   it('is recognised only without tools and with a system or developer message asking for it', () => {
     const system = (content: string) => [{ role: 'system', content }, { role: 'user', content: 'hi' }];
-    assert.equal(isGuardrailRequest(system('You are a guardrail.'), 0), true);
+    assert.equal(isGuardrailRequest(system('You are an input guardrail.'), 0), true);
     assert.equal(isGuardrailRequest(system('Classify the following message.'), 0), true);
-    assert.equal(isGuardrailRequest([{ role: 'developer', content: 'Act as a moderation classifier.' }], 0), true);
-    assert.equal(isGuardrailRequest(system('You are a guardrail.'), 3), false, 'a request with tools is the agent itself');
+    assert.equal(isGuardrailRequest([{ role: 'developer', content: 'Act as a moderation classifier of user prompts.' }], 0), true);
+    assert.equal(isGuardrailRequest(system('You are an input guardrail.'), 3), false, 'a request with tools is the agent itself');
+    assert.equal(isGuardrailRequest(system('Classify the ticket by urgency, then answer the support agent.'), 0), false, 'instructions that merely classify things');
     assert.equal(isGuardrailRequest(system('You are a support-desk assistant.'), 0), false);
     assert.equal(isGuardrailRequest([{ role: 'user', content: 'Classify this ticket for me' }], 0), false, 'a user asking is not an instruction');
   });

@@ -14,6 +14,8 @@ export interface GuardrailVerdict {
 }
 
 const ACTS_AS_GUARDRAIL = /\b(guardrails?|classif(?:y|ier|ication)|moderat(?:e|ion|or)|safety (?:check|filter|screen))\b/i;
+/** …of the user's message: an agent whose instructions merely say "classify the ticket" is not a guardrail. */
+const ABOUT_THE_INPUT = /\b(messages?|inputs?|requests?|prompts?)\b/i;
 /** The message under review, when the client wraps it in tags inside the user message. */
 const WRAPPED = /<(message|input|user_message|user_input)>([\s\S]*?)<\/\1>/i;
 
@@ -62,15 +64,21 @@ function containsCardNumber(text: string): boolean {
 }
 
 /**
- * Whether a request asks the model to act as a guardrail or classifier: no tools offered, and a system or developer
- * message that says guardrail, classify/classifier, moderate/moderation or safety check.
+ * Whether a request asks the model to act as a guardrail or classifier of the user's message: no tools offered, and a
+ * system or developer message that says guardrail, classify/classifier, moderate/moderation or safety check, and
+ * names what it judges (the message, input, request or prompt).
  *
  * @example
- * isGuardrailRequest([{ role: 'system', content: 'You are an input guardrail. Reply with JSON.', toolCalls: [] }], 0); // true
+ * isGuardrailRequest([{ role: 'system', content: 'You are an input guardrail. Reply with JSON.' }], 0); // true
  */
 export function isGuardrailRequest(messages: readonly { role: string; content: string }[], toolCount: number): boolean {
   if (toolCount > 0) return false;
-  return messages.some((message) => (message.role === 'system' || message.role === 'developer') && ACTS_AS_GUARDRAIL.test(message.content));
+  return messages.some(
+    (message) =>
+      (message.role === 'system' || message.role === 'developer') &&
+      ACTS_AS_GUARDRAIL.test(message.content) &&
+      ABOUT_THE_INPUT.test(message.content),
+  );
 }
 
 /**
