@@ -73,6 +73,8 @@ export function decide(request: ChatRequest, profile: ModelProfile, playbook: Pl
         const outcome = knowledge.outcome(callKey(tool, args));
         if (outcome?.status === 'result') return { status: 'known', value: outcome.value };
         if (outcome?.status === 'error') return { status: 'failed', error: outcome.message };
+        const shown = outcome?.status === 'unreadable' ? outcome.shown : undefined;
+        if (shown && options.fields?.every((name) => shown[name] !== undefined)) return { status: 'known', value: shown };
       }
       wanted.push({ tool, args });
       return { status: 'missing' };

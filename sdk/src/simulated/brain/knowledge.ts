@@ -9,8 +9,11 @@ import type { EntityType, Playbook } from './playbook.ts';
 export type CallOutcome =
   | { status: 'result'; value: unknown }
   | { status: 'error'; message: string }
-  /** The message is there but is not the output (e.g. a "[masked tool output] …" placeholder). */
-  | { status: 'unreadable' };
+  /**
+   * The message is there but is not the output (e.g. a "[masked tool output] …" placeholder); `shown` holds the
+   * top-level fields of the JSON it still shows, if any.
+   */
+  | { status: 'unreadable'; shown?: Record<string, unknown> };
 
 export interface VisibleCall {
   tool: string;
@@ -92,11 +95,15 @@ export class Knowledge {
       if (message.role === 'tool') {
         const call = pending.get(message.toolCallId ?? '');
         if (!call) return; // a result whose call is not visible cannot be attributed
-        const outcome = readToolContent(message.content);
+        let outcome = readToolContent(message.content);
         if (outcome.status === 'result') this.#ingestDocument(outcome.value, `${call.tool} ${JSON.stringify(call.args ?? {})}`);
         // A placeholder may still show some of the output (a masked result's short fields): those facts are visible,
         // the full result is not. Its lists may be cut short, so they do not say which orders or tickets exist.
-        if (outcome.status === 'unreadable') for (const object of extractJsonObjects(message.content)) this.ingest(object, { partial: true });
+        if (outcome.status === 'unreadable') {
+          const shown = extractJsonObjects(message.content);
+          for (const object of shown) this.ingest(object, { partial: true });
+          if (shown.length > 0) outcome = { status: 'unreadable', shown: Object.assign({}, ...shown) as Record<string, unknown> };
+        }
         if (call.args) {
           this.calls.push({ tool: call.tool, args: call.args, key: callKey(call.tool, call.args), outcome, currentTurn: call.currentTurn });
         }

@@ -24,6 +24,12 @@ export interface NeedOptions {
   /** The fact is satisfied without the call when this entity already has these attributes (e.g. from an earlier answer). */
   entity?: string;
   attributes?: string[];
+  /**
+   * The call's output still counts when only a placeholder of it is visible (masked history), provided the placeholder
+   * shows these top-level fields: the value is then what it shows. For results that are not about one entity (a
+   * policy), whose facts `entity`/`attributes` cannot vouch for.
+   */
+  fields?: string[];
   /** Ask for the call again even though its result is visible (models that repeat themselves). */
   repeat?: boolean;
 }

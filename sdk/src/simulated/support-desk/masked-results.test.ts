@@ -42,6 +42,7 @@ describe('support-desk results behind masked placeholders', () => {
     ['Has order O-5006 shipped yet? Where is it?', [['get_order', { orderId: 'O-5006' }], ['get_shipment', { shipmentId: 'S-9006' }]], ['out for delivery', 'Cambridge hub']],
     ['What is the status of ticket T-305?', [['get_ticket', { ticketId: 'T-305' }]], ['Refund not received', 'open', 'O-5010']],
     ['What is the status of ticket T-301?', [['get_ticket', { ticketId: 'T-301' }]], ['Chipped espresso mug', 'open', 'O-5001']],
+    ['What is our refund policy for damaged items?', [['get_refund_policy', {}]], ['90 days', 'with the shipping fee', '30 days']],
   ];
   for (const [question, calls, facts] of answered) {
     it(`answers "${question}" from the placeholders alone`, async () => {
@@ -50,6 +51,15 @@ describe('support-desk results behind masked placeholders', () => {
       for (const fact of facts) assert.ok(decision.kind === 'text' && decision.text.includes(fact), `${fact} in ${JSON.stringify(decision)}`);
     });
   }
+
+  it('computes a refund from a masked policy, fetching again only the order whose items the placeholder cut', async () => {
+    const question = 'Customer C-1005 wants to send back everything from order O-5009. How much should we refund?';
+    const decision = decideOn(
+      await maskedConversation(question, [['get_refund_policy', {}], ['get_order', { orderId: 'O-5009' }], ['get_customer', { customerId: 'C-1005' }]]),
+    );
+    assert.equal(decision.kind, 'tool-calls');
+    assert.deepEqual(decision.kind === 'tool-calls' ? decision.toolCalls.map((call) => call.name) : [], ['get_order']);
+  });
 
   it('looks a list up again rather than trusting one a placeholder may have cut short', async () => {
     const question = 'Give me an overview of customer C-1001: their tier, their orders and their open tickets.';

@@ -190,6 +190,12 @@ function policyLines(policy: Fields): string[] {
   ];
 }
 
+/** The policy fields the answers and the refund computation use; a masked policy that still shows them will do. */
+const POLICY_FIELDS = [
+  'referenceDate', 'returnWindowDays', 'unopenedRefundPercent', 'openedRefundPercent', 'goldWaivesRestockingFee',
+  'damagedWindowDays', 'damagedRefundsShipping', 'shippingRefundedOtherwise',
+];
+
 const policy: Intent = {
   name: 'refund-policy',
   matches: (text) =>
@@ -197,7 +203,7 @@ const policy: Intent = {
     !COMPUTES_REFUND.test(text) &&
     !ASKS_ELIGIBILITY.test(text),
   plan(context) {
-    const result = context.need('get_refund_policy', {});
+    const result = context.need('get_refund_policy', {}, { fields: POLICY_FIELDS });
     return result.status === 'known' ? policyLines(asRecord(result.value)) : [unavailable(result, 'the refund policy')];
   },
 };
@@ -210,7 +216,7 @@ interface RefundFacts {
 
 /** Gathers policy, order (with items) and the customer's tier; dependent: the customer id comes from the order. */
 function refundFacts(context: PlanContext, orderId: string): RefundFacts | string {
-  const policyResult = context.need('get_refund_policy', {});
+  const policyResult = context.need('get_refund_policy', {}, { fields: POLICY_FIELDS });
   const order = context.need('get_order', { orderId });
   if (order.status !== 'known') return unavailable(order, `order ${orderId}`);
   const customerId = String(asRecord(order.value).customerId ?? '');
