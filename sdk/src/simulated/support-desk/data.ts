@@ -537,7 +537,7 @@ const shipmentSpecs: ShipmentSpec[] = [
     id: 'S-9005', orderId: 'O-5005', status: 'held at customs', estimatedDelivery: '2026-11-27', deliveredAt: null,
     later: (shippedOn) => [
       scan(addDays(shippedOn, 1), '14:10', 'EX', 'Export cleared, loaded on ferry to Hook of Holland', 'Harwich, GB', 'NordPost export gateway'),
-      scan(addDays(shippedOn, 2), '09:37', 'CH', 'Held at customs: import declaration under review, duties may be due', 'Rotterdam, NL', 'Rotterdam customs'),
+      scan(addDays(shippedOn, 1), '22:50', 'CH', 'Held at customs: import declaration under review, duties may be due', 'Rotterdam, NL', 'Rotterdam customs'),
     ],
   },
   {

@@ -97,6 +97,15 @@ describe('support-desk tools', () => {
     }
   });
 
+  it('return the same bytes for the same call, from any tool set (deterministic data)', async () => {
+    const other = createSupportDeskTools({ latencyScale: 0 });
+    for (const [name, args] of [['get_shipment', { shipmentId: 'S-9005' }], ['list_orders', { customerId: 'C-1001' }], ['search_knowledge_base', { query: 'return window' }]] as const) {
+      const first = JSON.stringify(await byName(name).execute(args as never, {}));
+      const second = JSON.stringify(await other.find((tool) => tool.name === name)!.execute(args as never, {}));
+      assert.equal(first, second, name);
+    }
+  });
+
   it('take SaaS latencies: 200–900 ms medians, one very slow optional service', () => {
     for (const tool of tools.filter((candidate) => candidate.name !== 'get_product_recommendations')) {
       assert.ok(tool.latencyMs >= 200 && tool.latencyMs <= 900, `${tool.name}: ${tool.latencyMs} ms`);
