@@ -116,6 +116,20 @@ describe('traces page', () => {
     assert.deepEqual(await rowIds(page), first);
   });
 
+  it('counts new arrivals on a later page instead of shifting it, and links to the newest', async () => {
+    await visit(page, stack.dashboardUrl);
+    await page.getByRole('link', { name: 'Next page →' }).click();
+    await page.waitForURL(/cursor=/);
+    await page.waitForSelector('[data-testid=live-status][data-connected=true]');
+    const before = await rowIds(page);
+    const arrived = await sendFixtures(stack.collectorUrl, [smallRun('late', 'late-arrival-agent', Date.now())]);
+    await page.getByText('1 new · show newest').waitFor({ timeout: 10_000 });
+    assert.deepEqual(await rowIds(page), before, 'the later page did not move');
+    await page.getByText('1 new · show newest').click();
+    await page.waitForURL((url) => !url.search.includes('cursor'));
+    await page.locator(`tr[data-trace-id="${arrived.get('late')}"]`).waitFor();
+  });
+
   it('shows a new trace as it arrives, without reloading the page', async () => {
     await visit(page, stack.dashboardUrl);
     await page.waitForSelector('[data-testid=live-status][data-connected=true]');

@@ -27,7 +27,7 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Traces"
         subtitle="Agent runs as they reach the collector. Pick two to compare."
-        actions={list.ok ? <LiveUpdates paused={!firstPage} /> : null}
+        actions={list.ok ? <LiveUpdates pausedHref={firstPage ? undefined : traceListHref(query, {})} /> : null}
       />
       {errors.length > 0 ? (
         <div className="notice notice-warn" role="status" data-testid="parameter-warning">

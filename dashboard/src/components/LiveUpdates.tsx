@@ -2,12 +2,18 @@
 // Live arrival: listens to the collector's `traces` events (proxied at /api/collector/live) and re-renders the
 // page's server data when a batch touches what the page shows. Refreshes are throttled so a busy collector
 // cannot keep the page re-rendering.
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 
 const MIN_REFRESH_INTERVAL_MS = 1000;
 
-export function LiveUpdates({ traceId, paused = false }: { traceId?: string; paused?: boolean }) {
+/**
+ * `traceId`: refresh only for batches touching this trace. `pausedHref`: instead of refreshing (a later page of a
+ * list would shift under the reader), count new arrivals and link here to see them.
+ */
+export function LiveUpdates({ traceId, pausedHref }: { traceId?: string; pausedHref?: string }) {
+  const paused = pausedHref !== undefined;
   const router = useRouter();
   const [connected, setConnected] = useState(false);
   const [pending, setPending] = useState(0);
@@ -46,10 +52,11 @@ export function LiveUpdates({ traceId, paused = false }: { traceId?: string; pau
     };
   }, [router, traceId, paused]);
 
-  return (
+  const badge = (
     <span className="badge badge-muted badge-flex" data-testid="live-status" data-connected={connected} title={connected ? 'New traces appear as they arrive' : 'Reconnecting to the collector…'}>
       <span className={`dot ${connected ? 'dot-live' : 'dot-off'}`} />
-      {connected ? (paused && pending > 0 ? `${pending} new — go to first page` : 'Live') : 'Offline'}
+      {connected ? (paused && pending > 0 ? `${pending} new · show newest` : 'Live') : 'Offline'}
     </span>
   );
+  return paused && pending > 0 ? <Link href={pausedHref}>{badge}</Link> : badge;
 }
