@@ -7,7 +7,7 @@ export function CollectorErrorState({ error }: { error: unknown }) {
       <div className="notice notice-error" role="alert" data-testid="collector-error">
         <div>
           <strong>Cannot reach the Hotpath collector</strong>
-          Nothing answered at <code>{error.url}</code>. Start it with <code>npx hotpath-collector</code>, or point the dashboard at
+          Nothing answered at <code>{error.url}</code>. Start it (<code>cd collector &amp;&amp; npm start</code>), or point the dashboard at
           it with <code>HOTPATH_COLLECTOR_URL</code>. This page will work again as soon as the collector answers.
         </div>
       </div>
