@@ -55,6 +55,7 @@ describe('untrusted span data', () => {
     assert.ok((await page.getByTestId('span-detail').innerText()).includes(XSS_PAYLOADS.img));
     await stack.screenshot(page, 'safety-xss-detail');
     assert.deepEqual(stack.problems, [], 'no dialog opened and no page error was thrown');
+    assert.deepEqual(stack.consoleErrors, [], 'no console errors (hydration mismatches, failed requests) on any page');
   });
 
   it('lets the browser reach only the read-only query API through the proxy', async () => {

@@ -32,8 +32,10 @@ export interface Stack {
   collectorUrl: string;
   dashboardUrl: string;
   browser: RunningBrowser;
-  /** Uncaught page errors and dialogs seen so far, in any tab. */
+  /** Uncaught page errors and dialogs seen so far, in any tab: the suite fails on close if there are any. */
   problems: readonly string[];
+  /** Console errors seen so far (hydration mismatches, failed requests), for tests that expect none. */
+  consoleErrors: readonly string[];
   /** A new tab that fails the test on any page error or dialog (a dialog would mean injected script ran). */
   newPage(): Promise<Page>;
   /** Saves a full-page screenshot to e2e/artifacts/<name>.png. */
@@ -72,15 +74,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
   const problems: string[] = [];
+  const consoleErrors: string[] = [];
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   return {
     collectorUrl,
     dashboardUrl: dashboard.url,
     browser,
     problems,
+    consoleErrors,
     async newPage() {
       const page = await browser!.context.newPage();
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+      });
       page.on('dialog', (dialog) => {
         problems.push(`dialog opened: ${dialog.message()}`);
         void dialog.dismiss();
