@@ -150,7 +150,7 @@ export class Knowledge {
    * one but with exactly one `<x>Id` field naming an entity adds its other fields to that entity (e.g. a list of
    * orders under `customerId` becomes the customer's `orders`). Arrays of entities become lists of their ids, except
    * in a `partial` value (what a masked placeholder still shows), whose lists may have lost items: there the listed
-   * entities' own facts count, the list does not.
+   * entities' own facts count, the list only when the record's `count` says it is whole.
    */
   ingest(value: unknown, options: { partial?: boolean } = {}): void {
     if (Array.isArray(value)) {
@@ -172,7 +172,9 @@ export class Knowledge {
       if (key === skip) continue;
       if (Array.isArray(field) && field.some((item) => this.#isEntity(item))) {
         this.ingest(field, options);
-        if (!options.partial) attributes.set(key, field.filter((item) => this.#isEntity(item)).map((item) => (item as { id: string }).id));
+        const ids = field.filter((item) => this.#isEntity(item)).map((item) => (item as { id: string }).id);
+        // A cut list can still prove itself whole: its record says how many items there are, and all are there.
+        if (!options.partial || record.count === ids.length) attributes.set(key, ids);
       } else if (Array.isArray(field) && field.length === 0) {
         attributes.set(key, []);
       } else {

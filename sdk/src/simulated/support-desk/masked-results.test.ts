@@ -61,12 +61,22 @@ describe('support-desk results behind masked placeholders', () => {
     assert.deepEqual(decision.kind === 'tool-calls' ? decision.toolCalls.map((call) => call.name) : [], ['get_order']);
   });
 
-  it('looks a list up again rather than trusting one a placeholder may have cut short', async () => {
+  it('looks a list up again when the placeholder cut it short, and uses one its count proves whole', async () => {
     const question = 'Give me an overview of customer C-1001: their tier, their orders and their open tickets.';
-    const decision = decideOn(
-      await maskedConversation(question, [['get_customer', { customerId: 'C-1001' }], ['list_orders', { customerId: 'C-1001' }], ['list_tickets', { customerId: 'C-1001' }]]),
-    );
+    const calls: [string, Record<string, unknown>][] = [['get_customer', { customerId: 'C-1001' }], ['list_orders', { customerId: 'C-1001' }], ['list_tickets', { customerId: 'C-1001' }]];
+    const messages = await maskedConversation(question, calls);
+    // The placeholders show 2 of Ada's 3 orders (count 3) and both of her tickets (count 2).
+    assert.match(String(messages[5]!.content), /"count":3/);
+    assert.doesNotMatch(String(messages[5]!.content), /O-5003/);
+    assert.match(String(messages[7]!.content), /"count":2.*T-301.*T-302/);
+    const decision = decideOn(messages);
     assert.equal(decision.kind, 'tool-calls');
-    assert.deepEqual(decision.kind === 'tool-calls' ? decision.toolCalls.map((call) => call.name) : [], ['list_orders', 'list_tickets']);
+    assert.deepEqual(decision.kind === 'tool-calls' ? decision.toolCalls.map((call) => call.name) : [], ['list_orders']);
+  });
+
+  it('answers a list question from a placeholder whose count proves the list whole', async () => {
+    const decision = decideOn(await maskedConversation('What orders does customer C-1002 have?', [['list_orders', { customerId: 'C-1002' }]]));
+    assert.equal(decision.kind, 'text', JSON.stringify(decision));
+    assert.match(decision.kind === 'text' ? decision.text : '', /orders O-5004, O-5005/);
   });
 });
