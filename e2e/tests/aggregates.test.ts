@@ -8,7 +8,7 @@ import { chatTotals } from '../src/fixtures/fixture-figures.ts';
 import { allSpans } from '../src/fixtures/fixture-span.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
-import { visit } from '../src/harness/visit.ts';
+import { settle, visit } from '../src/harness/visit.ts';
 
 const fixtures = standardFixtures(Date.now());
 let stack: Stack;
@@ -16,6 +16,8 @@ let ids: Map<string, string>;
 let page: Page;
 
 const count = (value: number) => value.toLocaleString('en-US');
+// Waits for the model-call count: after a client navigation the previous page's figure may still be on screen.
+const callsShown = (calls: number) => page.getByTestId('stat-requests').locator('.stat-value', { hasText: new RegExp(`^${calls}$`) }).waitFor();
 const cells = (tableTestId: string, rowText: string) =>
   page.getByTestId(tableTestId).locator('tbody tr').filter({ hasText: rowText }).first().locator('td').allInnerTexts();
 
@@ -51,13 +53,19 @@ describe('aggregate pages', () => {
       await visit(page, `${stack.dashboardUrl}/spend`);
       await page.getByRole('link', { name: 'By agent' }).click();
       await page.waitForURL(/groupBy=agent/);
+      await settle(page);
       const groups = await page.getByTestId('spend-table').locator('tbody tr td:first-child').allInnerTexts();
       for (const agent of ['support-desk', 'researcher', 'billing-assistant']) assert.ok(groups.some((group) => group.includes(agent)), agent);
       await page.getByRole('link', { name: '1h', exact: true }).click();
       await page.waitForURL(/range=1h/);
+      await settle(page);
       const recent = chatTotals(fixtures.filter((trace) => trace.key !== 'old-baseline'));
-      assert.match(await page.getByTestId('stat-requests').innerText(), new RegExp(`^MODEL CALLS\\s+${recent.calls}\\b`, 'i'));
+      await callsShown(recent.calls);
       await stack.screenshot(page, 'spend-by-agent');
+      await page.getByRole('link', { name: 'All', exact: true }).click();
+      await page.waitForURL(/range=all/);
+      await settle(page);
+      await callsShown(chatTotals(fixtures).calls);
     });
   });
 
@@ -85,6 +93,7 @@ describe('aggregate pages', () => {
       await visit(page, `${stack.dashboardUrl}/routing`);
       await page.getByTestId('decisions-table').locator('tbody tr').filter({ hasText: 'cascade:escalate' }).getByRole('link').click();
       await page.waitForURL(new RegExp(`/traces/${ids.get('escalation')}\\?span=`));
+      await settle(page);
       assert.equal(await page.getByTestId('span-detail-name').innerText(), 'chat sim-large');
     });
   });

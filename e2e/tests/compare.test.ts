@@ -7,7 +7,7 @@ import { standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { chatTotals, fixture, traceDuration } from '../src/fixtures/fixture-figures.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
-import { visit } from '../src/harness/visit.ts';
+import { settle, visit } from '../src/harness/visit.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 const fixtures = standardFixtures(Date.now());
@@ -54,6 +54,7 @@ describe('compare runs', () => {
     await visit(page, `${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${id('optimized')}`);
     await page.getByTestId('compare-b').locator('[role=treeitem]').filter({ hasText: 'lookup_order' }).click();
     await page.waitForURL(new RegExp(`/traces/${id('optimized')}\\?span=`));
+    await settle(page);
     await page.getByTestId('span-detail').getByText('Tool cache hit').waitFor();
   });
 
@@ -63,6 +64,7 @@ describe('compare runs', () => {
     await page.locator(`tr[data-trace-id="${id('optimized')}"] input[type=checkbox]`).check();
     await page.getByRole('link', { name: 'Compare A → B' }).click();
     await page.waitForURL(new RegExp(`/compare\\?a=${id('baseline')}&b=${id('optimized')}`));
+    await settle(page);
     await page.getByTestId('compare-speedup').waitFor();
   });
 
@@ -72,9 +74,11 @@ describe('compare runs', () => {
     await page.locator('#compare-b').selectOption(id('baseline'));
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.waitForURL(/\/compare\?a=/);
+    await settle(page);
     assert.match(await page.getByTestId('compare-speedup').innerText(), /× slower/);
     await page.getByRole('link', { name: 'Swap A and B' }).click();
     await page.waitForURL(new RegExp(`a=${id('baseline')}`));
+    await settle(page);
     assert.match(await page.getByTestId('compare-speedup').innerText(), /× faster/);
   });
 

@@ -7,7 +7,7 @@ import { agentSpan, chatSpan, standardFixtures } from '../src/fixtures/agent-run
 import type { FixtureTrace } from '../src/fixtures/fixture-span.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
-import { visit } from '../src/harness/visit.ts';
+import { settle, visit } from '../src/harness/visit.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 const now = Date.now();
@@ -51,6 +51,7 @@ describe('traces page', () => {
     await page.locator('#filter-status').selectOption('error');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/status=error/);
+    await settle(page);
     assert.deepEqual(await rowIds(page), [id('error')]);
     assert.equal(await page.locator('#filter-status').inputValue(), 'error');
     await stack.screenshot(page, 'traces-filtered-error');
@@ -82,10 +83,12 @@ describe('traces page', () => {
     await visit(page, stack.dashboardUrl);
     await page.getByRole('link', { name: 'Duration' }).click();
     await page.waitForURL(/sort=duration/);
+    await settle(page);
     const longestFirst = await rowIds(page);
     assert.equal(longestFirst[0], id('error'));
     await page.getByRole('link', { name: /Duration/ }).click();
     await page.waitForURL(/order=asc/);
+    await settle(page);
     const shortestFirst = await rowIds(page);
     assert.equal(shortestFirst[0], id('xss'));
     assert.deepEqual(shortestFirst, [...longestFirst].reverse());
@@ -108,11 +111,13 @@ describe('traces page', () => {
     assert.equal(first.length, 50);
     await page.getByRole('link', { name: 'Next page →' }).click();
     await page.waitForURL(/cursor=/);
+    await settle(page);
     const second = await rowIds(page);
     assert.equal(second.length, fixtures.length + batch.length - 50);
     assert.equal(new Set([...first, ...second]).size, fixtures.length + batch.length, 'no trace shown twice or skipped');
     await page.getByRole('link', { name: 'First page' }).click();
     await page.waitForURL((url) => !url.search.includes('cursor'));
+    await settle(page);
     assert.deepEqual(await rowIds(page), first);
   });
 
@@ -120,6 +125,7 @@ describe('traces page', () => {
     await visit(page, stack.dashboardUrl);
     await page.getByRole('link', { name: 'Next page →' }).click();
     await page.waitForURL(/cursor=/);
+    await settle(page);
     await page.waitForSelector('[data-testid=live-status][data-connected=true]');
     const before = await rowIds(page);
     const arrived = await sendFixtures(stack.collectorUrl, [smallRun('late', 'late-arrival-agent', Date.now())]);
@@ -127,6 +133,7 @@ describe('traces page', () => {
     assert.deepEqual(await rowIds(page), before, 'the later page did not move');
     await page.getByText('1 new · show newest').click();
     await page.waitForURL((url) => !url.search.includes('cursor'));
+    await settle(page);
     await page.locator(`tr[data-trace-id="${arrived.get('late')}"]`).waitFor();
   });
 
@@ -146,6 +153,7 @@ describe('traces page', () => {
     await visit(page, stack.dashboardUrl);
     await page.locator(`tr[data-trace-id="${id('optimized')}"] a.trace-name`).click();
     await page.waitForURL(new RegExp(`/traces/${id('optimized')}$`));
+    await settle(page);
     await waitForCount(page.locator('[role=treeitem]'), 6);
   });
 });

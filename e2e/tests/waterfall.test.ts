@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { inProgressRun, standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { sendFixtures, sendRunningFixture } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
-import { visit } from '../src/harness/visit.ts';
+import { settle, visit } from '../src/harness/visit.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 let stack: Stack;
@@ -63,6 +63,7 @@ describe('trace waterfall', () => {
     await open('optimized');
     await row('chat sim-small', 1).click();
     await page.waitForURL(/span=[0-9a-f]{16}/);
+    await settle(page);
     const detail = page.getByTestId('span-detail');
     await detail.getByText('hotpath.route.rule').waitFor();
     const text = await detail.innerText();
@@ -77,6 +78,7 @@ describe('trace waterfall', () => {
     assert.equal(await row('chat sim-small', 1).getAttribute('aria-selected'), 'true');
     await page.getByLabel('Close span details').click();
     await page.waitForURL((url) => !url.search.includes('span='));
+    await settle(page);
   });
 
   it('shows captured messages, the exception events and the error colour of a failed run', async () => {
@@ -120,6 +122,7 @@ describe('trace waterfall', () => {
     await page.mouse.move(axis.x + axis.width * 0.7, axis.y + axis.height / 2, { steps: 5 });
     await page.mouse.up();
     await page.waitForURL(/zoom=\d+(\.\d+)?-\d+(\.\d+)?/);
+    await settle(page);
     await page.getByTestId('zoom-range').waitFor();
     const zoomed = await bar(row('execute_tool get_policy'));
     assert.ok(zoomed.width > before.width * 3, 'the zoomed bar is wider');
@@ -129,6 +132,7 @@ describe('trace waterfall', () => {
     await page.getByTestId('zoom-range').waitFor();
     await page.getByRole('button', { name: 'Reset zoom' }).click();
     await page.waitForURL((url) => !url.search.includes('zoom='));
+    await settle(page);
     await waitForCount(row('chat sim-large', 1).locator('.wf-bar'), 1);
   });
 
