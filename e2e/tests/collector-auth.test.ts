@@ -30,6 +30,7 @@ describe('collector query token', () => {
     });
     await visit(page, withToken.dashboardUrl);
     await page.getByText('No traces yet').waitFor();
+    await withToken.screenshot(page, 'traces-empty');
     const html = await page.content();
     assert.ok(!html.includes(TOKEN), 'the token is not in the page');
     assert.deepEqual(tokenSeen, [], 'the browser never sends the token');
