@@ -7,9 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type RunningBrowser } from './browser.ts';
-import { ensureDashboardBuild } from './dashboard-build.ts';
-import { startDashboard, type RunningDashboard } from './dashboard-server.ts';
-import { freePort } from './free-port.ts';
+import { ensureDashboardBuild, freePort, startDashboard, type RunningDashboard } from '@hotpath/dashboard/launcher';
 
 interface RunningCollector {
   url: string;

@@ -1,4 +1,4 @@
-// Runs the built dashboard with `next start` on a free port, pointed at a collector.
+// Runs the built dashboard with `next start`, pointed at a collector, and waits until it answers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { DASHBOARD_DIR } from './dashboard-build.ts';
@@ -14,9 +14,21 @@ export interface RunningDashboard {
  * const dashboard = await startDashboard({ collectorUrl: collector.url });
  * await page.goto(dashboard.url);
  */
-export async function startDashboard({ collectorUrl, env = {}, timeoutMs = 30_000 }: { collectorUrl: string; env?: Record<string, string>; timeoutMs?: number }): Promise<RunningDashboard> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(DASHBOARD_DIR, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+export interface StartDashboardOptions {
+  collectorUrl: string;
+  /** Default: a free port. */
+  port?: number;
+  /** Default: 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Extra environment for `next start` (for example HOTPATH_QUERY_TOKEN). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
+  const { collectorUrl, env = {}, host = '127.0.0.1', timeoutMs = 30_000 } = options;
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, [join(DASHBOARD_DIR, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', host, '-p', String(port)], {
     cwd: DASHBOARD_DIR,
     env: { ...process.env, ...env, HOTPATH_COLLECTOR_URL: collectorUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,7 +37,7 @@ export async function startDashboard({ collectorUrl, env = {}, timeoutMs = 30_00
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);

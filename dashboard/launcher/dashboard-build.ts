@@ -1,12 +1,12 @@
-// Builds the dashboard for the e2e suite only when its sources changed since the last build (CI time matters:
-// a build costs far more than the whole suite's checks).
+// Builds the dashboard only when its sources changed since the last build: the e2e suite and the demo both start
+// the production build, and a build costs far more than either's own work.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceHash } from './source-hash.ts';
 
-export const DASHBOARD_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dashboard');
+export const DASHBOARD_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const INPUTS = ['src', 'public', 'next.config.ts', 'package.json', 'tsconfig.json', '../pnpm-lock.yaml'];
 const MARKER = join(DASHBOARD_DIR, '.next', 'hotpath-source-hash');
 
@@ -20,7 +20,7 @@ export function ensureDashboardBuild(): boolean {
   const want = sourceHash(DASHBOARD_DIR, INPUTS);
   if (existsSync(join(DASHBOARD_DIR, '.next', 'BUILD_ID')) && existsSync(MARKER) && readFileSync(MARKER, 'utf8') === want) return false;
   const started = Date.now();
-  process.stderr.write('[e2e] dashboard sources changed: running next build…\n');
+  process.stderr.write('[dashboard] sources changed: running next build…\n');
   const result = spawnSync(process.execPath, [join(DASHBOARD_DIR, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     cwd: DASHBOARD_DIR,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
@@ -30,6 +30,6 @@ export function ensureDashboardBuild(): boolean {
     throw new Error(`next build failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
   }
   writeFileSync(MARKER, want);
-  process.stderr.write(`[e2e] dashboard built in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+  process.stderr.write(`[dashboard] built in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
   return true;
 }
