@@ -42,13 +42,14 @@ describe('the support-desk agent', () => {
     assert.deepEqual([long.model, long.rule], ['sim-large', 'long-context']);
   });
 
-  it('prefetches the profile of each customer the question names, and nothing otherwise', () => {
+  it('prefetches each customer and each order the question names, once, and nothing otherwise', () => {
     const agent = supportDeskAgent(createSupportDeskTools());
-    assert.deepEqual(agent.prefetchFor('Compare C-1001 with C-1002, then C-1001 again.'), [
+    assert.deepEqual(agent.prefetchFor('Compare C-1001 with C-1002, then C-1001 again, and orders O-5002 and O-5002.'), [
       { tool: 'get_customer', arguments: { customerId: 'C-1001' } },
       { tool: 'get_customer', arguments: { customerId: 'C-1002' } },
+      { tool: 'get_order', arguments: { orderId: 'O-5002' } },
     ]);
-    assert.deepEqual(agent.prefetchFor('Where is order O-5002?'), []);
+    assert.deepEqual(agent.prefetchFor('What does the knowledge base say about returns?'), []);
   });
 
   it('answers a briefing without the slow recommendation service, through its timeout and fallback', async () => {

@@ -105,14 +105,19 @@ export function hotpathSupportDeskTools(tools: readonly SupportDeskTool[], optio
 }
 
 const CUSTOMER_ID = /\bC-\d{4}\b/g;
+const ORDER_ID = /\bO-\d{4}\b/g;
+
+/** Every distinct id `pattern` finds in `input`, in order. */
+const idsIn = (input: string, pattern: RegExp): string[] => [...new Set(input.match(pattern) ?? [])];
 
 /**
- * The support-desk agent for Hotpath. When the question names a customer, their profile is prefetched: nearly
- * every such question starts with it, and the lookup then overlaps the first model call.
+ * The support-desk agent for Hotpath. The records a question names are prefetched: nearly every question naming a
+ * customer starts with their profile, and every question naming an order with that order, so those lookups
+ * overlap the first model call instead of following it.
  *
  * @example
  * const agent = supportDeskAgent(createSupportDeskTools());
- * await new Runner({ provider, optimizations: supportDeskOptimizations() }).run(agent, 'Where is order O-5002?');
+ * await new Runner({ provider, optimizations: { history: SUPPORT_DESK_HISTORY } }).run(agent, 'Where is order O-5002?');
  */
 export function supportDeskAgent(tools: readonly SupportDeskTool[], options: SupportDeskAgentOptions = {}): Agent {
   return new Agent({
@@ -121,6 +126,9 @@ export function supportDeskAgent(tools: readonly SupportDeskTool[], options: Sup
     instructions: SUPPORT_DESK_INSTRUCTIONS,
     model: supportDeskRouter(),
     tools: hotpathSupportDeskTools(tools, options),
-    prefetch: (input) => [...new Set(input.match(CUSTOMER_ID) ?? [])].map((customerId) => ({ tool: 'get_customer', arguments: { customerId } })),
+    prefetch: (input) => [
+      ...idsIn(input, CUSTOMER_ID).map((customerId) => ({ tool: 'get_customer', arguments: { customerId } })),
+      ...idsIn(input, ORDER_ID).map((orderId) => ({ tool: 'get_order', arguments: { orderId } })),
+    ],
   });
 }
