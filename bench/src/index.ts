@@ -39,6 +39,8 @@ export { latestJson, writeLatestJson } from './results-json.ts';
 export { checkCollector } from './collector-health.ts';
 export type { CollectorHealth } from './collector-health.ts';
 export { startCollectorExport } from './collector-export.ts';
+export { progressBar } from './progress-bar.ts';
+export type { ProgressBar } from './progress-bar.ts';
 export type { CollectorExport, ExportedTrace } from './collector-export.ts';
 export { runBenchmark } from './run-benchmark.ts';
 export type { BenchmarkResult, RunBenchmarkIo } from './run-benchmark.ts';
