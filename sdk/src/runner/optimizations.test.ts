@@ -29,6 +29,12 @@ describe('optimization presets', () => {
     assert.deepEqual(settings.history, { ...DEFAULT_HISTORY_POLICY, maxInputTokens: 100 });
   });
 
+  it('calls tuned settings with nothing switched off optimized', () => {
+    const settings = resolveOptimizations({ history: { maxInputTokens: 4_000 }, parallelTools: true });
+    assert.equal(settings.preset, 'optimized');
+    assert.deepEqual(settings.disabled, []);
+  });
+
   it('cannot start tools eagerly without streaming', () => {
     assert.equal(resolveOptimizations({ streaming: false }).eagerTools, false);
   });

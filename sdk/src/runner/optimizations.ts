@@ -119,7 +119,9 @@ export function resolveOptimizations(option: OptimizationsOption = 'optimized'):
   const on = <T extends object>(value: boolean | Partial<T>, defaults: T): T | false =>
     value === false ? false : value === true ? defaults : { ...defaults, ...value };
   return {
-    preset: disabled.length === 0 && option === 'optimized' ? 'optimized' : disabled.length === OPTIMIZATION_NAMES.length ? 'baseline' : 'custom',
+    // Tuning a technique (a history budget, a concurrency cap) is still the optimized preset; only switching one off
+    // makes a run `custom`.
+    preset: disabled.length === 0 ? 'optimized' : disabled.length === OPTIMIZATION_NAMES.length ? 'baseline' : 'custom',
     disabled,
     connectionReuse: chosen.connectionReuse,
     parallelTools: on(chosen.parallelTools, { maxConcurrency: DEFAULT_MAX_TOOL_CONCURRENCY }),

@@ -59,6 +59,12 @@ async function runOver(optimizations: OptimizationsOption, headers: Record<strin
   }
 }
 
+function recorder(runner: Runner): RunEvent[] {
+  const events: RunEvent[] = [];
+  runner.subscribe((event) => events.push(event));
+  return events;
+}
+
 const modelCallEnds = (events: RunEvent[]) => events.flatMap((e) => (e.type === 'model-call-end' ? [e] : []));
 
 describe('runner over HTTP against the simulated model server', { timeout: 30_000 }, () => {
@@ -124,6 +130,23 @@ describe('runner over HTTP against the simulated model server', { timeout: 30_00
       assert.equal(result.outcome, 'completed');
     });
   }
+
+  it('close() leaves the caller\'s provider open: a second runner on it still answers over the pooled connection', async () => {
+    const provider = openaiCompatible({ baseURL: server.baseURL });
+    try {
+      const first = new Runner({ provider });
+      await first.run(agent, task.turns[0]!);
+      await first.close();
+      const second = new Runner({ provider });
+      const events = recorder(second);
+      const result = await second.run(agent, task.turns[0]!);
+      await second.close();
+      assert.equal(result.outcome, 'completed');
+      assert.equal(modelCallEnds(events)[0]!.transport?.connection, 'reused');
+    } finally {
+      await provider.close?.();
+    }
+  });
 
   it('aborts an HTTP run through its signal with an aborted run-end', async () => {
     const provider = openaiCompatible({ baseURL: server.baseURL });
