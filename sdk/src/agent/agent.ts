@@ -19,6 +19,20 @@ export interface PrefetchCall {
   arguments: Record<string, unknown>;
 }
 
+/**
+ * Follow-up prefetch: calls to start speculatively the moment a tool's result arrives, because the model will most
+ * likely ask for them next (an order's result names its shipment). `result` is what the tool returned (parsed from
+ * JSON when the tool returned text), `args` the arguments it ran with. Called only for successful results.
+ */
+export type FollowUpPrefetch = (result: unknown, args: Record<string, unknown>) => PrefetchCall[];
+
+/** Calls to start at run start, and follow-ups to start when a named tool's result arrives. */
+export interface PrefetchPlan {
+  atStart?: PrefetchCall[] | ((input: string) => PrefetchCall[]);
+  /** Keyed by the tool whose result triggers the follow-ups. */
+  after?: Record<string, FollowUpPrefetch>;
+}
+
 export interface AgentOptions {
   /** Also the tool name when this agent is another agent's sub-agent: letters, digits, `_`, `-`. */
   name: string;
@@ -33,8 +47,12 @@ export interface AgentOptions {
   model: string | ModelRouter;
   tools?: Tool[];
   modelSettings?: ModelSettings;
-  /** Tool calls of `readOnly` tools to start at run start; their results are handed over when the model asks. */
-  prefetch?: PrefetchCall[] | ((input: string) => PrefetchCall[]);
+  /**
+   * Calls of `readOnly` tools to start ahead of the model: at run start (a list, a function of the input, or a plan's
+   * `atStart`) and, with a plan's `after`, when a tool's result arrives. Results are handed over when the model asks
+   * for the identical call; unused ones are dropped. The model never sees anything it did not ask for.
+   */
+  prefetch?: PrefetchCall[] | ((input: string) => PrefetchCall[]) | PrefetchPlan;
   guardrails?: Guardrail[];
   /** Agents this one can hand work to; each becomes a tool `{ input: string }` running a nested run. */
   subAgents?: Agent[];
@@ -99,7 +117,31 @@ export class Agent {
     const names = [...this.tools.map((t) => t.name), ...this.subAgents.map((a) => a.name)];
     const duplicate = names.find((name, index) => names.indexOf(name) !== index);
     if (duplicate) throw new AgentDefinitionError(`Agent "${this.name}": two tools are named "${duplicate}".`);
-    if (Array.isArray(this.prefetch)) this.checkPrefetch(this.prefetch);
+    const atStart = this.#atStart;
+    if (Array.isArray(atStart)) this.checkPrefetch(atStart);
+    for (const trigger of Object.keys(this.#after)) {
+      if (!this.tools.some((t) => t.name === trigger)) {
+        throw new AgentDefinitionError(`Agent "${this.name}": prefetch.after names unknown tool "${trigger}".`);
+      }
+      if (typeof this.#after[trigger] !== 'function') {
+        throw new AgentDefinitionError(`Agent "${this.name}": prefetch.after.${trigger} must be a function (result, args) => calls.`);
+      }
+    }
+  }
+
+  get #atStart(): PrefetchPlan['atStart'] {
+    const plan = this.prefetch;
+    return typeof plan === 'function' || Array.isArray(plan) ? plan : plan?.atStart;
+  }
+
+  get #after(): Record<string, FollowUpPrefetch> {
+    const plan = this.prefetch;
+    return plan && typeof plan === 'object' && !Array.isArray(plan) ? (plan.after ?? {}) : {};
+  }
+
+  /** True when some tool's result triggers follow-up prefetches. */
+  get hasFollowUps(): boolean {
+    return Object.keys(this.#after).length > 0;
   }
 
   /** The model used when routing is off: the model itself, or the router's default. */
@@ -109,8 +151,27 @@ export class Agent {
 
   /** The prefetch calls for one input, checked against the tools (an unknown or non-readOnly tool is an error). */
   prefetchFor(input: string): PrefetchCall[] {
-    if (!this.prefetch) return [];
-    const calls = typeof this.prefetch === 'function' ? this.prefetch(input) : this.prefetch;
+    const atStart = this.#atStart;
+    if (!atStart) return [];
+    const calls = typeof atStart === 'function' ? atStart(input) : atStart;
+    this.checkPrefetch(calls);
+    return calls;
+  }
+
+  /**
+   * The follow-up calls `toolName`'s result asks for, checked like `prefetchFor` (an unknown or non-readOnly tool
+   * is an AgentDefinitionError).
+   *
+   * @example
+   * agent.followUpsFor('get_order', { shipmentId: 'S-1' }, { orderId: 'O-1' }) // [{ tool: 'get_shipment', arguments: { shipmentId: 'S-1' } }]
+   */
+  followUpsFor(toolName: string, result: unknown, args: Record<string, unknown>): PrefetchCall[] {
+    const followUp = this.#after[toolName];
+    if (!followUp) return [];
+    const calls = followUp(result, args);
+    if (!Array.isArray(calls)) {
+      throw new AgentDefinitionError(`Agent "${this.name}": prefetch.after.${toolName} must return an array of calls.`);
+    }
     this.checkPrefetch(calls);
     return calls;
   }

@@ -23,7 +23,8 @@ export async function executeToolCall(
 ): Promise<ToolCallRecord> {
   const tool = run.tools.get(toolCall.name);
   const parsed = tool ? parseArguments(tool, toolCall) : { ok: false as const, error: unknownTool(run, toolCall.name) };
-  const claimed = parsed.ok && run.settings.prefetch ? run.prefetch.claim(toolCall.name, parsed.args) : undefined;
+  // The registry holds only what the `prefetch` and `followUpPrefetch` switches started.
+  const claimed = parsed.ok ? run.prefetch.claim(toolCall.name, parsed.args) : undefined;
   const callId = run.nextCallId('tool');
   run.emit({
     type: 'tool-call-start',
@@ -34,11 +35,16 @@ export async function executeToolCall(
     ...(tool?.description ? { toolDescription: tool.description } : {}),
     eager: options.eager && !claimed,
     prefetched: claimed !== undefined,
+    ...(claimed?.trigger && { prefetchTrigger: claimed.trigger }),
   });
   let timed: TimedOutcome;
   if (!parsed.ok) timed = { outcome: failed(parsed.error), endTime: now() };
   else if (claimed) timed = await claimed.outcome;
-  else timed = await withEndTime(runTool(run, tool!, parsed.args, toolCall.id, options.signal));
+  else {
+    timed = await withEndTime(runTool(run, tool!, parsed.args, toolCall.id, options.signal));
+    // A claimed execution started its follow-ups when its result arrived; this one starts them now.
+    run.prefetch.followUp(run, toolCall.name, parsed.args, timed.outcome);
+  }
   const { outcome } = timed;
   run.emit({
     type: 'tool-call-end',
@@ -52,6 +58,7 @@ export async function executeToolCall(
     fallbackUsed: outcome.fallbackUsed,
     worker: outcome.worker,
     ...(outcome.savedMs === undefined ? {} : { savedMs: outcome.savedMs }),
+    ...(outcome.resultTokensSaved === undefined ? {} : { resultTokensSaved: outcome.resultTokensSaved }),
     ...(outcome.error ? { error: outcome.error } : {}),
   });
   return {

@@ -245,3 +245,38 @@ describe('tool-result cache shared between runs', () => {
     assert.equal(executions, 2);
   });
 });
+
+describe('tool result views', () => {
+  const getOrder = tool({
+    name: 'get_order',
+    description: 'an order',
+    parameters: z.object({}),
+    modelView: (order) => {
+      const { id, status, shipmentId } = order as { id: string; status: string; shipmentId: string };
+      return { id, status, shipmentId };
+    },
+    fallback: { available: false, audit: null },
+    execute: () => ({ id: 'O-1', status: 'shipped', shipmentId: 'S-1', giftNote: null, audit: { createdBy: 'api', history: ['a', 'b', 'c'] } }),
+  });
+
+  it('shows the model the view, compacted, and records the tokens it saved', async () => {
+    const { ends, model } = await run([getOrder], [call('get_order'), { text: 'ok' }]);
+    assert.equal(ends[0]!.result, '{"id":"O-1","status":"shipped","shipmentId":"S-1"}');
+    assert.ok(ends[0]!.resultTokensSaved! > 0);
+    assert.equal(model.calls[1]!.request.messages.at(-1)!.content, '{"id":"O-1","status":"shipped","shipmentId":"S-1"}');
+  });
+
+  it('sends the raw payload with the switch off (and in baseline)', async () => {
+    for (const optimizations of [{ toolResultViews: false }, 'baseline'] as const) {
+      const { ends } = await run([getOrder], [call('get_order'), { text: 'ok' }], optimizations);
+      assert.match(ends[0]!.result, /"giftNote":null/);
+      assert.equal(ends[0]!.resultTokensSaved, undefined);
+    }
+  });
+
+  it('leaves fallbacks as declared', async () => {
+    const failing = tool({ ...getOrder, execute: () => { throw new Error('down'); } });
+    const { ends } = await run([failing], [call('get_order'), { text: 'ok' }]);
+    assert.equal(ends[0]!.result, '{"available":false,"audit":null}');
+  });
+});

@@ -1,6 +1,8 @@
 // Runs one tool with validated arguments and turns every way it can end into data: a result, a timeout (with the
 // tool's fallback when it has one), a failure, an unserialisable value. Nothing here throws into the run. The cache
 // (with in-flight sharing) and the worker pool are applied here, so prefetch, eager and normal calls share them.
+import { estimateTextTokens } from '../history/estimate-tokens.ts';
+import { modelViewOf } from '../tools/result-view.ts';
 import { serializeToolResult } from '../tools/serialize-tool-result.ts';
 import type { Tool } from '../tools/tool.ts';
 import { ToolCallError, type ToolCallFailureKind } from '../tools/tool-errors.ts';
@@ -18,6 +20,10 @@ export interface ToolOutcome {
   worker: boolean;
   /** On cache hits and shared calls: the duration of the execution whose result was reused. */
   savedMs?: number;
+  /** What the tool returned, before any view (for follow-up prefetch); absent on failures and fallbacks. */
+  value?: unknown;
+  /** With `toolResultViews` on: estimated tokens of the raw result minus those of what the model sees. */
+  resultTokensSaved?: number;
   error?: { type: string; message: string };
 }
 
@@ -53,7 +59,7 @@ export async function invokeTool(run: RunContext, tool: Tool, args: unknown, too
       if (tool.worker === undefined) return tool.execute!(args as never, { signal: callSignal, runId: run.runId, toolCallId });
       return onWorker ? run.config.workerPool.run(tool.worker, args, callSignal) : runModuleInline(tool.worker, args);
     });
-    return { ...base, content: serializeToolResult(tool.name, value), isError: false };
+    return { ...base, ...modelContent(run, tool, value), value, isError: false };
   } catch (thrown) {
     const failure = classify(tool, thrown, timeout.signal, signal);
     const outcome = { ...base, timedOut: failure.kind === 'timeout', error: errorInfo(failure) };
@@ -69,6 +75,14 @@ export async function invokeTool(run: RunContext, tool: Tool, args: unknown, too
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The text the model sees: the raw result, or with `toolResultViews` on its view, with the tokens that saved. */
+function modelContent(run: RunContext, tool: Tool, value: unknown): { content: string; resultTokensSaved?: number } {
+  const raw = serializeToolResult(tool.name, value);
+  if (!run.settings.toolResultViews) return { content: raw };
+  const content = serializeToolResult(tool.name, modelViewOf(tool, value));
+  return { content, resultTokensSaved: Math.max(0, estimateTextTokens(raw) - estimateTextTokens(content)) };
 }
 
 /** Awaits `work`, but stops waiting as soon as `signal` aborts (a tool that ignores its signal cannot hang a run). */

@@ -20,6 +20,8 @@ export const OPTIMIZATION_NAMES = [
   'retries',
   'parallelModelWork',
   'prefetch',
+  'followUpPrefetch',
+  'toolResultViews',
   'workerTools',
 ] as const;
 
@@ -65,6 +67,10 @@ export interface OptimizationSettings {
   parallelModelWork: boolean;
   /** Start the agent's declared `prefetch` tool calls at run start. */
   prefetch: boolean;
+  /** Start the agent's `prefetch.after` follow-ups (read-only calls) the moment their triggering tool's result arrives. */
+  followUpPrefetch: boolean;
+  /** Show the model tools' `modelView` of their results, compacted (empty fields dropped); off: the raw payload. */
+  toolResultViews: boolean;
   /** Run tools that name a `worker` module on a worker-thread pool; off: on the main thread. */
   workerTools: boolean | { maxThreads?: number };
 }
@@ -95,6 +101,8 @@ export interface ResolvedOptimizations {
   retries: RetryPolicy | false;
   parallelModelWork: boolean;
   prefetch: boolean;
+  followUpPrefetch: boolean;
+  toolResultViews: boolean;
   workerTools: { maxThreads?: number } | false;
 }
 
@@ -137,6 +145,8 @@ export function resolveOptimizations(option: OptimizationsOption = 'optimized'):
     retries: on(chosen.retries, DEFAULT_RETRY_POLICY),
     parallelModelWork: chosen.parallelModelWork,
     prefetch: chosen.prefetch,
+    followUpPrefetch: chosen.followUpPrefetch,
+    toolResultViews: chosen.toolResultViews,
     workerTools: on(chosen.workerTools, {}),
   };
 }

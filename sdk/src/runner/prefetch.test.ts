@@ -67,3 +67,106 @@ describe('prefetch', () => {
     assert.ok(start?.type === 'tool-call-start' && !start.prefetched);
   });
 });
+
+describe('follow-up prefetch', () => {
+  function chain(follow: (order: { shipmentId: string }) => { tool: string; arguments: Record<string, unknown> }[]) {
+    const executions: string[] = [];
+    const getOrder = tool({
+      name: 'get_order',
+      description: 'an order',
+      parameters: z.object({ orderId: z.string() }),
+      readOnly: true,
+      execute: async ({ orderId }) => {
+        executions.push(`order:${orderId}`);
+        await sleep(5);
+        return { id: orderId, shipmentId: `S-${orderId}` };
+      },
+    });
+    const getShipment = tool({
+      name: 'get_shipment',
+      description: 'a shipment',
+      parameters: z.object({ shipmentId: z.string() }),
+      readOnly: true,
+      execute: async ({ shipmentId }) => {
+        executions.push(`shipment:${shipmentId}`);
+        await sleep(30);
+        return { id: shipmentId, status: 'in transit' };
+      },
+    });
+    const agent = new Agent({
+      name: 'a',
+      instructions: '',
+      model: 'm',
+      tools: [getOrder, getShipment],
+      prefetch: { after: { get_order: (order) => follow(order as { shipmentId: string }) } },
+    });
+    return { agent, executions };
+  }
+  const toShipment = (order: { shipmentId: string }) => [{ tool: 'get_shipment', arguments: { shipmentId: order.shipmentId } }];
+
+  it('starts the next call of a chain when the result arrives and hands it over when the model asks', async () => {
+    const { agent, executions } = chain(toShipment);
+    const model = scriptedModel([
+      { toolCalls: [{ name: 'get_order', arguments: { orderId: 'O1' } }] },
+      { toolCalls: [{ name: 'get_shipment', arguments: { shipmentId: 'S-O1' } }], delayMs: 20 },
+      { text: 'in transit' },
+    ]);
+    const runner = new Runner({ provider: model });
+    const events: RunEvent[] = [];
+    runner.subscribe((event) => events.push(event));
+    const result = await runner.run(agent, 'where is O1?');
+    assert.deepEqual(executions, ['order:O1', 'shipment:S-O1'], 'the shipment ran once, speculatively');
+    const starts = events.flatMap((e) => (e.type === 'tool-call-start' ? [e] : []));
+    const shipmentStart = starts.find((s) => s.toolCall.name === 'get_shipment')!;
+    const secondModelCall = events.filter((e) => e.type === 'model-call-start')[1]!;
+    assert.ok(shipmentStart.prefetched && shipmentStart.prefetchTrigger === 'get_order');
+    assert.ok(shipmentStart.time < secondModelCall.time, 'it started before the model asked for it');
+    assert.equal(result.steps[1]!.toolCalls[0]!.result, '{"id":"S-O1","status":"in transit"}');
+    // What the model saw is exactly what the same run sees without speculation.
+    const plainModel = scriptedModel([
+      { toolCalls: [{ name: 'get_order', arguments: { orderId: 'O1' } }] },
+      { toolCalls: [{ name: 'get_shipment', arguments: { shipmentId: 'S-O1' } }] },
+      { text: 'in transit' },
+    ]);
+    await new Runner({ provider: plainModel, optimizations: { followUpPrefetch: false } }).run(chain(toShipment).agent, 'where is O1?');
+    assert.deepEqual(model.calls.map((c) => c.request.messages), plainModel.calls.map((c) => c.request.messages));
+  });
+
+  it('drops a speculative result the model never asks for, reporting it as a cancelled follow-up', async () => {
+    const { agent, executions } = chain(toShipment);
+    const model = scriptedModel([{ toolCalls: [{ name: 'get_order', arguments: { orderId: 'O1' } }] }, { text: 'order O1' }]);
+    const runner = new Runner({ provider: model });
+    const events: RunEvent[] = [];
+    runner.subscribe((event) => events.push(event));
+    const result = await runner.run(agent, 'what is O1?');
+    assert.equal(result.outcome, 'completed');
+    assert.deepEqual(executions, ['order:O1', 'shipment:S-O1']);
+    const unused = events.find((e) => e.type === 'tool-call-start' && e.toolCall.name === 'get_shipment');
+    assert.ok(unused?.type === 'tool-call-start' && unused.toolCall.id.startsWith('prefetch:') && unused.prefetchTrigger === 'get_order');
+    const end = events.find((e) => e.type === 'tool-call-end' && e.toolCall.name === 'get_shipment');
+    assert.ok(end?.type === 'tool-call-end' && end.error?.type === 'aborted', 'cancelled at run end');
+    assert.ok(!JSON.stringify(model.calls.map((c) => c.request.messages)).includes('S-O1"'), 'the model never saw it');
+  });
+
+  it('starts nothing with the switch off, and skips follow-ups that throw or name a write tool', async () => {
+    const off = chain(toShipment);
+    const model = () => scriptedModel([{ toolCalls: [{ name: 'get_order', arguments: { orderId: 'O1' } }] }, { text: 'ok' }]);
+    await new Runner({ provider: model(), optimizations: { followUpPrefetch: false } }).run(off.agent, 'O1');
+    assert.deepEqual(off.executions, ['order:O1']);
+    const throwing = chain(() => {
+      throw new Error('no shipment id');
+    });
+    assert.equal((await new Runner({ provider: model() }).run(throwing.agent, 'O1')).outcome, 'completed');
+    assert.deepEqual(throwing.executions, ['order:O1']);
+    const unknown = chain(() => [{ tool: 'cancel_order', arguments: {} }]);
+    assert.equal((await new Runner({ provider: model() }).run(unknown.agent, 'O1')).outcome, 'completed');
+    assert.deepEqual(unknown.executions, ['order:O1']);
+  });
+
+  it('refuses a plan whose trigger is not one of the agent\'s tools', () => {
+    assert.throws(
+      () => new Agent({ name: 'a', instructions: '', model: 'm', tools: [], prefetch: { after: { get_order: () => [] } } }),
+      /prefetch.after names unknown tool "get_order"/,
+    );
+  });
+});

@@ -81,8 +81,10 @@ export type RunEvent =
       toolDescription?: string;
       /** Started while the model was still streaming (eager execution). */
       eager: boolean;
-      /** Started at the beginning of the run because the agent declared it (prefetch). */
+      /** Started ahead of the model because the agent declared it (prefetch at run start, or a follow-up). */
       prefetched: boolean;
+      /** A follow-up prefetch (speculative): the tool whose result started it. */
+      prefetchTrigger?: string;
     })
   | (Base & {
       type: 'tool-call-end';
@@ -98,6 +100,8 @@ export type RunEvent =
       worker: boolean;
       /** On cache hits and shared in-flight calls: how long the execution whose result was reused took. */
       savedMs?: number;
+      /** With `toolResultViews` on: estimated tokens the result view kept out of the model's input. */
+      resultTokensSaved?: number;
       error?: { type: string; message: string };
     })
   | (Base & {

@@ -268,12 +268,12 @@ describe('run span listener', () => {
         { type: 'run-start', runId, time: T0, agentName: 'a', provider: 'openai', model: 'gpt-4.1', input: 'x', instructions: '', optimizations },
         { type: 'tool-call-start', runId, time: T0 + 1, callId: 't1', step: 1, toolCall: call('c1'), eager: false, prefetched: false },
         { type: 'tool-call-start', runId, time: T0 + 1, callId: 't2', step: 1, toolCall: call('c2'), eager: false, prefetched: false },
-        { type: 'tool-call-start', runId, time: T0 + 1, callId: 't3', step: 1, toolCall: call('c3'), eager: false, prefetched: true },
+        { type: 'tool-call-start', runId, time: T0 + 1, callId: 't3', step: 1, toolCall: call('c3'), eager: false, prefetched: true, prefetchTrigger: 'get_order' },
         { type: 'tool-call-end', runId, time: T0 + 2, callId: 't1', toolCall: call('c1'), cache: 'off', result: 'Error: boom', isError: true, timedOut: false, fallbackUsed: false, worker: false, error: { type: 'TypeError', message: 'boom' } },
         { type: 'tool-call-end', runId, time: T0 + 3, callId: 't2', toolCall: call('c2'), cache: 'off', result: 'Error: timed out after 50 ms', isError: true, timedOut: true, fallbackUsed: false, worker: false },
         { type: 'tool-call-end', runId, time: T0 + 4, callId: 't3', toolCall: call('c3'), cache: 'off', result: '"fallback"', isError: false, timedOut: true, fallbackUsed: true, worker: true },
         { type: 'tool-call-start', runId, time: T0 + 4, callId: 't4', step: 2, toolCall: call('c4'), eager: false, prefetched: false },
-        { type: 'tool-call-end', runId, time: T0 + 4.5, callId: 't4', toolCall: call('c4'), cache: 'hit', result: '"cached"', isError: false, timedOut: false, fallbackUsed: false, worker: false, savedMs: 48.5 },
+        { type: 'tool-call-end', runId, time: T0 + 4.5, callId: 't4', toolCall: call('c4'), cache: 'hit', result: '"cached"', isError: false, timedOut: false, fallbackUsed: false, worker: false, savedMs: 48.5, resultTokensSaved: 120 },
         { type: 'run-end', runId, time: T0 + 5, outcome: 'completed', finalOutput: 'ok', steps: 1, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, requests: 0, costUsd: 0, byModel: {} } },
       ],
       { captureContent: true },
@@ -290,11 +290,15 @@ describe('run span listener', () => {
     assert.equal(fellBack!.attributes['hotpath.tool.fallback_used'], true);
     assert.equal(fellBack!.attributes['hotpath.tool.worker'], true);
     assert.equal(fellBack!.attributes['hotpath.tool.prefetched'], true);
+    assert.equal(fellBack!.attributes['hotpath.tool.prefetch_trigger'], 'get_order');
+    assert.equal(thrown!.attributes['hotpath.tool.prefetch_trigger'], undefined);
+    assert.equal(thrown!.attributes['hotpath.tool.result_tokens_saved'], undefined);
     assert.equal(fellBack!.attributes['gen_ai.tool.call.result'], '"fallback"');
     assert.equal(fellBack!.attributes['hotpath.tool.saved_ms'], undefined);
     const cached = tracing.spans().find((span) => span.attributes['gen_ai.tool.call.id'] === 'c4')!;
     assert.equal(cached.attributes['hotpath.cache.hit'], 'hit');
     assert.equal(cached.attributes['hotpath.tool.saved_ms'], 48.5);
+    assert.equal(cached.attributes['hotpath.tool.result_tokens_saved'], 120);
   });
 
   it('sets the run() attributes on the run span, over the instrument() ones', () => {

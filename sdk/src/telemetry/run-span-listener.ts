@@ -169,6 +169,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       'hotpath.tool.eager': event.eager,
       'hotpath.tool.prefetched': event.prefetched,
     };
+    if (event.prefetchTrigger !== undefined) attributes['hotpath.tool.prefetch_trigger'] = event.prefetchTrigger;
     if (event.toolDescription !== undefined) attributes['gen_ai.tool.description'] = event.toolDescription;
     if (captureContent) attributes['gen_ai.tool.call.arguments'] = event.toolCall.arguments;
     // A child of the run, not of the model call: an eager tool overlaps the chat span that asked for it.
@@ -191,6 +192,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       'hotpath.tool.worker': event.worker,
     });
     if (event.savedMs !== undefined) call.span.setAttribute('hotpath.tool.saved_ms', event.savedMs);
+    if (event.resultTokensSaved !== undefined) call.span.setAttribute('hotpath.tool.result_tokens_saved', event.resultTokensSaved);
     if (event.isError || event.error) {
       const error: ErrorInfo = event.error ?? { type: event.timedOut ? 'timeout' : OTHER_ERROR, message: event.result };
       recordError(call.span, error, event.time);

@@ -9,3 +9,4 @@ export { canonicalJson, toolCallKey } from './canonical-json.ts';
 export { serializeToolResult } from './serialize-tool-result.ts';
 export { WorkerPool } from './worker-pool.ts';
 export type { WorkerPoolOptions } from './worker-pool.ts';
+export { compactResult, modelViewOf } from './result-view.ts';

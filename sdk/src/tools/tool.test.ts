@@ -46,6 +46,11 @@ describe('tool()', () => {
     );
   });
 
+  it('rejects a modelView that is not a function', () => {
+    const options = { name: 'get_order', description: 'd', parameters: z.object({}), execute: () => 1, modelView: 'id,status' };
+    assert.throws(() => tool(options as never), /modelView must be a function/);
+  });
+
   it('rejects a timeout that is not positive', () => {
     assert.throws(() => tool({ name: 'x', description: '', parameters: z.object({}), execute: () => 1, timeoutMs: 0 }), /timeoutMs/);
   });

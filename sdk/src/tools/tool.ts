@@ -36,6 +36,13 @@ export interface ToolOptions<Parameters extends z.ZodObject> {
   /** The result the model sees instead of an error when the tool times out or fails. */
   fallback?: unknown | ((error: Error) => unknown);
   /**
+   * The part of a result the model sees (with the runner's `toolResultViews` switch on): a projection keeping every
+   * field an answer can need, e.g. `(order) => ({ id: order.id, status: order.status, shipmentId: order.shipmentId })`.
+   * Applied to successful results, not to `fallback` values; the result is then compacted (empty fields dropped).
+   */
+  // Method syntax on purpose: a view typed for the tool's own result shape, `(order: Order) => …`, is accepted.
+  modelView?(result: unknown): unknown;
+  /**
    * CPU-heavy: a module whose default export is the execute function `(args) => result`, run on a worker-thread pool
    * so it does not stall other tools and streams. Arguments and results must be structured-cloneable.
    */
@@ -73,6 +80,9 @@ export function tool<Parameters extends z.ZodObject>(options: ToolOptions<Parame
   }
   if (!options.execute === !options.worker) {
     throw new ToolDefinitionError(`Tool "${options.name}": give exactly one of execute or worker.`);
+  }
+  if (options.modelView !== undefined && typeof options.modelView !== 'function') {
+    throw new ToolDefinitionError(`Tool "${options.name}": modelView must be a function (result) => what the model sees.`);
   }
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
     throw new ToolDefinitionError(`Tool "${options.name}": timeoutMs must be a positive number.`);
