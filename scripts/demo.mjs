@@ -11,8 +11,14 @@ try {
   console.error(`demo set-up failed: ${error.message}`);
   process.exit(1);
 }
-const tsx = join(root, 'demo', 'node_modules', '.bin', 'tsx');
-const child = spawn(tsx, [join(root, 'demo', 'src', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
-// Ctrl-C reaches the whole process group; a signal sent to this process alone is passed on.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'demo', 'src', 'main.ts'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  // From the demo package so `--import tsx` resolves; relative paths the user gave stay relative to where they ran it.
+  cwd: join(root, 'demo'),
+  env: { ...process.env, HOTPATH_DEMO_CWD: process.cwd() },
+});
+// Ctrl-C reaches the whole process group, the demo included: passing SIGINT on would make it a second Ctrl-C
+// (a forced stop). SIGTERM is usually sent to this process alone, so it is passed on.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => child.kill('SIGTERM'));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -32,10 +32,11 @@ async function main(): Promise<void> {
     for (const close of closers.reverse()) await close().catch((error) => say(`while stopping: ${(error as Error).message}`));
   };
   try {
+    const dataDir = resolve(process.env.HOTPATH_DEMO_CWD ?? process.cwd(), options.dataDir);
     const collectorPort = await choosePort(options.collectorPort, options.host, say, 'collector');
-    const collector = await startCollector({ port: collectorPort, host: options.host, dataDir: resolve(options.dataDir) });
+    const collector = await startCollector({ port: collectorPort, host: options.host, dataDir });
     closers.push(() => collector.close());
-    say(`collector   ${collector.url}  (OTLP/HTTP /v1/traces, query API /api, SQLite in ${resolve(options.dataDir)})`);
+    say(`collector   ${collector.url}  (OTLP/HTTP /v1/traces, query API /api, SQLite in ${dataDir})`);
 
     let dashboardUrl: string | undefined;
     if (options.dashboard) {
@@ -111,13 +112,19 @@ async function main(): Promise<void> {
     if (options.exit) return;
     say('\nserving until Ctrl-C…');
     await new Promise<void>((done) => {
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
+      const stop = () => {
+        // A second Ctrl-C while stopping forces the exit, as terminals have taught everyone to expect.
+        process.removeListener('SIGINT', stop).removeListener('SIGTERM', stop);
+        process.once('SIGINT', () => process.exit(130));
+        done();
+      };
+      process.on('SIGINT', stop).on('SIGTERM', stop);
     });
     say('\nstopping…');
   } finally {
     await closeAll();
   }
+  say('stopped cleanly');
 }
 
 main().then(
