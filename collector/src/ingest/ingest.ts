@@ -55,8 +55,10 @@ export function storeBatch(writer: SpanWriter, batch: PreparedBatch, nowMs: numb
       const resourceId = writer.resourceId(group.resource.attributes, group.resource.droppedAttributesCount, group.resource.schemaUrl);
       const { name, version, attributes, droppedAttributesCount, schemaUrl } = group.scope;
       const scopeId = writer.scopeId(name, version, attributes, droppedAttributesCount, schemaUrl);
-      for (const prepared of group.rows) {
-        const row = Object.assign(prepared, { resourceId, scopeId, receivedMs: nowMs });
+      for (const row of group.rows) {
+        row.resourceId = resourceId;
+        row.scopeId = scopeId;
+        row.receivedMs = nowMs;
         if (!writer.insertSpan(row)) {
           result.duplicateSpans += 1;
           continue;

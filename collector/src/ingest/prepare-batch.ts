@@ -5,8 +5,11 @@ import type { SpanRecord } from '../storage/schema.ts';
 import { deriveSpan } from './derive-span.ts';
 import type { PricingTable } from './pricing.ts';
 
-/** A span row before storage; resource, scope and arrival time are filled in by storeBatch. */
-export type PreparedRow = Omit<SpanRecord, 'resourceId' | 'scopeId' | 'receivedMs'>;
+/**
+ * A span row before storage. Resource, scope and arrival time are 0 until storeBatch sets them: present from the
+ * start so every row keeps one object shape (adding properties later measured slower binds).
+ */
+export type PreparedRow = SpanRecord;
 
 export interface PreparedGroup {
   resource: { attributes: string; droppedAttributesCount: number; schemaUrl: string };
@@ -101,6 +104,9 @@ function rowOf(span: DecodedSpan, root: boolean, resourceAttributes: Attributes,
     droppedAttributesCount: span.droppedAttributesCount,
     droppedEventsCount: span.droppedEventsCount,
     droppedLinksCount: span.droppedLinksCount,
+    resourceId: 0,
+    scopeId: 0,
+    receivedMs: 0,
     service: derived.service,
     operation: derived.operation,
     provider: derived.provider,

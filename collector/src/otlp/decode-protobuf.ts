@@ -152,8 +152,13 @@ function hex(bytes: Uint8Array | undefined): string {
 function uint64String(value: Int64): string {
   if (value === null || value === undefined) return '0';
   if (typeof value === 'number') return String(value);
-  // fixed64 is unsigned; protobufjs marks the Long so toString() prints it as such.
-  return value.toString();
+  // Long.toString() divides in 16-bit pieces (slow on every timestamp). fixed64 is unsigned, so split
+  // high × 2^32 + low as high × 4294 × 10^6 + (high × 967296 + low): both parts stay exact doubles.
+  const high = value.high >>> 0;
+  const rest = high * 967296 + (value.low >>> 0);
+  const millions = high * 4294 + Math.floor(rest / 1e6);
+  const units = rest % 1e6;
+  return millions === 0 ? String(units) : `${millions}${String(units).padStart(6, '0')}`;
 }
 
 function attributesOf(list: PbKeyValue[] | undefined): Attributes {

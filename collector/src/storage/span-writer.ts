@@ -49,6 +49,16 @@ function insertSql(table: Parameters<typeof getTableConfig>[0], conflict: 'ignor
 const dedupCacheSize = 1024;
 
 /**
+ * A function returning a record's values in column order. Generated so each property is read by a constant name
+ * (a fast, monomorphic load); reading `row[property]` in a loop over names measured ~1.5 µs more per span.
+ */
+function valuesOf<T>(properties: readonly string[]): (record: T) => unknown[] {
+  return new Function('record', `return [${properties.map((property) => `record[${JSON.stringify(property)}]`).join(', ')}];`) as (
+    record: T,
+  ) => unknown[];
+}
+
+/**
  * Prepares the write statements on an open database.
  *
  * @example
@@ -58,8 +68,8 @@ const dedupCacheSize = 1024;
 export function createSpanWriter(database: CollectorDatabase): SpanWriter {
   const { sqlite } = database;
   const insertSpan = sqlite.prepare(insertSql(spans, 'ignore'));
-  const spanProperties = columnsOf(spans).map((c) => c.property as keyof SpanRecord);
-  const traceProperties = columnsOf(traces).map((c) => c.property as keyof TraceRecord);
+  const spanValues = valuesOf<SpanRecord>(columnsOf(spans).map((c) => c.property));
+  const traceValues = valuesOf<TraceRecord>(columnsOf(traces).map((c) => c.property));
   const putTrace = sqlite.prepare(insertSql(traces, 'update'));
   const getTrace = sqlite.prepare(
     `SELECT ${columnsOf(traces)
@@ -84,10 +94,10 @@ export function createSpanWriter(database: CollectorDatabase): SpanWriter {
   // Ids are only valid for rows that exist, so a rolled-back transaction must not leave them cached.
   const runInTransaction = sqlite.transaction(<T>(work: () => T): T => work());
   return {
-    insertSpan: (row) => insertSpan.run(spanProperties.map((property) => row[property])).changes > 0,
+    insertSpan: (row) => insertSpan.run(spanValues(row)).changes > 0,
     getTrace: (traceId) => getTrace.get(traceId) as TraceRecord | undefined,
     putTrace: (record) => {
-      putTrace.run(traceProperties.map((property) => record[property]));
+      putTrace.run(traceValues(record));
     },
     resourceId(json, droppedAttributesCount, schemaUrl) {
       const key = `r\u0000${droppedAttributesCount}\u0000${schemaUrl}\u0000${json}`;
