@@ -3,10 +3,12 @@
 export { Agent, instrument, OPTIMIZATION_NAMES, openaiCompatible, router, Runner, tool, ToolCache } from '@hotpath/sdk';
 export type {
   Budgets,
+  Guardrail,
   HistoryPolicy,
   ModelProvider,
   ModelRouter,
   ModelStreamEvent,
+  PrefetchCall,
   OptimizationName,
   OptimizationsOption,
   Pricing,

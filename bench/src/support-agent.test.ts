@@ -52,6 +52,50 @@ describe('the support-desk agent', () => {
     assert.deepEqual(agent.prefetchFor('What does the knowledge base say about returns?'), []);
   });
 
+  it('follows each chain to its next record from what the previous one returned', async () => {
+    const agent = supportDeskAgent(createSupportDeskTools());
+    const run = (name: string, args: Record<string, unknown>) => createSupportDeskTools({ latencyScale: 0 }).find((t) => t.name === name)!.execute(args, {});
+    assert.deepEqual(agent.followUpsFor('get_order', await run('get_order', { orderId: 'O-5002' }), {}), [
+      { tool: 'get_shipment', arguments: { shipmentId: 'S-9002' } },
+    ]);
+    assert.deepEqual(agent.followUpsFor('get_order', await run('get_order', { orderId: 'O-5003' }), {}), [], 'not shipped: no shipment');
+    assert.deepEqual(agent.followUpsFor('list_orders', await run('list_orders', { customerId: 'C-1001' }), {}), [
+      { tool: 'get_order', arguments: { orderId: 'O-5003' } },
+    ], 'the latest order of the list');
+    assert.deepEqual(agent.followUpsFor('find_customer', await run('find_customer', { query: 'Ada Lovelace' }), {}), [
+      { tool: 'list_orders', arguments: { customerId: 'C-1001' } },
+    ]);
+    assert.deepEqual(agent.followUpsFor('get_ticket', await run('get_ticket', { ticketId: 'T-301' }), {}), [
+      { tool: 'get_order', arguments: { orderId: 'O-5001' } },
+    ]);
+    assert.deepEqual(agent.followUpsFor('get_customer', {}, {}), []);
+  });
+
+  it('answers every chain task correctly with tool result views and follow-ups on, and shows the model less', async () => {
+    const latencyScale = 0.02;
+    const server = await startSimulatedServer({ port: 0, latencyScale });
+    const provider = openaiCompatible({ baseURL: server.baseURL, apiKey: 'sk-test' });
+    try {
+      const runner = new Runner({ provider, optimizations: { history: SUPPORT_DESK_HISTORY } });
+      let saved = 0;
+      const speculative: string[] = [];
+      runner.subscribe((event) => {
+        if (event.type === 'tool-call-end') saved += event.resultTokensSaved ?? 0;
+        if (event.type === 'tool-call-start' && event.prefetchTrigger && !event.toolCall.id.startsWith('prefetch:')) speculative.push(event.toolCall.name);
+      });
+      const agent = supportDeskAgent(createSupportDeskTools({ latencyScale }), { latencyScale });
+      for (const task of supportDeskTasks.filter((candidate) => candidate.category === 'dependent-chain')) {
+        const result = await runner.run(agent, task.turns[0]!);
+        assert.deepEqual(checkAnswer(task, result.finalOutput).missing, [], `${task.id}: ${result.finalOutput}`);
+      }
+      assert.ok(saved > 0, 'the views kept tokens out of the requests');
+      assert.ok(speculative.includes('get_shipment'), `a shipment came from a follow-up: ${speculative.join(',')}`);
+    } finally {
+      await provider.close?.();
+      await server.close();
+    }
+  });
+
   it('answers a briefing without the slow recommendation service, through its timeout and fallback', async () => {
     const latencyScale = 0.02;
     const server = await startSimulatedServer({ port: 0, latencyScale });

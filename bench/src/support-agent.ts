@@ -4,7 +4,8 @@
 // slow recommendation service), a router over the small and large simulated models, and a history policy.
 // @openai/agents gets the same instructions and tools with its defaults (openai-agents-executor.ts).
 import { Agent, router, tool } from './sdk.ts';
-import type { HistoryPolicy, ModelRouter, SupportDeskTool, Tool } from './sdk.ts';
+import type { HistoryPolicy, ModelRouter, PrefetchCall, SupportDeskTool, Tool } from './sdk.ts';
+import { SUPPORT_DESK_VIEWS } from './support-desk-views.ts';
 
 /** The system prompt of every variant. */
 export const SUPPORT_DESK_INSTRUCTIONS = [
@@ -96,6 +97,7 @@ export function hotpathSupportDeskTools(tools: readonly SupportDeskTool[], optio
       execute: (args, context) => neutral.execute(args, { signal: context.signal }),
       cache: neutral.idempotent ? { ttlMs: TOOL_CACHE_TTL_MS } : false,
       readOnly: neutral.readOnly,
+      ...(SUPPORT_DESK_VIEWS[neutral.name] && { modelView: SUPPORT_DESK_VIEWS[neutral.name] }),
       ...(neutral.name === 'get_product_recommendations' && {
         timeoutMs: RECOMMENDATIONS_TIMEOUT_MS * latencyScale,
         fallback: RECOMMENDATIONS_FALLBACK,
@@ -110,10 +112,36 @@ const ORDER_ID = /\bO-\d{4}\b/g;
 /** Every distinct id `pattern` finds in `input`, in order. */
 const idsIn = (input: string, pattern: RegExp): string[] => [...new Set(input.match(pattern) ?? [])];
 
+type Fields = Record<string, unknown>;
+const fields = (value: unknown): Fields => (typeof value === 'object' && value !== null ? (value as Fields) : {});
+const idCall = (tool: string, key: string, id: unknown): PrefetchCall[] => (typeof id === 'string' ? [{ tool, arguments: { [key]: id } }] : []);
+
+/**
+ * The chains of the support desk, as follow-up prefetches: each starts the lookup the next step of a chain needs the
+ * moment the record naming it arrives, under the model call that will ask for it.
+ * - an order names its shipment (tracking: order → shipment);
+ * - a customer's order list names their latest order (customer → latest order → shipment);
+ * - a customer search with one match names the customer whose orders come next (name → customer → orders);
+ * - a ticket names its related order.
+ */
+export const SUPPORT_DESK_FOLLOW_UPS: Readonly<Record<string, (result: unknown) => PrefetchCall[]>> = {
+  get_order: (order) => idCall('get_shipment', 'shipmentId', fields(order).shipmentId),
+  list_orders: (result) => {
+    const orders = Array.isArray(fields(result).orders) ? (fields(result).orders as unknown[]).map(fields) : [];
+    const latest = orders.reduce<Fields | undefined>((best, order) => (String(order.placedAt) > String(best?.placedAt ?? '') ? order : best), undefined);
+    return idCall('get_order', 'orderId', latest?.id);
+  },
+  find_customer: (result) => {
+    const matches = fields(result).customers;
+    return Array.isArray(matches) && matches.length === 1 ? idCall('list_orders', 'customerId', fields(matches[0]).id) : [];
+  },
+  get_ticket: (ticket) => idCall('get_order', 'orderId', fields(ticket).relatedOrderId),
+};
+
 /**
  * The support-desk agent for Hotpath. The records a question names are prefetched: nearly every question naming a
  * customer starts with their profile, and every question naming an order with that order, so those lookups
- * overlap the first model call instead of following it.
+ * overlap the first model call instead of following it. The chains' next lookups follow (SUPPORT_DESK_FOLLOW_UPS).
  *
  * @example
  * const agent = supportDeskAgent(createSupportDeskTools());
@@ -126,9 +154,12 @@ export function supportDeskAgent(tools: readonly SupportDeskTool[], options: Sup
     instructions: SUPPORT_DESK_INSTRUCTIONS,
     model: supportDeskRouter(),
     tools: hotpathSupportDeskTools(tools, options),
-    prefetch: (input) => [
-      ...idsIn(input, CUSTOMER_ID).map((customerId) => ({ tool: 'get_customer', arguments: { customerId } })),
-      ...idsIn(input, ORDER_ID).map((orderId) => ({ tool: 'get_order', arguments: { orderId } })),
-    ],
+    prefetch: {
+      atStart: (input) => [
+        ...idsIn(input, CUSTOMER_ID).map((customerId) => ({ tool: 'get_customer', arguments: { customerId } })),
+        ...idsIn(input, ORDER_ID).map((orderId) => ({ tool: 'get_order', arguments: { orderId } })),
+      ],
+      after: SUPPORT_DESK_FOLLOW_UPS,
+    },
   });
 }
