@@ -6,6 +6,7 @@
 // span). Reads use drizzle; the column names and their order still come from schema.ts through `getTableConfig`,
 // so the two cannot drift apart.
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { CollectorDatabase } from './open-database.ts';
 import { resources, scopes, spans, traces, type SpanRecord, type TraceRecord } from './schema.ts';
@@ -49,13 +50,14 @@ function insertSql(table: Parameters<typeof getTableConfig>[0], conflict: 'ignor
 const dedupCacheSize = 1024;
 
 /**
- * A function returning a record's values in column order. Generated so each property is read by a constant name
- * (a fast, monomorphic load); reading `row[property]` in a loop over names measured ~1.5 µs more per span.
+ * A function that runs `statement` with a record's values as positional arguments, in column order. Generated so
+ * each property is read by a constant name (a fast, monomorphic load) and no array is built: reading
+ * `row[property]` over a list of names, then binding the array (one native lookup per element), cost more per span
+ * than SQLite's own work.
  */
-function valuesOf<T>(properties: readonly string[]): (record: T) => unknown[] {
-  return new Function('record', `return [${properties.map((property) => `record[${JSON.stringify(property)}]`).join(', ')}];`) as (
-    record: T,
-  ) => unknown[];
+function runWith<T>(statement: Database.Statement, properties: readonly string[]): (record: T) => Database.RunResult {
+  const run = new Function('statement', 'record', `return statement.run(${properties.map((property) => `record[${JSON.stringify(property)}]`).join(', ')});`);
+  return (record) => run(statement, record) as Database.RunResult;
 }
 
 /**
@@ -67,10 +69,8 @@ function valuesOf<T>(properties: readonly string[]): (record: T) => unknown[] {
  */
 export function createSpanWriter(database: CollectorDatabase): SpanWriter {
   const { sqlite } = database;
-  const insertSpan = sqlite.prepare(insertSql(spans, 'ignore'));
-  const spanValues = valuesOf<SpanRecord>(columnsOf(spans).map((c) => c.property));
-  const traceValues = valuesOf<TraceRecord>(columnsOf(traces).map((c) => c.property));
-  const putTrace = sqlite.prepare(insertSql(traces, 'update'));
+  const insertSpan = runWith<SpanRecord>(sqlite.prepare(insertSql(spans, 'ignore')), columnsOf(spans).map((c) => c.property));
+  const putTrace = runWith<TraceRecord>(sqlite.prepare(insertSql(traces, 'update')), columnsOf(traces).map((c) => c.property));
   const getTrace = sqlite.prepare(
     `SELECT ${columnsOf(traces)
       .map((c) => `${c.column} AS ${c.property}`)
@@ -94,10 +94,10 @@ export function createSpanWriter(database: CollectorDatabase): SpanWriter {
   // Ids are only valid for rows that exist, so a rolled-back transaction must not leave them cached.
   const runInTransaction = sqlite.transaction(<T>(work: () => T): T => work());
   return {
-    insertSpan: (row) => insertSpan.run(spanValues(row)).changes > 0,
+    insertSpan: (row) => insertSpan(row).changes > 0,
     getTrace: (traceId) => getTrace.get(traceId) as TraceRecord | undefined,
     putTrace: (record) => {
-      putTrace.run(traceValues(record));
+      putTrace(record);
     },
     resourceId(json, droppedAttributesCount, schemaUrl) {
       const key = `r\u0000${droppedAttributesCount}\u0000${schemaUrl}\u0000${json}`;
