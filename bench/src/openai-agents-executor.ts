@@ -11,9 +11,10 @@ import {
   tool,
   user,
 } from '@openai/agents';
-import type { AgentInputItem, Usage } from '@openai/agents';
+import type { AgentInputItem, InputGuardrail, Usage } from '@openai/agents';
 import OpenAI from 'openai';
 import { answerOf } from './answer-text.ts';
+import { GUARDRAIL_MAX_OUTPUT_TOKENS, GUARDRAIL_MODEL, guardrailMessages, readGuardrailVerdict } from './support-desk-guardrail.ts';
 import type { SupportDeskTool } from './sdk.ts';
 import type { TaskExecutor, WorkloadAttributes } from './task-executor.ts';
 import { addUsage, emptyUsage } from './task-run.ts';
@@ -28,6 +29,8 @@ export interface OpenAIAgentsExecutorOptions {
   tools: readonly SupportDeskTool[];
   /** The model every step uses (the peer has no router): `sim-large`. */
   model: string;
+  /** The input guardrail's model (default `sim-small`). */
+  guardrailModel?: string;
   variant?: string;
   /** Runs each turn inside whatever the caller wants around it (a span carrying the task's attributes). */
   wrapTurn?: TurnWrapper;
@@ -38,7 +41,8 @@ export type TurnWrapper = <T>(attributes: WorkloadAttributes, turn: () => Promis
 
 /**
  * Points @openai/agents at an OpenAI-compatible server, with its Chat Completions API and tracing off. These are
- * process-wide settings of that SDK, hence one function.
+ * process-wide settings of that SDK, hence one function. Its default provider keeps the first client it used, so
+ * one process runs the peer against one endpoint.
  *
  * @example
  * configureOpenAIAgents({ baseURL: server.baseURL, apiKey: 'sk-simulated' });
@@ -57,11 +61,12 @@ export function configureOpenAIAgents(options: { baseURL: string; apiKey?: strin
  * @example
  * const agent = openaiAgentsSupportAgent({ instructions, tools: supportDeskTools, model: 'sim-large' });
  */
-export function openaiAgentsSupportAgent(options: Pick<OpenAIAgentsExecutorOptions, 'instructions' | 'tools' | 'model'>) {
-  return new Agent({
+export function openaiAgentsSupportAgent(options: Pick<OpenAIAgentsExecutorOptions, 'instructions' | 'tools' | 'model'> & { client: OpenAI; guardrailModel?: string }) {
+  return new Agent<GuardrailUsageSink>({
     name: 'support-desk',
     instructions: options.instructions,
     model: options.model,
+    inputGuardrails: [openaiAgentsInputGuardrail(options.client, options.guardrailModel ?? GUARDRAIL_MODEL)],
     tools: options.tools.map((neutral) =>
       tool({
         name: neutral.name,
@@ -74,6 +79,57 @@ export function openaiAgentsSupportAgent(options: Pick<OpenAIAgentsExecutorOptio
   });
 }
 
+/** Where a turn's guardrail calls add their usage (the run's context): that SDK does not count them in the run. */
+export interface GuardrailUsageSink {
+  guardrailUsage: TaskUsage;
+}
+
+/**
+ * The support desk's guardrail as an @openai/agents native input guardrail, with that SDK's defaults (it runs in
+ * parallel with the first model call): the same request and verdict reading as Hotpath's, through the same client.
+ *
+ * @example
+ * new Agent({ ...options, inputGuardrails: [openaiAgentsInputGuardrail(client, 'sim-small')] });
+ */
+export function openaiAgentsInputGuardrail(client: OpenAI, model: string): InputGuardrail {
+  return {
+    name: 'input-guardrail',
+    async execute({ input, context }) {
+      const response = await client.chat.completions.create({
+        model,
+        max_tokens: GUARDRAIL_MAX_OUTPUT_TOKENS,
+        messages: guardrailMessages(latestUserText(input)),
+      });
+      const sink = (context.context as Partial<GuardrailUsageSink> | undefined)?.guardrailUsage;
+      if (sink && response.usage) {
+        addUsage(sink, {
+          inputTokens: response.usage.prompt_tokens,
+          outputTokens: response.usage.completion_tokens,
+          cachedInputTokens: response.usage.prompt_tokens_details?.cached_tokens ?? 0,
+          requests: 1,
+          requestsByModel: { [model]: 1 },
+        });
+      }
+      const verdict = readGuardrailVerdict(response.choices[0]?.message.content ?? '');
+      return { tripwireTriggered: !verdict.allowed, outputInfo: verdict };
+    },
+  };
+}
+
+/** The text of the latest user message of a run's input (a string, or items with text parts). */
+function latestUserText(input: string | readonly unknown[]): string {
+  if (typeof input === 'string') return input;
+  for (let index = input.length - 1; index >= 0; index--) {
+    const item = input[index] as { role?: unknown; content?: unknown };
+    if (item?.role !== 'user') continue;
+    if (typeof item.content === 'string') return item.content;
+    if (Array.isArray(item.content)) {
+      return item.content.map((part: { text?: unknown }) => (typeof part?.text === 'string' ? part.text : '')).join('');
+    }
+  }
+  return '';
+}
+
 /**
  * A TaskExecutor running tasks with @openai/agents' default `run()`.
  *
@@ -82,8 +138,8 @@ export function openaiAgentsSupportAgent(options: Pick<OpenAIAgentsExecutorOptio
  * const output = await peer.runTask(task, {});
  */
 export function openaiAgentsExecutor<Task extends TaskLike>(options: OpenAIAgentsExecutorOptions): TaskExecutor<Task> {
-  configureOpenAIAgents(options);
-  const agent = openaiAgentsSupportAgent(options);
+  const client = configureOpenAIAgents(options);
+  const agent = openaiAgentsSupportAgent({ ...options, client, ...(options.guardrailModel && { guardrailModel: options.guardrailModel }) });
   return {
     variant: options.variant ?? 'openai-agents',
     startBatch() {},
@@ -95,7 +151,10 @@ export function openaiAgentsExecutor<Task extends TaskLike>(options: OpenAIAgent
       for (const turn of task.turns) {
         try {
           const input = [...history, user(turn)];
-          const result = options.wrapTurn ? await options.wrapTurn(attributes, () => run(agent, input)) : await run(agent, input);
+          const context: GuardrailUsageSink = { guardrailUsage: usage };
+          const result = options.wrapTurn
+            ? await options.wrapTurn(attributes, () => run(agent, input, { context }))
+            : await run(agent, input, { context });
           addUsage(usage, usageOf(result.state.usage, options.model));
           history = result.history;
           answers.push(typeof result.finalOutput === 'string' ? result.finalOutput : '');

@@ -127,7 +127,7 @@ export function formatReport(report: BenchReport): string {
   ];
   if (report.ablation.length > 0) {
     sections.push(
-      `Ablation: optimized with one technique switched off (${report.config.ablationRepetitions} pass${report.config.ablationRepetitions === 1 ? '' : 'es'} each)`,
+      `Ablation: optimized with one technique switched off, then groups that cover for each other (${report.config.ablationRepetitions} pass${report.config.ablationRepetitions === 1 ? '' : 'es'} each)`,
       ablationTable(report),
     );
   }

@@ -18,7 +18,7 @@ import type { SimulatedServer, SupportDeskTask } from './sdk.ts';
 import { selectTasks } from './select-tasks.ts';
 import type { TaskExecutor } from './task-executor.ts';
 import type { TaskRun } from './task-run.ts';
-import { ABLATION_TECHNIQUES, createVariantExecutor } from './variants.ts';
+import { ABLATION_GROUPS, ABLATION_TECHNIQUES, ablatedTechniques, createVariantExecutor } from './variants.ts';
 
 export interface BenchmarkResult {
   report: BenchReport;
@@ -126,10 +126,12 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
 }
 
 function selectTechniques(names: readonly string[] | undefined): string[] {
-  if (names === undefined) return [...ABLATION_TECHNIQUES];
-  const unknown = names.filter((name) => !(ABLATION_TECHNIQUES as readonly string[]).includes(name));
+  if (names === undefined) return [...ABLATION_TECHNIQUES, ...ABLATION_GROUPS];
+  const unknown = names.filter((name) => ablatedTechniques(name) === undefined);
   if (unknown.length > 0) {
-    throw new BenchOptionsError(`--ablation: unknown technique ${unknown.map((name) => `"${name}"`).join(', ')} (known: ${ABLATION_TECHNIQUES.join(', ')})`);
+    throw new BenchOptionsError(
+      `--ablation: unknown technique ${unknown.map((name) => `"${name}"`).join(', ')} (known: ${ABLATION_TECHNIQUES.join(', ')}; join several with +)`,
+    );
   }
   return [...names];
 }

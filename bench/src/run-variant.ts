@@ -13,8 +13,15 @@ import { createVariantExecutor } from './variants.ts';
 export interface RunVariantOptions {
   /** `baseline`, `optimized`, `openai-agents` or `optimized-without-<technique>`. */
   variant: string;
-  /** The simulated server's OpenAI base URL (`server.baseURL`). */
+  /** The simulated server's OpenAI base URL (`server.baseURL`), or a real OpenAI-compatible endpoint's. */
   baseURL: string;
+  /** The endpoint's API key (default: a placeholder the simulated server ignores). */
+  apiKey?: string;
+  /**
+   * The endpoint's model names (default `{ small: 'sim-small', large: 'sim-large' }`): the router's tiers and the
+   * guardrail's model for Hotpath, the model and guardrail model for @openai/agents.
+   */
+  models?: { small: string; large: string };
   tasks: readonly SupportDeskTask[];
   /** Passes over the tasks (default 1). */
   repetitions?: number;
@@ -40,6 +47,8 @@ export interface RunVariantOptions {
 export async function runVariant(options: RunVariantOptions): Promise<TaskRun[]> {
   const executor = createVariantExecutor(options.variant, {
     baseURL: options.baseURL,
+    ...(options.apiKey && { apiKey: options.apiKey }),
+    ...(options.models && { models: options.models }),
     tools: createSupportDeskTools({ latencyScale: options.toolLatencyScale ?? 1 }),
     latencyScale: options.toolLatencyScale ?? 1,
     ...(options.onRunner && { onRunner: options.onRunner }),

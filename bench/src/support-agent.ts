@@ -5,6 +5,7 @@
 // @openai/agents gets the same instructions and tools with its defaults (openai-agents-executor.ts).
 import { Agent, router, tool } from './sdk.ts';
 import type { HistoryPolicy, ModelRouter, PrefetchCall, SupportDeskTool, Tool } from './sdk.ts';
+import { supportDeskGuardrail } from './support-desk-guardrail.ts';
 import { SUPPORT_DESK_VIEWS } from './support-desk-views.ts';
 
 /** The system prompt of every variant. */
@@ -30,6 +31,8 @@ export const RECOMMENDATIONS_TIMEOUT_MS = 1_000;
 export interface SupportDeskAgentOptions {
   /** The latency scale the tools and the model server run at (default 1): the tool timeout follows it. */
   latencyScale?: number;
+  /** The endpoint's model names (default `sim-small` / `sim-large`): the router's tiers, the guardrail's model. */
+  models?: { small: string; large: string };
 }
 
 /** What the model sees when the recommendation service times out. */
@@ -52,18 +55,19 @@ const MONEY_DECISION = /\bhow much\b[^?]*\brefund|\brefund\b[^?]*\bhow much\b|\b
  * @example
  * new Agent({ name: 'support-desk', instructions, tools, model: supportDeskRouter() });
  */
-export function supportDeskRouter(): ModelRouter {
+export function supportDeskRouter(models: { small: string; large: string } = { small: SMALL_MODEL, large: LARGE_MODEL }): ModelRouter {
+  const { small, large } = models;
   return router({
-    models: [SMALL_MODEL, LARGE_MODEL],
-    defaultModel: LARGE_MODEL,
+    models: [small, large],
+    defaultModel: large,
     classify: ({ input }) =>
       MONEY_DECISION.test(input)
         ? { label: 'money-decision', reason: 'the question asks to compute a refund or decide a return' }
         : { label: 'lookup', reason: 'the question asks for records' },
     rules: [
-      { inputTokens: { atLeast: 16_000 }, model: LARGE_MODEL, name: 'long-context' },
-      { classifier: 'money-decision', model: LARGE_MODEL, name: 'money-decision' },
-      { classifier: 'lookup', model: SMALL_MODEL, name: 'lookup' },
+      { inputTokens: { atLeast: 16_000 }, model: large, name: 'long-context' },
+      { classifier: 'money-decision', model: large, name: 'money-decision' },
+      { classifier: 'lookup', model: small, name: 'lookup' },
     ],
   });
 }
@@ -152,8 +156,9 @@ export function supportDeskAgent(tools: readonly SupportDeskTool[], options: Sup
     name: 'support-desk',
     description: 'Answers support agents\' questions about customers, orders, shipments and tickets.',
     instructions: SUPPORT_DESK_INSTRUCTIONS,
-    model: supportDeskRouter(),
+    model: supportDeskRouter(options.models),
     tools: hotpathSupportDeskTools(tools, options),
+    guardrails: [supportDeskGuardrail(options.models?.small ?? SMALL_MODEL)],
     prefetch: {
       atStart: (input) => [
         ...idsIn(input, CUSTOMER_ID).map((customerId) => ({ tool: 'get_customer', arguments: { customerId } })),

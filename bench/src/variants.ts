@@ -7,7 +7,7 @@ import { openaiAgentsExecutor } from './openai-agents-executor.ts';
 import type { TurnWrapper } from './openai-agents-executor.ts';
 import { OPTIMIZATION_NAMES } from './sdk.ts';
 import type { Budgets, OptimizationName, OptimizationsOption, Pricing, Runner, SupportDeskTask, SupportDeskTool } from './sdk.ts';
-import { LARGE_MODEL, SUPPORT_DESK_HISTORY, SUPPORT_DESK_INSTRUCTIONS, supportDeskAgent } from './support-agent.ts';
+import { LARGE_MODEL, SMALL_MODEL, SUPPORT_DESK_HISTORY, SUPPORT_DESK_INSTRUCTIONS, supportDeskAgent } from './support-agent.ts';
 import type { TaskExecutor } from './task-executor.ts';
 
 /**
@@ -25,8 +25,18 @@ export const SIMULATED_PRICING: Pricing = {
   'sim-small': { inputPerMillion: 0.4, cachedInputPerMillion: 0.1, outputPerMillion: 1.6 },
 };
 
+/** The model names of an endpoint: the cheap tier (lookups, the guardrail) and the strong one. */
+export interface ModelNames {
+  small: string;
+  large: string;
+}
+
 export interface VariantContext {
   baseURL: string;
+  /** Default `sk-hotpath-simulated` (the simulated server ignores it). */
+  apiKey?: string;
+  /** Default `{ small: 'sim-small', large: 'sim-large' }`; a real endpoint's names for the router, guardrail and peer. */
+  models?: ModelNames;
   tools: readonly SupportDeskTool[];
   /** The latency scale of the server and the tools (default 1); Hotpath's tool timeout follows it. */
   latencyScale?: number;
@@ -40,17 +50,49 @@ export interface VariantContext {
 export const ABLATION_TECHNIQUES: readonly OptimizationName[] = OPTIMIZATION_NAMES;
 
 /**
+ * Techniques that cover for each other, switched off together as extra ablation rows: a one-at-a-time ablation
+ * shows ≈ 0 % for each of them, because the other still does the job.
+ * - `parallelTools+eagerTools`: either one overlaps the tool calls of a turn;
+ * - `parallelTools+streaming`: streaming off also stops eager start (it needs the stream);
+ * - `prefetch+followUpPrefetch`: both start lookups before the model asks (a follow-up of a prefetched order
+ *   starts its shipment; without prefetch the model's own `get_order` still triggers it);
+ * - `history+toolResultViews`: both keep tool output out of the requests.
+ */
+export const ABLATION_GROUPS: readonly string[] = [
+  'parallelTools+eagerTools',
+  'parallelTools+streaming',
+  'prefetch+followUpPrefetch',
+  'history+toolResultViews',
+];
+
+/**
+ * The techniques an ablation entry switches off (`toolCache`, or a group `parallelTools+eagerTools`), or undefined
+ * when it names something that is not a technique.
+ *
+ * @example
+ * ablatedTechniques('parallelTools+eagerTools'); // ['parallelTools', 'eagerTools']
+ */
+export function ablatedTechniques(entry: string): OptimizationName[] | undefined {
+  const names = entry.split('+');
+  const known = (name: string): name is OptimizationName => (ABLATION_TECHNIQUES as readonly string[]).includes(name);
+  return names.length > 0 && names.every(known) && new Set(names).size === names.length ? names : undefined;
+}
+
+/**
  * The Runner `optimizations` of a Hotpath variant, or undefined for a variant that is not Hotpath's.
  *
  * @example
  * optimizationsFor('optimized-without-toolCache'); // { history: SUPPORT_DESK_HISTORY, toolCache: false }
+ * optimizationsFor('optimized-without-parallelTools+eagerTools'); // { history: …, parallelTools: false, eagerTools: false }
  */
 export function optimizationsFor(variant: string): OptimizationsOption | undefined {
   if (variant === 'baseline') return 'baseline';
   if (variant === 'optimized') return { history: SUPPORT_DESK_HISTORY };
-  const technique = ABLATION_TECHNIQUES.find((name) => ablationVariant(name) === variant);
-  if (technique === undefined) return undefined;
-  return { history: SUPPORT_DESK_HISTORY, [technique]: false };
+  const prefix = ablationVariant('');
+  if (!variant.startsWith(prefix)) return undefined;
+  const techniques = ablatedTechniques(variant.slice(prefix.length));
+  if (techniques === undefined) return undefined;
+  return { history: SUPPORT_DESK_HISTORY, ...Object.fromEntries(techniques.map((name) => [name, false])) };
 }
 
 /**
@@ -60,24 +102,28 @@ export function optimizationsFor(variant: string): OptimizationsOption | undefin
  * const executors = ['baseline', 'optimized', 'openai-agents'].map((name) => createVariantExecutor(name, { baseURL, tools }));
  */
 export function createVariantExecutor(variant: string, context: VariantContext): TaskExecutor<SupportDeskTask> {
+  const models = context.models ?? { small: SMALL_MODEL, large: LARGE_MODEL };
   if (variant === 'openai-agents') {
     return openaiAgentsExecutor({
       baseURL: context.baseURL,
+      ...(context.apiKey && { apiKey: context.apiKey }),
       instructions: SUPPORT_DESK_INSTRUCTIONS,
       tools: context.tools,
-      model: LARGE_MODEL,
+      model: models.large,
+      guardrailModel: models.small,
       ...(context.wrapTurn && { wrapTurn: context.wrapTurn }),
     });
   }
   const optimizations = optimizationsFor(variant);
   if (optimizations === undefined) {
-    const known = ['baseline', 'optimized', 'openai-agents', ...ABLATION_TECHNIQUES.map(ablationVariant)];
-    throw new TypeError(`Unknown variant "${variant}" (known: ${known.join(', ')})`);
+    const known = ['baseline', 'optimized', 'openai-agents', ...[...ABLATION_TECHNIQUES, ...ABLATION_GROUPS].map(ablationVariant)];
+    throw new TypeError(`Unknown variant "${variant}" (known: ${known.join(', ')}, or optimized-without-a+b for any techniques)`);
   }
   return hotpathExecutor({
     variant,
     baseURL: context.baseURL,
-    agent: supportDeskAgent(context.tools, { latencyScale: context.latencyScale ?? 1 }),
+    ...(context.apiKey && { apiKey: context.apiKey }),
+    agent: supportDeskAgent(context.tools, { latencyScale: context.latencyScale ?? 1, models }),
     optimizations,
     maxSteps: MAX_STEPS,
     budgets: BUDGETS,
