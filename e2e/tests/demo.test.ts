@@ -82,10 +82,11 @@ describe('the one-command demo', () => {
     const speedup = await page.getByTestId('compare-speedup').innerText();
     assert.match(speedup, /\d+\.\d+× faster/);
     assert.match(speedup, /simulated/);
-    const rows = (side: string) => page.getByTestId(side).locator('[role=treeitem]');
     // Each side: the workload span and, per task, an agent span with its model and tool spans below it.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-b] [role=treeitem]').length >= 11);
-    assert.equal(await rows('compare-a').count(), await rows('compare-b').count(), 'same work, same spans');
+    // (Optimized may hold more: speculative prefetches the model did not need still show as tool spans.)
+    await page.waitForFunction(() =>
+      ['a', 'b'].every((side) => document.querySelectorAll(`[data-testid=compare-${side}] [role=treeitem]`).length >= 11),
+    );
     for (const side of ['compare-a', 'compare-b']) {
       const text = await page.getByTestId(side).innerText();
       assert.match(text, /invoke_agent workload/);
