@@ -68,7 +68,12 @@ describe('the support-desk agent', () => {
     assert.deepEqual(agent.followUpsFor('get_ticket', await run('get_ticket', { ticketId: 'T-301' }), {}), [
       { tool: 'get_order', arguments: { orderId: 'O-5001' } },
     ]);
-    assert.deepEqual(agent.followUpsFor('get_customer', {}, {}), []);
+    assert.deepEqual(agent.followUpsFor('get_customer', await run('get_customer', { customerId: 'C-1002' }), {}), [
+      { tool: 'list_orders', arguments: { customerId: 'C-1002' } },
+      { tool: 'list_tickets', arguments: { customerId: 'C-1002' } },
+    ]);
+    assert.deepEqual(agent.followUpsFor('get_customer', {}, {}), [], 'no id, no follow-up');
+    assert.deepEqual(agent.followUpsFor('get_shipment', {}, {}), [], 'a chain ends at the shipment');
   });
 
   it('answers every chain task correctly with tool result views and follow-ups on, and shows the model less', async () => {

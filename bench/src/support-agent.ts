@@ -123,12 +123,17 @@ const idCall = (tool: string, key: string, id: unknown): PrefetchCall[] => (type
 /**
  * The chains of the support desk, as follow-up prefetches: each starts the lookup the next step of a chain needs the
  * moment the record naming it arrives, under the model call that will ask for it.
+ * - a customer's profile leads to their orders and tickets (nearly every question about a customer goes on to one);
  * - an order names its shipment (tracking: order → shipment);
  * - a customer's order list names their latest order (customer → latest order → shipment);
  * - a customer search with one match names the customer whose orders come next (name → customer → orders);
  * - a ticket names its related order.
  */
 export const SUPPORT_DESK_FOLLOW_UPS: Readonly<Record<string, (result: unknown) => PrefetchCall[]>> = {
+  get_customer: (customer) => [
+    ...idCall('list_orders', 'customerId', fields(customer).id),
+    ...idCall('list_tickets', 'customerId', fields(customer).id),
+  ],
   get_order: (order) => idCall('get_shipment', 'shipmentId', fields(order).shipmentId),
   list_orders: (result) => {
     const orders = Array.isArray(fields(result).orders) ? (fields(result).orders as unknown[]).map(fields) : [];
