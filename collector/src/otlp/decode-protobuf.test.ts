@@ -27,7 +27,7 @@ describe('decodeProtobufTraces', () => {
     assert.deepEqual(decodeProtobufTraces(otlpProtobuf(spans)), decodeJsonTraces(JSON.stringify(otlpJson(spans))));
   });
 
-  it('keeps int64 values beyond 2^53 exact as decimal strings', () => {
+  it('keeps int64 and fixed64 values beyond 2^53 exact as decimal strings', () => {
     const type = otlpTypes.exportTraceServiceRequest;
     const bytes = type
       .encode(
@@ -42,6 +42,9 @@ describe('decodeProtobufTraces', () => {
                       spanId: Buffer.alloc(8, 2),
                       name: 'x',
                       startTimeUnixNano: '18446744073709551615',
+                      // Zeros inside the last six digits and values below a million: the fast uint64 path pads and splits there.
+                      endTimeUnixNano: '1700000000000000007',
+                      events: [{ name: 'e', timeUnixNano: '999999' }],
                       attributes: [{ key: 'big', value: { intValue: '-9223372036854775808' } }],
                     },
                   ],
@@ -54,6 +57,8 @@ describe('decodeProtobufTraces', () => {
       .finish();
     const span = decodeProtobufTraces(bytes).resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
     assert.equal(span.startTimeUnixNano, '18446744073709551615');
+    assert.equal(span.endTimeUnixNano, '1700000000000000007');
+    assert.equal(span.events[0]!.timeUnixNano, '999999');
     assert.equal(span.attributes.big, '-9223372036854775808');
   });
 
