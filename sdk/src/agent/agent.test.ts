@@ -32,11 +32,27 @@ describe('Agent', () => {
     ['a sub-agent named like a tool', { name: 'a', instructions: '', model: 'm', tools: [readTool], subAgents: [new Agent({ name: 'read', instructions: '', model: 'm' })] }, /two tools are named "read"/],
     ['a prefetch of an unknown tool', { name: 'a', instructions: '', model: 'm', prefetch: [{ tool: 'nope', arguments: {} }] }, /unknown tool "nope"/],
     ['a prefetch of a tool that is not read-only', { name: 'a', instructions: '', model: 'm', tools: [writeTool], prefetch: [{ tool: 'write', arguments: {} }] }, /must be readOnly/],
+    ['a prefetch plan starting a write at run start', { name: 'a', instructions: '', model: 'm', tools: [writeTool], prefetch: { atStart: [{ tool: 'write', arguments: {} }] } }, /must be readOnly/],
+    ['a follow-up that is not a function', { name: 'a', instructions: '', model: 'm', tools: [writeTool], prefetch: { after: { write: [] } } }, /must be a function/],
   ] as const) {
     it(`refuses ${what}`, () => {
       assert.throws(() => new Agent(options as never), (error: unknown) => error instanceof AgentDefinitionError && message.test(error.message));
     });
   }
+
+  it('checks follow-ups computed from a result: a write or a non-array is a definition error', () => {
+    const agent = new Agent({
+      name: 'a',
+      instructions: '',
+      model: 'm',
+      tools: [writeTool],
+      prefetch: { after: { write: (result) => (result === 'list' ? [{ tool: 'write', arguments: {} }] : ('oops' as never)) } },
+    });
+    assert.throws(() => agent.followUpsFor('write', 'list', {}), /must be readOnly/);
+    assert.throws(() => agent.followUpsFor('write', 'other', {}), /must return an array/);
+    assert.deepEqual(agent.followUpsFor('unrelated', 'list', {}), []);
+    assert.deepEqual(agent.prefetchFor('x'), [], 'a plan without atStart prefetches nothing at start');
+  });
 
   it('checks prefetch calls computed from the input too', () => {
     const agent = new Agent({ name: 'a', instructions: '', model: 'm', tools: [writeTool], prefetch: () => [{ tool: 'write', arguments: {} }] });
