@@ -20,4 +20,5 @@ export { costOf, defaultPricing, loadPricingFile, priceOf } from './ingest/prici
 export type { ModelPrice, PricingTable } from './ingest/pricing.ts';
 export { CollectorError } from './errors.ts';
 export type { CollectorErrorCode } from './errors.ts';
-export type { SpanRow, TraceDetail, TraceSummary } from './query/api-types.ts';
+// The query API's JSON shapes; browser code imports them from `@hotpath/collector/api-types`, which pulls in nothing else.
+export type * from './query/api-types.ts';

@@ -1,9 +1,16 @@
-// The query API's answer types: docs/query-api.md is the contract; these mirror it for the collector's code
-// and for clients that import them (`import type { TraceSummary } from '@hotpath/collector'`).
-import type { AttributeValue } from '../otlp/otlp-types.ts';
+// The query API's JSON shapes: the one TypeScript statement of the contract in docs/query-api.md. The collector's
+// query modules return these types, so the compiler checks that what the server sends is what the contract says;
+// clients import them with `import type { TraceSummary } from '@hotpath/collector/api-types'`.
+// Types only, no imports and nothing Node-specific: the dashboard typechecks this file under DOM and bundler
+// resolution, and nothing from it may reach a browser bundle. All times are epoch milliseconds.
 
+/** An attribute value as sent, mapped to JSON: kvlists become objects, bytes base64, an empty value null. */
+export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
+
+/** One trace as listed by `GET /api/traces`. Token and cost figures sum model calls only. */
 export interface TraceSummary {
   traceId: string;
+  /** Null while the root span has not arrived. */
   rootSpanId: string | null;
   name: string;
   service: string | null;
@@ -21,11 +28,32 @@ export interface TraceSummary {
   costUsd: number;
   models: string[];
   simulated: boolean;
+  /** The root span's `hotpath.workload.*` attributes. */
   attributes: Record<string, AttributeValue>;
 }
 
+/** The OTLP span kind, by name. */
 export type SpanKindName = 'unspecified' | 'internal' | 'server' | 'client' | 'producer' | 'consumer';
 
+/** How a span's cached tool call went (`hotpath.cache.hit`). */
+export type CacheOutcome = 'hit' | 'miss' | 'shared' | 'off';
+
+/** A span event (exceptions, condensation, stuck detection, budgets). */
+export interface SpanEvent {
+  name: string;
+  time: number;
+  timeUnixNano: string;
+  attributes: Record<string, AttributeValue>;
+}
+
+/** A link from a span to another span. */
+export interface SpanLink {
+  traceId: string;
+  spanId: string;
+  attributes: Record<string, AttributeValue>;
+}
+
+/** One stored span; the full-data fields (attributes to scope) are absent when fetched with `view=waterfall`. */
 export interface SpanRow {
   traceId: string;
   spanId: string;
@@ -47,19 +75,182 @@ export interface SpanRow {
   outputTokens: number | null;
   cachedInputTokens: number | null;
   costUsd: number | null;
-  cacheHit: 'hit' | 'miss' | 'shared' | 'off' | null;
+  cacheHit: CacheOutcome | null;
   routeModel: string | null;
   routeRule: string | null;
   errorType: string | null;
   simulated: boolean;
   attributes?: Record<string, AttributeValue>;
-  events?: { name: string; time: number; timeUnixNano: string; attributes: Record<string, AttributeValue> }[];
-  links?: { traceId: string; spanId: string; attributes: Record<string, AttributeValue> }[];
+  events?: SpanEvent[];
+  links?: SpanLink[];
   resource?: Record<string, AttributeValue>;
   scope?: { name: string; version: string | null };
 }
 
+/** `GET /api/traces` answer. */
+export interface TraceListResponse {
+  traces: TraceSummary[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/traces/:traceId` answer; spans sorted by start time. */
 export interface TraceDetail {
   trace: TraceSummary;
   spans: SpanRow[];
+}
+
+/** `GET /api/traces/:traceId/spans/:spanId` answer, with full data. */
+export interface SpanResponse {
+  span: SpanRow;
+}
+
+/** `GET /api/facets` answer, each list sorted. */
+export interface FacetsResponse {
+  services: string[];
+  agents: string[];
+  models: string[];
+}
+
+/** Token and cost figures shared by spend buckets and totals. */
+export interface SpendFigures {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costUsd: number;
+  requests: number;
+}
+
+/** One time bucket of one group (`unknown` when the call had no value). */
+export interface SpendBucket extends SpendFigures {
+  start: number;
+  group: string;
+}
+
+/** `GET /api/spend` answer. */
+export interface SpendResponse {
+  bucketMs: number;
+  groups: string[];
+  buckets: SpendBucket[];
+  /** `cachedShare` = cachedInputTokens / inputTokens, 0 without input. */
+  totals: SpendFigures & { cachedShare: number };
+}
+
+/** Per-model figures of `GET /api/routing`; latencies are span durations, percentiles nearest-rank. */
+export interface RoutingModelStats {
+  model: string;
+  calls: number;
+  routed: number;
+  avgLatencyMs: number;
+  p50LatencyMs: number;
+  p95LatencyMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+/** How often a routing rule chose a model. */
+export interface RoutingRuleCount {
+  rule: string;
+  model: string;
+  count: number;
+}
+
+/** One routing decision (a model call carrying `hotpath.route.*`). */
+export interface RoutingDecision {
+  traceId: string;
+  spanId: string;
+  time: number;
+  model: string;
+  /** `[]` when the span did not carry them. */
+  candidates: string[];
+  rule: string | null;
+  reason: string | null;
+  latencyMs: number;
+  costUsd: number | null;
+  /** The rule mentions escalation (`cascade:escalate`). */
+  escalated: boolean;
+}
+
+/** `GET /api/routing` answer; decisions newest first, at most 500. */
+export interface RoutingResponse {
+  models: RoutingModelStats[];
+  rules: RoutingRuleCount[];
+  decisions: RoutingDecision[];
+  escalations: number;
+}
+
+/** Cache figures shared by per-tool rows and totals. */
+export interface CacheFigures {
+  calls: number;
+  hits: number;
+  misses: number;
+  shared: number;
+  savedMs: number;
+}
+
+/** `GET /api/cache` answer. */
+export interface CacheResponse {
+  tools: (CacheFigures & { toolName: string })[];
+  /** `hitRate` = (hits + shared) / (hits + misses + shared), 0 when none counts. */
+  totals: CacheFigures & { hitRate: number };
+}
+
+/** `GET /api/compare` answer; `diff` is b − a. */
+export interface CompareResponse {
+  a: TraceDetail;
+  b: TraceDetail;
+  /** a.durationMs / b.durationMs: above 1 means b was faster; null when b took no time. */
+  speedup: number | null;
+  diff: {
+    inputTokens: number;
+    outputTokens: number;
+    cachedInputTokens: number;
+    costUsd: number;
+    spanCount: number;
+    modelCalls: number;
+    toolCalls: number;
+  };
+}
+
+/** Ingest counters of `GET /api/health`. */
+export interface IngestHealth {
+  acceptedSpans: number;
+  rejectedSpans: number;
+  duplicateSpans: number;
+  /** Refused OTLP requests by HTTP status. */
+  refusedRequests: Record<number, number>;
+  pendingSpans: number;
+  decodeWorkers: number;
+}
+
+/** Forwarding counters of `GET /api/health`, when the collector forwards to another OTLP endpoint. */
+export interface ForwardingHealth {
+  endpoint: string;
+  forwarded: number;
+  failed: number;
+  /** Dropped because the queue was full. */
+  dropped: number;
+  queued: number;
+  lastError: string | null;
+}
+
+/** `GET /api/health` answer. */
+export interface HealthResponse {
+  ok: true;
+  traces: number;
+  spans: number;
+  dbPath: string;
+  uptimeMs: number;
+  ingest: IngestHealth;
+  forwarding: ForwardingHealth | null;
+}
+
+/** Data of a `traces` event on `GET /api/live`: traces a stored batch touched. */
+export interface LiveTracesEvent {
+  traceIds: string[];
+}
+
+/** Body of every 4xx/5xx answer. */
+export interface ApiErrorResponse {
+  error: { code: string; message: string };
 }

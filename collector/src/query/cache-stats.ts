@@ -4,16 +4,9 @@ import { and, isNotNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { spans } from '../storage/schema.ts';
+import type { CacheResponse } from './api-types.ts';
 import type { QueryParams } from './query-params.ts';
 import { spanScope } from './time-scope.ts';
-
-export interface CacheCounts {
-  calls: number;
-  hits: number;
-  misses: number;
-  shared: number;
-  savedMs: number;
-}
 
 /**
  * Answers `GET /api/cache`.
@@ -21,10 +14,7 @@ export interface CacheCounts {
  * @example
  * cacheStats(db, new QueryParams(new URLSearchParams())).totals.hitRate;
  */
-export function cacheStats(
-  db: BetterSQLite3Database<typeof schema>,
-  params: QueryParams,
-): { tools: (CacheCounts & { toolName: string })[]; totals: CacheCounts & { hitRate: number } } {
+export function cacheStats(db: BetterSQLite3Database<typeof schema>, params: QueryParams): CacheResponse {
   const tools = db
     .select({
       toolName: sql<string>`coalesce(${spans.toolName}, 'unknown')`,
@@ -39,7 +29,7 @@ export function cacheStats(
     .groupBy(spans.toolName)
     .orderBy(sql`count(*) desc`, spans.toolName)
     .all();
-  const totals = { calls: 0, hits: 0, misses: 0, shared: 0, savedMs: 0, hitRate: 0 };
+  const totals: CacheResponse['totals'] = { calls: 0, hits: 0, misses: 0, shared: 0, savedMs: 0, hitRate: 0 };
   for (const tool of tools) {
     totals.calls += tool.calls;
     totals.hits += tool.hits;

@@ -3,25 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { traces } from '../storage/schema.ts';
-import type { TraceDetail } from './api-types.ts';
+import type { CompareResponse } from './api-types.ts';
 import { invalid, type QueryParams } from './query-params.ts';
 import { requireTrace } from './get-trace.ts';
-
-export interface Comparison {
-  a: TraceDetail;
-  b: TraceDetail;
-  /** a.durationMs / b.durationMs: above 1 means b was faster; null when b took no time. */
-  speedup: number | null;
-  diff: {
-    inputTokens: number;
-    outputTokens: number;
-    cachedInputTokens: number;
-    costUsd: number;
-    spanCount: number;
-    modelCalls: number;
-    toolCalls: number;
-  };
-}
 
 /**
  * Answers `GET /api/compare?a=…&b=…`.
@@ -29,7 +13,7 @@ export interface Comparison {
  * @example
  * compareTraces(db, new QueryParams(new URLSearchParams(`a=${baseline}&b=${optimized}`))).speedup;
  */
-export function compareTraces(db: BetterSQLite3Database<typeof schema>, params: QueryParams): Comparison {
+export function compareTraces(db: BetterSQLite3Database<typeof schema>, params: QueryParams): CompareResponse {
   const aId = params.traceId('a');
   const bId = params.traceId('b');
   if (aId === undefined) throw invalid('a', 'required: the first trace id');

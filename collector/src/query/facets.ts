@@ -3,6 +3,7 @@ import { and, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { traces } from '../storage/schema.ts';
+import type { FacetsResponse } from './api-types.ts';
 import type { QueryParams } from './query-params.ts';
 import { whereAll } from './trace-filters.ts';
 
@@ -16,7 +17,7 @@ import { whereAll } from './trace-filters.ts';
 export function facets(
   db: BetterSQLite3Database<typeof schema>,
   params: QueryParams,
-): { services: string[]; agents: string[]; models: string[] } {
+): FacetsResponse {
   const from = params.time('from');
   const to = params.time('to');
   const range = [from === undefined ? undefined : gte(traces.startMs, from), to === undefined ? undefined : lte(traces.startMs, to)].filter(

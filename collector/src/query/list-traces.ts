@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { traces, type TraceRecord } from '../storage/schema.ts';
-import type { TraceSummary } from './api-types.ts';
+import type { TraceListResponse } from './api-types.ts';
 import { invalid, type QueryParams } from './query-params.ts';
 import { toTraceSummary } from './to-api.ts';
 import { parseTraceFilters, traceConditions, whereAll } from './trace-filters.ts';
@@ -26,7 +26,7 @@ type SortKey = keyof typeof sortColumns;
 export function listTraces(
   db: BetterSQLite3Database<typeof schema>,
   params: QueryParams,
-): { traces: TraceSummary[]; nextCursor: string | null } {
+): TraceListResponse {
   const filters = parseTraceFilters(params);
   const sort: SortKey = params.oneOf('sort', ['start', 'duration', 'tokens', 'cost'] as const) ?? 'start';
   const order = params.oneOf('order', ['desc', 'asc'] as const) ?? 'desc';

@@ -5,40 +5,9 @@ import { and, desc, isNotNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { spans } from '../storage/schema.ts';
+import type { RoutingDecision, RoutingModelStats, RoutingResponse, RoutingRuleCount } from './api-types.ts';
 import type { QueryParams } from './query-params.ts';
 import { modelCallsOnly, spanScope } from './time-scope.ts';
-
-export interface RoutingModel {
-  model: string;
-  calls: number;
-  routed: number;
-  avgLatencyMs: number;
-  p50LatencyMs: number;
-  p95LatencyMs: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-}
-
-export interface RoutingDecisionRow {
-  traceId: string;
-  spanId: string;
-  time: number;
-  model: string;
-  candidates: string[];
-  rule: string | null;
-  reason: string | null;
-  latencyMs: number;
-  costUsd: number | null;
-  escalated: boolean;
-}
-
-export interface Routing {
-  models: RoutingModel[];
-  rules: { rule: string; model: string; count: number }[];
-  decisions: RoutingDecisionRow[];
-  escalations: number;
-}
 
 const maxDecisions = 500;
 const escalation = sql`(${spans.routeRule} like '%escalat%')`;
@@ -49,7 +18,7 @@ const escalation = sql`(${spans.routeRule} like '%escalat%')`;
  * @example
  * routing(db, new QueryParams(new URLSearchParams(`traceId=${traceId}`))).decisions[0]?.model;
  */
-export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryParams): Routing {
+export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryParams): RoutingResponse {
   const scope = spanScope(params);
   const calls = db
     .select({
@@ -63,7 +32,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
     .from(spans)
     .where(and(modelCallsOnly, ...scope))
     .all();
-  const byModel = new Map<string, { durations: number[]; model: RoutingModel }>();
+  const byModel = new Map<string, { durations: number[]; model: RoutingModelStats }>();
   for (const call of calls) {
     let entry = byModel.get(call.model);
     if (entry === undefined) {
@@ -89,7 +58,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
   });
   models.sort((x, y) => y.calls - x.calls || x.model.localeCompare(y.model));
   const routed = and(isNotNull(spans.routeModel), ...scope);
-  const rules = db
+  const rules: RoutingRuleCount[] = db
     .select({
       rule: sql<string>`coalesce(${spans.routeRule}, 'unknown')`,
       model: sql<string>`${spans.routeModel}`,
@@ -100,7 +69,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
     .groupBy(spans.routeRule, spans.routeModel)
     .orderBy(desc(sql`count(*)`))
     .all();
-  const decisions = db
+  const decisions: RoutingDecision[] = db
     .select({
       traceId: spans.traceId,
       spanId: spans.spanId,

@@ -4,6 +4,7 @@ import { eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { spans, traces } from '../storage/schema.ts';
+import type { SpendBucket, SpendResponse } from './api-types.ts';
 import { invalid, type QueryParams } from './query-params.ts';
 import { modelCallsOnly } from './time-scope.ts';
 import { parseTraceFilters, traceConditions, whereAll } from './trace-filters.ts';
@@ -11,30 +12,13 @@ import { parseTraceFilters, traceConditions, whereAll } from './trace-filters.ts
 const namedBuckets = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 const maxBuckets = 10_000;
 
-export interface SpendBucket {
-  start: number;
-  group: string;
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  costUsd: number;
-  requests: number;
-}
-
-export interface Spend {
-  bucketMs: number;
-  groups: string[];
-  buckets: SpendBucket[];
-  totals: Omit<SpendBucket, 'start' | 'group'> & { cachedShare: number };
-}
-
 /**
  * Answers `GET /api/spend`. Spans are bucketed by start time; `group` is `unknown` when a span has no value.
  *
  * @example
  * spend(db, new QueryParams(new URLSearchParams('bucket=minute&groupBy=model')));
  */
-export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryParams): Spend {
+export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryParams): SpendResponse {
   const filters = parseTraceFilters(params);
   const bucketMs =
     params.integer('bucketMs', { min: 1000 }) ?? namedBuckets[params.oneOf('bucket', ['minute', 'hour', 'day'] as const) ?? 'hour'];
@@ -53,7 +37,7 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
   if (filters.from !== undefined) conditions.push(gte(spans.startMs, filters.from));
   if (filters.to !== undefined) conditions.push(lte(spans.startMs, filters.to));
   if (filters.model !== undefined) conditions.push(eq(spans.model, filters.model));
-  const rows = db
+  const rows: SpendBucket[] = db
     .select({
       start,
       group,
@@ -69,7 +53,7 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
     .groupBy(start, group)
     .orderBy(start, group)
     .all();
-  const totals = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0, cachedShare: 0 };
+  const totals: SpendResponse['totals'] = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0, cachedShare: 0 };
   const groups = new Set<string>();
   for (const row of rows) {
     groups.add(row.group);
