@@ -6,7 +6,7 @@ import { LiveUpdates } from '../components/LiveUpdates.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { TraceFilters } from '../components/TraceFilters.tsx';
 import { TracesTable } from '../components/TracesTable.tsx';
-import type { FacetsResponse, TraceListResponse } from '../lib/query-api-types.ts';
+import type { FacetsResponse, TraceListResponse } from '@hotpath/collector/api-types';
 import { collectorTraceParams, hasFilters, parseTraceListQuery, traceListHref, type SearchParamsRecord } from '../lib/trace-list-query.ts';
 import { attempt } from '../server/attempt.ts';
 import { queryCollector } from '../server/collector-client.ts';

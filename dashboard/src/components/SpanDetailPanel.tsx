@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { attributeText, capturedMessages, type DisplayMessage } from '../lib/captured-messages.ts';
 import { formatCost, formatDuration, formatTimestamp, formatTokens } from '../lib/format.ts';
-import type { SpanRow } from '../lib/query-api-types.ts';
+import type { SpanRow } from '@hotpath/collector/api-types';
 import type { WaterfallSpan } from '../lib/waterfall-span.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 

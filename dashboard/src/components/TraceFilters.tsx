@@ -1,6 +1,6 @@
 // The traces list's filter bar: a GET form, so filters live in the URL and work before any script loads.
 import Form from 'next/form';
-import type { FacetsResponse } from '../lib/query-api-types.ts';
+import type { FacetsResponse } from '@hotpath/collector/api-types';
 import { TIME_RANGES, type TraceListQuery } from '../lib/trace-list-query.ts';
 
 const RANGE_LABELS: Record<keyof typeof TIME_RANGES, string> = { '15m': 'Last 15 min', '1h': 'Last hour', '6h': 'Last 6 hours', '24h': 'Last 24 hours', '7d': 'Last 7 days', all: 'All time' };

@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { formatAgo, formatCost, formatDuration, formatTimestamp, formatTokens, shortId } from '../lib/format.ts';
-import type { TraceSummary } from '../lib/query-api-types.ts';
+import type { TraceSummary } from '@hotpath/collector/api-types';
 import { nextSortOrder, traceListHref, type SortKey, type TraceListQuery } from '../lib/trace-list-query.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 

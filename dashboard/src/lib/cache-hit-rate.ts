@@ -1,7 +1,7 @@
 // The tool cache hit rate, defined as the collector defines its total: calls served without running the tool
 // (hits and shared in-flight calls) over the calls that went through the cache. Calls with the cache off do not
 // count against it.
-import type { CacheFigures } from './query-api-types.ts';
+import type { CacheFigures } from '@hotpath/collector/api-types';
 
 /**
  * @example

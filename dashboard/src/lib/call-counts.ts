@@ -1,6 +1,6 @@
 // Model and tool calls in a trace, counted with the waterfall's own classification so the compare figures
 // match the bars drawn under them.
-import type { SpanRow } from './query-api-types.ts';
+import type { SpanRow } from '@hotpath/collector/api-types';
 import { spanCategory } from './waterfall-span.ts';
 
 /**

@@ -1,7 +1,7 @@
 // The waterfall's spans as they cross from the server to the browser: columns instead of objects, repeated
 // strings (span names, models, tools, parent ids) stored once, times as offsets from the trace start. A
 // 20,000-span trace packs into about a fifth of its object form, which is most of the page's weight.
-import type { CacheOutcome, SpanRow } from './query-api-types.ts';
+import type { CacheOutcome, SpanRow } from '@hotpath/collector/api-types';
 import { toWaterfallSpan, type SpanCategory, type WaterfallSpan } from './waterfall-span.ts';
 
 const CATEGORIES: readonly SpanCategory[] = ['agent', 'model', 'tool', 'cache-hit', 'other'];

@@ -1,6 +1,6 @@
 // Which figures on an aggregate page come from simulated runs. The spend, routing and cache answers carry no
 // per-row flag, so the pages derive it from the traces in the same time window.
-import type { TraceSummary } from './query-api-types.ts';
+import type { TraceSummary } from '@hotpath/collector/api-types';
 
 export interface SimulatedRuns {
   /** At least one run in the window was simulated. */

@@ -1,6 +1,6 @@
 // Pivots the collector's spend buckets (one per time bucket and group) into chart rows (one per time bucket,
 // a column per group), filling empty buckets with zeros so gaps in traffic show as gaps, not as slopes.
-import type { SpendResponse } from './query-api-types.ts';
+import type { SpendResponse } from '@hotpath/collector/api-types';
 
 /** Which figure a chart plots. `tokens` is input + output. */
 export type SpendMetric = 'tokens' | 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'costUsd' | 'requests';

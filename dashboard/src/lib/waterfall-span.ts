@@ -1,6 +1,6 @@
 // The waterfall's compact view of a span: only what a row, its bar and the critical path need, so a
 // 20,000-span trace crosses from the server to the browser as a few megabytes, not tens.
-import type { CacheOutcome, SpanRow } from './query-api-types.ts';
+import type { CacheOutcome, SpanRow } from '@hotpath/collector/api-types';
 
 /** What a span is, for colour and icon: an agent run, a model call, a tool call, a tool cache hit, or other. */
 export type SpanCategory = 'agent' | 'model' | 'tool' | 'cache-hit' | 'other';

@@ -3,7 +3,7 @@
 import type { AggregateQuery } from '../lib/aggregate-query.ts';
 import { windowStart } from '../lib/aggregate-query.ts';
 import { bucketSize } from '../lib/bucket-size.ts';
-import type { SpendResponse, TraceListResponse } from '../lib/query-api-types.ts';
+import type { SpendResponse, TraceListResponse } from '@hotpath/collector/api-types';
 import type { SimulatedRuns } from '../lib/simulated-runs.ts';
 import { queryCollector } from './collector-client.ts';
 import { windowSimulated } from './window-simulated.ts';

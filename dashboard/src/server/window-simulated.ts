@@ -1,5 +1,5 @@
 // Which runs of a time window were simulated, from the trace list (the aggregate answers carry no such flag).
-import type { TraceListResponse } from '../lib/query-api-types.ts';
+import type { TraceListResponse } from '@hotpath/collector/api-types';
 import { simulatedRuns, type SimulatedRuns } from '../lib/simulated-runs.ts';
 import { queryCollector } from './collector-client.ts';
 

@@ -10,7 +10,7 @@ import { StatCard } from '../../components/StatCard.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
 import { cacheHitRate } from '../../lib/cache-hit-rate.ts';
 import { formatDuration, formatPercent } from '../../lib/format.ts';
-import type { CacheResponse } from '../../lib/query-api-types.ts';
+import type { CacheResponse } from '@hotpath/collector/api-types';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { attempt } from '../../server/attempt.ts';
 import { queryCollector } from '../../server/collector-client.ts';

@@ -14,7 +14,7 @@ import { TraceSummaryLine } from '../../components/TraceSummaryLine.tsx';
 import { Waterfall } from '../../components/Waterfall.tsx';
 import { CollectorResponseError } from '../../lib/dashboard-error.ts';
 import { formatCost, formatDuration, formatTokens, shortId } from '../../lib/format.ts';
-import type { CompareResponse, TraceDetailResponse, TraceListResponse, TraceSummary } from '../../lib/query-api-types.ts';
+import type { CompareResponse, TraceDetail, TraceListResponse, TraceSummary } from '@hotpath/collector/api-types';
 import { speedupLabel } from '../../lib/relative-change.ts';
 import { isTraceId } from '../../lib/trace-id.ts';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
@@ -66,7 +66,7 @@ async function Picker({ a, b }: { a: string; b: string }) {
   );
 }
 
-function Side({ tag, detail, scaleMs }: { tag: 'A' | 'B'; detail: TraceDetailResponse; scaleMs: number }) {
+function Side({ tag, detail, scaleMs }: { tag: 'A' | 'B'; detail: TraceDetail; scaleMs: number }) {
   const { trace } = detail;
   return (
     <div className="compare-col" data-testid={`compare-${tag.toLowerCase()}`}>

@@ -12,7 +12,7 @@ import { SimulatedNotice } from '../../components/SimulatedNotice.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
 import { formatCost, formatDuration, formatPercent, formatTimestamp, formatTokens, shortId } from '../../lib/format.ts';
-import type { RoutingResponse } from '../../lib/query-api-types.ts';
+import type { RoutingResponse } from '@hotpath/collector/api-types';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { attempt } from '../../server/attempt.ts';
 import { queryCollector } from '../../server/collector-client.ts';

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { TraceSummaryLine } from '../../../components/TraceSummaryLine.tsx';
 import { Waterfall } from '../../../components/Waterfall.tsx';
 import { CollectorResponseError } from '../../../lib/dashboard-error.ts';
-import type { TraceDetailResponse } from '../../../lib/query-api-types.ts';
+import type { TraceDetail } from '@hotpath/collector/api-types';
 import { isTraceId } from '../../../lib/trace-id.ts';
 import { packSpans } from '../../../lib/packed-spans.ts';
 import { attempt } from '../../../server/attempt.ts';
@@ -31,7 +31,7 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
       </>
     );
   }
-  const detail = await attempt(() => queryCollector<TraceDetailResponse>(`/api/traces/${traceId}`, { view: 'waterfall' }));
+  const detail = await attempt(() => queryCollector<TraceDetail>(`/api/traces/${traceId}`, { view: 'waterfall' }));
   if (!detail.ok) {
     const missing = detail.error instanceof CollectorResponseError && detail.error.status === 404;
     return (
