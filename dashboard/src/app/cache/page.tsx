@@ -1,11 +1,8 @@
 // Tool cache: hits, misses and shared in-flight calls per tool, and the time the cache saved.
 import type { Metadata } from 'next';
+import { AggregateFrame } from '../../components/AggregateFrame.tsx';
 import { CategoryBarChart } from '../../components/CategoryBarChart.tsx';
-import { CollectorErrorState } from '../../components/CollectorErrorState.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { RangeTabs } from '../../components/RangeTabs.tsx';
-import { SimulatedNotice } from '../../components/SimulatedNotice.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
 import { cacheHitRate } from '../../lib/cache-hit-rate.ts';
@@ -23,93 +20,87 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
   const from = windowStart(query.range, Date.now());
   const data = await attempt(() => Promise.all([queryCollector<CacheResponse>('/api/cache', { from }), windowSimulated(from)]));
   const controls = <RangeTabs path="/cache" query={query} />;
-  if (!data.ok) {
-    return (
-      <>
-        <PageHeader title="Tool cache" actions={controls} />
-        <CollectorErrorState error={data.error} />
-      </>
-    );
-  }
+  if (!data.ok) return <AggregateFrame title="Tool cache" controls={controls} error={data.error} />;
   const [cache, simulated] = data.value;
   const { totals } = cache;
   const tools = [...cache.tools].sort((a, b) => b.savedMs - a.savedMs || b.calls - a.calls);
 
   return (
-    <>
-      <PageHeader title="Tool cache" subtitle="Idempotent tool calls answered from the cache instead of running again" actions={controls} />
-      <SimulatedNotice simulated={simulated} />
-      {totals.calls === 0 ? (
-        <div className="panel">
-          <EmptyState title="No tool calls in this window">
-            Tool calls report <code>hotpath.cache.hit</code> (hit, miss, shared) on their <code>execute_tool</code> span when the tool is cached.
-          </EmptyState>
-        </div>
-      ) : (
-        <>
-          <div className="stats">
-            <StatCard testId="stat-hit-rate" label="Hit rate" value={formatPercent(totals.hitRate)} hint={`${(totals.hits + totals.shared).toLocaleString('en-US')} of ${(totals.hits + totals.shared + totals.misses).toLocaleString('en-US')} cached-tool calls served without running`} tone={totals.hitRate > 0 ? 'good' : undefined} />
-            <StatCard testId="stat-saved" label="Time saved" value={formatDuration(totals.savedMs)} hint="run time of the executions reused" tone={totals.savedMs > 0 ? 'good' : undefined} />
-            <StatCard label="Misses" value={totals.misses.toLocaleString('en-US')} hint="executed and stored" />
-            <StatCard label="Shared in flight" value={totals.shared.toLocaleString('en-US')} hint="joined an identical running call" />
-          </div>
-          <div className="grid-2">
-            <section className="panel">
-              <div className="panel-title"><h2>Hits and misses per tool</h2></div>
-              <CategoryBarChart
-                testId="chart-cache"
-                rows={tools.filter((tool) => tool.hits + tool.shared + tool.misses > 0).map((tool) => ({ tool: tool.toolName, hits: tool.hits, shared: tool.shared, misses: tool.misses }))}
-                categoryKey="tool"
-                bars={[
-                  { key: 'hits', label: 'hits', color: '#059669' },
-                  { key: 'shared', label: 'shared', color: '#6ee7b7' },
-                  { key: 'misses', label: 'misses', color: '#d0d5dd' },
-                ]}
-                stacked
-              />
-            </section>
-            <section className="panel">
-              <div className="panel-title"><h2>Per tool</h2></div>
-              <div className="table-wrap" style={{ padding: '8px 0' }}>
-                <table className="data" data-testid="cache-table">
-                  <thead>
-                    <tr>
-                      <th>Tool</th><th className="num">Calls</th><th className="num">Hits</th><th className="num">Shared</th><th className="num">Misses</th>
-                      <th>Hit rate</th><th className="num">Saved</th>
+    <AggregateFrame
+      title="Tool cache"
+      subtitle="Idempotent tool calls answered from the cache instead of running again"
+      controls={controls}
+      simulated={simulated}
+      empty={
+        totals.calls === 0
+          ? {
+              title: 'No tool calls in this window',
+              hint: <>Tool calls report <code>hotpath.cache.hit</code> (hit, miss, shared) on their <code>execute_tool</code> span when the tool is cached.</>,
+            }
+          : null
+      }
+    >
+      <div className="stats">
+        <StatCard testId="stat-hit-rate" label="Hit rate" value={formatPercent(totals.hitRate)} hint={`${(totals.hits + totals.shared).toLocaleString('en-US')} of ${(totals.hits + totals.shared + totals.misses).toLocaleString('en-US')} cached-tool calls served without running`} tone={totals.hitRate > 0 ? 'good' : undefined} />
+        <StatCard testId="stat-saved" label="Time saved" value={formatDuration(totals.savedMs)} hint="run time of the executions reused" tone={totals.savedMs > 0 ? 'good' : undefined} />
+        <StatCard label="Misses" value={totals.misses.toLocaleString('en-US')} hint="executed and stored" />
+        <StatCard label="Shared in flight" value={totals.shared.toLocaleString('en-US')} hint="joined an identical running call" />
+      </div>
+      <div className="grid-2">
+        <section className="panel">
+          <div className="panel-title"><h2>Hits and misses per tool</h2></div>
+          <CategoryBarChart
+            testId="chart-cache"
+            rows={tools.filter((tool) => tool.hits + tool.shared + tool.misses > 0).map((tool) => ({ tool: tool.toolName, hits: tool.hits, shared: tool.shared, misses: tool.misses }))}
+            categoryKey="tool"
+            bars={[
+              { key: 'hits', label: 'hits', color: '#059669' },
+              { key: 'shared', label: 'shared', color: '#6ee7b7' },
+              { key: 'misses', label: 'misses', color: '#d0d5dd' },
+            ]}
+            stacked
+          />
+        </section>
+        <section className="panel">
+          <div className="panel-title"><h2>Per tool</h2></div>
+          <div className="table-wrap" style={{ padding: '8px 0' }}>
+            <table className="data" data-testid="cache-table">
+              <thead>
+                <tr>
+                  <th>Tool</th><th className="num">Calls</th><th className="num">Hits</th><th className="num">Shared</th><th className="num">Misses</th>
+                  <th>Hit rate</th><th className="num">Saved</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tools.map((tool) => {
+                  const rate = cacheHitRate(tool);
+                  const cached = tool.hits + tool.shared + tool.misses > 0;
+                  return (
+                    <tr key={tool.toolName}>
+                      <td className="mono ellipsis" style={{ maxWidth: 220 }} title={tool.toolName}>{tool.toolName}</td>
+                      <td className="num">{tool.calls.toLocaleString('en-US')}</td>
+                      <td className="num">{tool.hits.toLocaleString('en-US')}</td>
+                      <td className="num">{tool.shared.toLocaleString('en-US')}</td>
+                      <td className="num">{tool.misses.toLocaleString('en-US')}</td>
+                      <td>
+                        {cached ? (
+                          <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                            <div className="bar-inline" style={{ width: 80 }}><span style={{ width: `${rate * 100}%` }} /></div>
+                            <span className="cell-sub">{formatPercent(rate)}</span>
+                          </div>
+                        ) : (
+                          <span className="cell-sub">cache off</span>
+                        )}
+                      </td>
+                      <td className="num">{formatDuration(tool.savedMs)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {tools.map((tool) => {
-                      const rate = cacheHitRate(tool);
-                      const cached = tool.hits + tool.shared + tool.misses > 0;
-                      return (
-                        <tr key={tool.toolName}>
-                          <td className="mono ellipsis" style={{ maxWidth: 220 }} title={tool.toolName}>{tool.toolName}</td>
-                          <td className="num">{tool.calls.toLocaleString('en-US')}</td>
-                          <td className="num">{tool.hits.toLocaleString('en-US')}</td>
-                          <td className="num">{tool.shared.toLocaleString('en-US')}</td>
-                          <td className="num">{tool.misses.toLocaleString('en-US')}</td>
-                          <td>
-                            {cached ? (
-                              <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                                <div className="bar-inline" style={{ width: 80 }}><span style={{ width: `${rate * 100}%` }} /></div>
-                                <span className="cell-sub">{formatPercent(rate)}</span>
-                              </div>
-                            ) : (
-                              <span className="cell-sub">cache off</span>
-                            )}
-                          </td>
-                          <td className="num">{formatDuration(tool.savedMs)}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            </section>
+                  );
+                })}
+              </tbody>
+            </table>
           </div>
-        </>
-      )}
-    </>
+        </section>
+      </div>
+    </AggregateFrame>
   );
 }

@@ -2,13 +2,11 @@
 // escalations to a stronger model.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AggregateFrame } from '../../components/AggregateFrame.tsx';
 import { CategoryBarChart } from '../../components/CategoryBarChart.tsx';
-import { CollectorErrorState } from '../../components/CollectorErrorState.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { RangeTabs } from '../../components/RangeTabs.tsx';
 import { SimulatedBadge } from '../../components/SimulatedBadge.tsx';
-import { SimulatedNotice } from '../../components/SimulatedNotice.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
 import { formatCost, formatDuration, formatPercent, formatTimestamp, formatTokens, shortId } from '../../lib/format.ts';
@@ -28,14 +26,7 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
   const from = windowStart(query.range, Date.now());
   const data = await attempt(() => Promise.all([queryCollector<RoutingResponse>('/api/routing', { from }), windowSimulated(from)]));
   const controls = <RangeTabs path="/routing" query={query} />;
-  if (!data.ok) {
-    return (
-      <>
-        <PageHeader title="Routing" actions={controls} />
-        <CollectorErrorState error={data.error} />
-      </>
-    );
-  }
+  if (!data.ok) return <AggregateFrame title="Routing" controls={controls} error={data.error} />;
   const [routing, simulated] = data.value;
   const totalCalls = routing.models.reduce((sum, model) => sum + model.calls, 0);
   const routedCalls = routing.models.reduce((sum, model) => sum + model.routed, 0);
@@ -47,127 +38,133 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
   );
 
   return (
-    <>
-      <PageHeader title="Routing" subtitle="Which model each step went to, and why" actions={controls} />
-      <SimulatedNotice simulated={simulated} />
-      {totalCalls === 0 ? (
-        <div className="panel">
-          <EmptyState title="No model calls in this window">
-            Routed calls carry <code>hotpath.route.model</code>, <code>hotpath.route.rule</code> and <code>hotpath.route.reason</code> on their <code>chat</code> span.
-          </EmptyState>
-        </div>
-      ) : (
-        <>
-          <div className="stats">
-            <StatCard testId="stat-decisions" label="Routed calls" value={routedCalls.toLocaleString('en-US')} hint={`${formatPercent(routedCalls / totalCalls)} of ${totalCalls.toLocaleString('en-US')} model calls`} />
-            <StatCard testId="stat-escalations" label="Escalations" value={routing.escalations.toLocaleString('en-US')} hint="steps retried on a stronger model" />
-            <StatCard label="Models" value={routing.models.length} hint={<span title={routing.models.map((model) => model.model).join(', ')}>{routing.models.map((model) => model.model).join(', ')}</span>} />
-            <StatCard label="Rules" value={routing.rules.length} hint={`${new Set(routing.rules.map((rule) => rule.rule)).size} distinct`} />
-          </div>
-          <div className="grid-2">
-            <section className="panel">
-              <div className="panel-title"><h2>Calls per model</h2></div>
-              <CategoryBarChart
-                testId="chart-models"
-                rows={routing.models.map((model) => ({ model: model.model, routed: model.routed, other: model.calls - model.routed }))}
-                categoryKey="model"
-                bars={[
-                  { key: 'routed', label: 'routed', color: '#4f46e5' },
-                  { key: 'other', label: 'not routed', color: '#c7d2fe' },
-                ]}
-                stacked
-              />
-            </section>
-            <section className="panel">
-              <div className="panel-title"><h2>Rules</h2></div>
-              <div className="table-wrap" style={{ padding: '8px 0' }}>
-                <table className="data" data-testid="rules-table">
-                  <thead>
-                    <tr><th>Rule</th><th>Model</th><th className="num">Decisions</th></tr>
-                  </thead>
-                  <tbody>
-                    {routing.rules.map((rule) => (
-                      <tr key={`${rule.rule}\u0000${rule.model}`}>
-                        <td className="mono">{rule.rule}</td>
-                        <td>{modelBadge(rule.model)}</td>
-                        <td className="num">{rule.count.toLocaleString('en-US')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-          </div>
-          <section className="panel">
-            <div className="panel-title"><h2>Models</h2></div>
-            <div className="table-wrap" style={{ padding: '8px 0' }}>
-              <table className="data" data-testid="models-table">
-                <thead>
-                  <tr>
-                    <th>Model</th><th className="num">Calls</th><th className="num">Routed</th><th className="num">Avg latency</th><th className="num">p50</th>
-                    <th className="num">p95</th><th className="num">Input</th><th className="num">Output</th><th className="num">Cost</th>
+    <AggregateFrame
+      title="Routing"
+      subtitle="Which model each step went to, and why"
+      controls={controls}
+      simulated={simulated}
+      empty={
+        totalCalls === 0
+          ? {
+              title: 'No model calls in this window',
+              hint: (
+                <>
+                  Routed calls carry <code>hotpath.route.model</code>, <code>hotpath.route.rule</code> and <code>hotpath.route.reason</code> on their{' '}
+                  <code>chat</code> span.
+                </>
+              ),
+            }
+          : null
+      }
+    >
+      <div className="stats">
+        <StatCard testId="stat-decisions" label="Routed calls" value={routedCalls.toLocaleString('en-US')} hint={`${formatPercent(routedCalls / totalCalls)} of ${totalCalls.toLocaleString('en-US')} model calls`} />
+        <StatCard testId="stat-escalations" label="Escalations" value={routing.escalations.toLocaleString('en-US')} hint="steps retried on a stronger model" />
+        <StatCard label="Models" value={routing.models.length} hint={<span title={routing.models.map((model) => model.model).join(', ')}>{routing.models.map((model) => model.model).join(', ')}</span>} />
+        <StatCard label="Rules" value={routing.rules.length} hint={`${new Set(routing.rules.map((rule) => rule.rule)).size} distinct`} />
+      </div>
+      <div className="grid-2">
+        <section className="panel">
+          <div className="panel-title"><h2>Calls per model</h2></div>
+          <CategoryBarChart
+            testId="chart-models"
+            rows={routing.models.map((model) => ({ model: model.model, routed: model.routed, other: model.calls - model.routed }))}
+            categoryKey="model"
+            bars={[
+              { key: 'routed', label: 'routed', color: '#4f46e5' },
+              { key: 'other', label: 'not routed', color: '#c7d2fe' },
+            ]}
+            stacked
+          />
+        </section>
+        <section className="panel">
+          <div className="panel-title"><h2>Rules</h2></div>
+          <div className="table-wrap" style={{ padding: '8px 0' }}>
+            <table className="data" data-testid="rules-table">
+              <thead>
+                <tr><th>Rule</th><th>Model</th><th className="num">Decisions</th></tr>
+              </thead>
+              <tbody>
+                {routing.rules.map((rule) => (
+                  <tr key={`${rule.rule}\u0000${rule.model}`}>
+                    <td className="mono">{rule.rule}</td>
+                    <td>{modelBadge(rule.model)}</td>
+                    <td className="num">{rule.count.toLocaleString('en-US')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {routing.models.map((model) => (
-                    <tr key={model.model}>
-                      <td>{modelBadge(model.model)}</td>
-                      <td className="num">{model.calls.toLocaleString('en-US')}</td>
-                      <td className="num">{model.routed.toLocaleString('en-US')}</td>
-                      <td className="num">{formatDuration(model.avgLatencyMs)}</td>
-                      <td className="num">{formatDuration(model.p50LatencyMs)}</td>
-                      <td className="num">{formatDuration(model.p95LatencyMs)}</td>
-                      <td className="num">{formatTokens(model.inputTokens)}</td>
-                      <td className="num">{formatTokens(model.outputTokens)}</td>
-                      <td className="num">{formatCost(model.costUsd)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-          <section className="panel">
-            <div className="panel-title">
-              <h2>Decisions</h2>
-              <span className="cell-sub">newest first{routing.decisions.length > SHOWN_DECISIONS ? `, ${SHOWN_DECISIONS} of ${routing.decisions.length}` : ''}</span>
-            </div>
-            {routing.decisions.length === 0 ? (
-              <EmptyState title="No routed calls in this window">Model calls here were made without a router.</EmptyState>
-            ) : (
-              <div className="table-wrap" style={{ padding: '8px 0' }}>
-                <table className="data" data-testid="decisions-table">
-                  <thead>
-                    <tr>
-                      <th>Time (UTC)</th><th>Trace</th><th>Model</th><th>Candidates</th><th>Rule</th><th>Reason</th>
-                      <th className="num">Latency</th><th className="num">Cost</th><th />
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {routing.decisions.slice(0, SHOWN_DECISIONS).map((decision) => (
-                      <tr key={decision.spanId}>
-                        <td className="mono">{formatTimestamp(decision.time).slice(11)}</td>
-                        <td>
-                          <Link className="mono" href={`/traces/${encodeURIComponent(decision.traceId)}?span=${encodeURIComponent(decision.spanId)}`}>
-                            {shortId(decision.traceId)}
-                          </Link>
-                          {simulated.traceIds.has(decision.traceId) ? <> <SimulatedBadge /></> : null}
-                        </td>
-                        <td><span className="badge badge-model">{decision.model}</span></td>
-                        <td className="cell-sub mono">{decision.candidates.join(', ')}</td>
-                        <td className="mono">{decision.rule ?? '—'}</td>
-                        <td className="ellipsis" style={{ maxWidth: 320 }} title={decision.reason ?? undefined}>{decision.reason ?? '—'}</td>
-                        <td className="num">{formatDuration(decision.latencyMs)}</td>
-                        <td className="num">{formatCost(decision.costUsd)}</td>
-                        <td>{decision.escalated ? <span className="badge badge-error">escalated</span> : null}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-        </>
-      )}
-    </>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+      <section className="panel">
+        <div className="panel-title"><h2>Models</h2></div>
+        <div className="table-wrap" style={{ padding: '8px 0' }}>
+          <table className="data" data-testid="models-table">
+            <thead>
+              <tr>
+                <th>Model</th><th className="num">Calls</th><th className="num">Routed</th><th className="num">Avg latency</th><th className="num">p50</th>
+                <th className="num">p95</th><th className="num">Input</th><th className="num">Output</th><th className="num">Cost</th>
+              </tr>
+            </thead>
+            <tbody>
+              {routing.models.map((model) => (
+                <tr key={model.model}>
+                  <td>{modelBadge(model.model)}</td>
+                  <td className="num">{model.calls.toLocaleString('en-US')}</td>
+                  <td className="num">{model.routed.toLocaleString('en-US')}</td>
+                  <td className="num">{formatDuration(model.avgLatencyMs)}</td>
+                  <td className="num">{formatDuration(model.p50LatencyMs)}</td>
+                  <td className="num">{formatDuration(model.p95LatencyMs)}</td>
+                  <td className="num">{formatTokens(model.inputTokens)}</td>
+                  <td className="num">{formatTokens(model.outputTokens)}</td>
+                  <td className="num">{formatCost(model.costUsd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="panel">
+        <div className="panel-title">
+          <h2>Decisions</h2>
+          <span className="cell-sub">newest first{routing.decisions.length > SHOWN_DECISIONS ? `, ${SHOWN_DECISIONS} of ${routing.decisions.length}` : ''}</span>
+        </div>
+        {routing.decisions.length === 0 ? (
+          <EmptyState title="No routed calls in this window">Model calls here were made without a router.</EmptyState>
+        ) : (
+          <div className="table-wrap" style={{ padding: '8px 0' }}>
+            <table className="data" data-testid="decisions-table">
+              <thead>
+                <tr>
+                  <th>Time (UTC)</th><th>Trace</th><th>Model</th><th>Candidates</th><th>Rule</th><th>Reason</th>
+                  <th className="num">Latency</th><th className="num">Cost</th><th />
+                </tr>
+              </thead>
+              <tbody>
+                {routing.decisions.slice(0, SHOWN_DECISIONS).map((decision) => (
+                  <tr key={decision.spanId}>
+                    <td className="mono">{formatTimestamp(decision.time).slice(11)}</td>
+                    <td>
+                      <Link className="mono" href={`/traces/${encodeURIComponent(decision.traceId)}?span=${encodeURIComponent(decision.spanId)}`}>
+                        {shortId(decision.traceId)}
+                      </Link>
+                      {simulated.traceIds.has(decision.traceId) ? <> <SimulatedBadge /></> : null}
+                    </td>
+                    <td><span className="badge badge-model">{decision.model}</span></td>
+                    <td className="cell-sub mono">{decision.candidates.join(', ')}</td>
+                    <td className="mono">{decision.rule ?? '—'}</td>
+                    <td className="ellipsis" style={{ maxWidth: 320 }} title={decision.reason ?? undefined}>{decision.reason ?? '—'}</td>
+                    <td className="num">{formatDuration(decision.latencyMs)}</td>
+                    <td className="num">{formatCost(decision.costUsd)}</td>
+                    <td>{decision.escalated ? <span className="badge badge-error">escalated</span> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </AggregateFrame>
   );
 }
