@@ -4,6 +4,7 @@ import { AggregateFrame } from '../../components/AggregateFrame.tsx';
 import { CategoryBarChart } from '../../components/CategoryBarChart.tsx';
 import { RangeTabs } from '../../components/RangeTabs.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
+import { TablePanel } from '../../components/TablePanel.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
 import { cacheHitRate } from '../../lib/cache-hit-rate.ts';
 import { formatDuration, formatPercent } from '../../lib/format.ts';
@@ -61,45 +62,41 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
             stacked
           />
         </section>
-        <section className="panel">
-          <div className="panel-title"><h2>Per tool</h2></div>
-          <div className="table-wrap" style={{ padding: '8px 0' }}>
-            <table className="data" data-testid="cache-table">
-              <thead>
-                <tr>
-                  <th>Tool</th><th className="num">Calls</th><th className="num">Hits</th><th className="num">Shared</th><th className="num">Misses</th>
-                  <th>Hit rate</th><th className="num">Saved</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tools.map((tool) => {
-                  const rate = cacheHitRate(tool);
-                  const cached = tool.hits + tool.shared + tool.misses > 0;
-                  return (
-                    <tr key={tool.toolName}>
-                      <td className="mono ellipsis" style={{ maxWidth: 220 }} title={tool.toolName}>{tool.toolName}</td>
-                      <td className="num">{tool.calls.toLocaleString('en-US')}</td>
-                      <td className="num">{tool.hits.toLocaleString('en-US')}</td>
-                      <td className="num">{tool.shared.toLocaleString('en-US')}</td>
-                      <td className="num">{tool.misses.toLocaleString('en-US')}</td>
-                      <td>
-                        {cached ? (
-                          <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                            <div className="bar-inline" style={{ width: 80 }}><span style={{ width: `${rate * 100}%` }} /></div>
-                            <span className="cell-sub">{formatPercent(rate)}</span>
-                          </div>
-                        ) : (
-                          <span className="cell-sub">cache off</span>
-                        )}
-                      </td>
-                      <td className="num">{formatDuration(tool.savedMs)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <TablePanel
+          title="Per tool"
+          testId="cache-table"
+          head={
+            <tr>
+              <th>Tool</th><th className="num">Calls</th><th className="num">Hits</th><th className="num">Shared</th><th className="num">Misses</th>
+              <th>Hit rate</th><th className="num">Saved</th>
+            </tr>
+          }
+        >
+          {tools.map((tool) => {
+            const rate = cacheHitRate(tool);
+            const cached = tool.hits + tool.shared + tool.misses > 0;
+            return (
+              <tr key={tool.toolName}>
+                <td className="mono ellipsis" style={{ maxWidth: 220 }} title={tool.toolName}>{tool.toolName}</td>
+                <td className="num">{tool.calls.toLocaleString('en-US')}</td>
+                <td className="num">{tool.hits.toLocaleString('en-US')}</td>
+                <td className="num">{tool.shared.toLocaleString('en-US')}</td>
+                <td className="num">{tool.misses.toLocaleString('en-US')}</td>
+                <td>
+                  {cached ? (
+                    <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                      <div className="bar-inline" style={{ width: 80 }}><span style={{ width: `${rate * 100}%` }} /></div>
+                      <span className="cell-sub">{formatPercent(rate)}</span>
+                    </div>
+                  ) : (
+                    <span className="cell-sub">cache off</span>
+                  )}
+                </td>
+                <td className="num">{formatDuration(tool.savedMs)}</td>
+              </tr>
+            );
+          })}
+        </TablePanel>
       </div>
     </AggregateFrame>
   );

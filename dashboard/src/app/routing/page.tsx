@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { RangeTabs } from '../../components/RangeTabs.tsx';
 import { SimulatedBadge } from '../../components/SimulatedBadge.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
+import { TablePanel } from '../../components/TablePanel.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
 import { formatCost, formatDuration, formatPercent, formatTimestamp, formatTokens, shortId } from '../../lib/format.ts';
 import type { RoutingResponse } from '@hotpath/collector/api-types';
@@ -77,94 +78,75 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
             stacked
           />
         </section>
-        <section className="panel">
-          <div className="panel-title"><h2>Rules</h2></div>
-          <div className="table-wrap" style={{ padding: '8px 0' }}>
-            <table className="data" data-testid="rules-table">
-              <thead>
-                <tr><th>Rule</th><th>Model</th><th className="num">Decisions</th></tr>
-              </thead>
-              <tbody>
-                {routing.rules.map((rule) => (
-                  <tr key={`${rule.rule}\u0000${rule.model}`}>
-                    <td className="mono">{rule.rule}</td>
-                    <td>{modelBadge(rule.model)}</td>
-                    <td className="num">{rule.count.toLocaleString('en-US')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <TablePanel
+          title="Rules"
+          testId="rules-table"
+          head={<tr><th>Rule</th><th>Model</th><th className="num">Decisions</th></tr>}
+        >
+          {routing.rules.map((rule) => (
+            <tr key={`${rule.rule}\u0000${rule.model}`}>
+              <td className="mono">{rule.rule}</td>
+              <td>{modelBadge(rule.model)}</td>
+              <td className="num">{rule.count.toLocaleString('en-US')}</td>
+            </tr>
+          ))}
+        </TablePanel>
       </div>
-      <section className="panel">
-        <div className="panel-title"><h2>Models</h2></div>
-        <div className="table-wrap" style={{ padding: '8px 0' }}>
-          <table className="data" data-testid="models-table">
-            <thead>
-              <tr>
-                <th>Model</th><th className="num">Calls</th><th className="num">Routed</th><th className="num">Avg latency</th><th className="num">p50</th>
-                <th className="num">p95</th><th className="num">Input</th><th className="num">Output</th><th className="num">Cost</th>
-              </tr>
-            </thead>
-            <tbody>
-              {routing.models.map((model) => (
-                <tr key={model.model}>
-                  <td>{modelBadge(model.model)}</td>
-                  <td className="num">{model.calls.toLocaleString('en-US')}</td>
-                  <td className="num">{model.routed.toLocaleString('en-US')}</td>
-                  <td className="num">{formatDuration(model.avgLatencyMs)}</td>
-                  <td className="num">{formatDuration(model.p50LatencyMs)}</td>
-                  <td className="num">{formatDuration(model.p95LatencyMs)}</td>
-                  <td className="num">{formatTokens(model.inputTokens)}</td>
-                  <td className="num">{formatTokens(model.outputTokens)}</td>
-                  <td className="num">{formatCost(model.costUsd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section className="panel">
-        <div className="panel-title">
-          <h2>Decisions</h2>
-          <span className="cell-sub">newest first{routing.decisions.length > SHOWN_DECISIONS ? `, ${SHOWN_DECISIONS} of ${routing.decisions.length}` : ''}</span>
-        </div>
-        {routing.decisions.length === 0 ? (
-          <EmptyState title="No routed calls in this window">Model calls here were made without a router.</EmptyState>
-        ) : (
-          <div className="table-wrap" style={{ padding: '8px 0' }}>
-            <table className="data" data-testid="decisions-table">
-              <thead>
-                <tr>
-                  <th>Time (UTC)</th><th>Trace</th><th>Model</th><th>Candidates</th><th>Rule</th><th>Reason</th>
-                  <th className="num">Latency</th><th className="num">Cost</th><th />
-                </tr>
-              </thead>
-              <tbody>
-                {routing.decisions.slice(0, SHOWN_DECISIONS).map((decision) => (
-                  <tr key={decision.spanId}>
-                    <td className="mono">{formatTimestamp(decision.time).slice(11)}</td>
-                    <td>
-                      <Link className="mono" href={`/traces/${encodeURIComponent(decision.traceId)}?span=${encodeURIComponent(decision.spanId)}`}>
-                        {shortId(decision.traceId)}
-                      </Link>
-                      {simulated.traceIds.has(decision.traceId) ? <> <SimulatedBadge /></> : null}
-                    </td>
-                    <td><span className="badge badge-model">{decision.model}</span></td>
-                    <td className="cell-sub mono">{decision.candidates.join(', ')}</td>
-                    <td className="mono">{decision.rule ?? '—'}</td>
-                    <td className="ellipsis" style={{ maxWidth: 320 }} title={decision.reason ?? undefined}>{decision.reason ?? '—'}</td>
-                    <td className="num">{formatDuration(decision.latencyMs)}</td>
-                    <td className="num">{formatCost(decision.costUsd)}</td>
-                    <td>{decision.escalated ? <span className="badge badge-error">escalated</span> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <TablePanel
+        title="Models"
+        testId="models-table"
+        head={
+          <tr>
+            <th>Model</th><th className="num">Calls</th><th className="num">Routed</th><th className="num">Avg latency</th><th className="num">p50</th>
+            <th className="num">p95</th><th className="num">Input</th><th className="num">Output</th><th className="num">Cost</th>
+          </tr>
+        }
+      >
+        {routing.models.map((model) => (
+          <tr key={model.model}>
+            <td>{modelBadge(model.model)}</td>
+            <td className="num">{model.calls.toLocaleString('en-US')}</td>
+            <td className="num">{model.routed.toLocaleString('en-US')}</td>
+            <td className="num">{formatDuration(model.avgLatencyMs)}</td>
+            <td className="num">{formatDuration(model.p50LatencyMs)}</td>
+            <td className="num">{formatDuration(model.p95LatencyMs)}</td>
+            <td className="num">{formatTokens(model.inputTokens)}</td>
+            <td className="num">{formatTokens(model.outputTokens)}</td>
+            <td className="num">{formatCost(model.costUsd)}</td>
+          </tr>
+        ))}
+      </TablePanel>
+      <TablePanel
+        title="Decisions"
+        note={<span className="cell-sub">newest first{routing.decisions.length > SHOWN_DECISIONS ? `, ${SHOWN_DECISIONS} of ${routing.decisions.length}` : ''}</span>}
+        testId="decisions-table"
+        head={
+          <tr>
+            <th>Time (UTC)</th><th>Trace</th><th>Model</th><th>Candidates</th><th>Rule</th><th>Reason</th>
+            <th className="num">Latency</th><th className="num">Cost</th><th />
+          </tr>
+        }
+        empty={routing.decisions.length === 0 ? <EmptyState title="No routed calls in this window">Model calls here were made without a router.</EmptyState> : undefined}
+      >
+        {routing.decisions.slice(0, SHOWN_DECISIONS).map((decision) => (
+          <tr key={decision.spanId}>
+            <td className="mono">{formatTimestamp(decision.time).slice(11)}</td>
+            <td>
+              <Link className="mono" href={`/traces/${encodeURIComponent(decision.traceId)}?span=${encodeURIComponent(decision.spanId)}`}>
+                {shortId(decision.traceId)}
+              </Link>
+              {simulated.traceIds.has(decision.traceId) ? <> <SimulatedBadge /></> : null}
+            </td>
+            <td><span className="badge badge-model">{decision.model}</span></td>
+            <td className="cell-sub mono">{decision.candidates.join(', ')}</td>
+            <td className="mono">{decision.rule ?? '—'}</td>
+            <td className="ellipsis" style={{ maxWidth: 320 }} title={decision.reason ?? undefined}>{decision.reason ?? '—'}</td>
+            <td className="num">{formatDuration(decision.latencyMs)}</td>
+            <td className="num">{formatCost(decision.costUsd)}</td>
+            <td>{decision.escalated ? <span className="badge badge-error">escalated</span> : null}</td>
+          </tr>
+        ))}
+      </TablePanel>
     </AggregateFrame>
   );
 }

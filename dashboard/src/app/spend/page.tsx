@@ -5,6 +5,7 @@ import { RangeTabs } from '../../components/RangeTabs.tsx';
 import { Segmented } from '../../components/Segmented.tsx';
 import { SimulatedBadge } from '../../components/SimulatedBadge.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
+import { TablePanel } from '../../components/TablePanel.tsx';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart.tsx';
 import { GROUP_BYS, aggregateHref, parseAggregateQuery } from '../../lib/aggregate-query.ts';
 import { formatBucketSize, formatCost, formatPercent, formatTokens } from '../../lib/format.ts';
@@ -68,43 +69,39 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
           <div className="panel-title"><h2>Cached share of input tokens</h2></div>
           <TimeSeriesChart testId="chart-cached-share" rows={cachedShareSeries(spend)} series={['cachedShare']} names={{ cachedShare: 'cached share' }} format="percent" bucketMs={spend.bucketMs} />
         </section>
-        <section className="panel">
-          <div className="panel-title"><h2>Totals by {query.groupBy}</h2></div>
-          <div className="table-wrap" style={{ padding: '8px 0' }}>
-            <table className="data" data-testid="spend-table">
-              <thead>
-                <tr>
-                  <th>{query.groupBy}</th>
-                  <th className="num">Calls</th>
-                  <th className="num">Input</th>
-                  <th className="num">Cached</th>
-                  <th className="num">Output</th>
-                  <th className="num">Cost</th>
-                  <th className="num">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((row) => (
-                  <tr key={row.group}>
-                    <td>
-                      <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                        <span className="cat-dot" style={{ background: colors.get(row.group) }} />
-                        <span className="mono ellipsis" style={{ maxWidth: 200 }} title={row.group}>{row.group}</span>
-                        {simulatedGroups.has(row.group) ? <SimulatedBadge /> : null}
-                      </span>
-                    </td>
-                    <td className="num">{row.requests.toLocaleString('en-US')}</td>
-                    <td className="num">{formatTokens(row.inputTokens)}</td>
-                    <td className="num">{formatTokens(row.cachedInputTokens)}</td>
-                    <td className="num">{formatTokens(row.outputTokens)}</td>
-                    <td className="num">{formatCost(row.costUsd)}</td>
-                    <td className="num">{formatPercent(spend.totals.costUsd > 0 ? row.costUsd / spend.totals.costUsd : 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <TablePanel
+          title={<>Totals by {query.groupBy}</>}
+          testId="spend-table"
+          head={
+            <tr>
+              <th>{query.groupBy}</th>
+              <th className="num">Calls</th>
+              <th className="num">Input</th>
+              <th className="num">Cached</th>
+              <th className="num">Output</th>
+              <th className="num">Cost</th>
+              <th className="num">Share</th>
+            </tr>
+          }
+        >
+          {groups.map((row) => (
+            <tr key={row.group}>
+              <td>
+                <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+                  <span className="cat-dot" style={{ background: colors.get(row.group) }} />
+                  <span className="mono ellipsis" style={{ maxWidth: 200 }} title={row.group}>{row.group}</span>
+                  {simulatedGroups.has(row.group) ? <SimulatedBadge /> : null}
+                </span>
+              </td>
+              <td className="num">{row.requests.toLocaleString('en-US')}</td>
+              <td className="num">{formatTokens(row.inputTokens)}</td>
+              <td className="num">{formatTokens(row.cachedInputTokens)}</td>
+              <td className="num">{formatTokens(row.outputTokens)}</td>
+              <td className="num">{formatCost(row.costUsd)}</td>
+              <td className="num">{formatPercent(spend.totals.costUsd > 0 ? row.costUsd / spend.totals.costUsd : 0)}</td>
+            </tr>
+          ))}
+        </TablePanel>
       </div>
     </AggregateFrame>
   );
