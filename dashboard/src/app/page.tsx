@@ -1,12 +1,12 @@
 // Traces: every run the collector holds, filtered, sorted and paginated through the URL, updating live.
 import Link from 'next/link';
+import type { FacetsResponse, TraceListResponse } from '@hotpath/collector/api-types';
 import { CollectorErrorState } from '../components/CollectorErrorState.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LiveUpdates } from '../components/LiveUpdates.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { TraceFilters } from '../components/TraceFilters.tsx';
 import { TracesTable } from '../components/TracesTable.tsx';
-import type { FacetsResponse, TraceListResponse } from '@hotpath/collector/api-types';
 import { collectorTraceParams, hasFilters, parseTraceListQuery, traceListHref, type SearchParamsRecord } from '../lib/trace-list-query.ts';
 import { attempt } from '../server/attempt.ts';
 import { queryCollector } from '../server/collector-client.ts';

@@ -4,9 +4,9 @@
 // Everything shown comes from untrusted senders and is rendered as text.
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import type { SpanRow } from '@hotpath/collector/api-types';
 import { attributeText, capturedMessages, type DisplayMessage } from '../lib/captured-messages.ts';
 import { formatCost, formatDuration, formatTimestamp, formatTokens } from '../lib/format.ts';
-import type { SpanRow } from '@hotpath/collector/api-types';
 import type { WaterfallSpan } from '../lib/waterfall-span.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 

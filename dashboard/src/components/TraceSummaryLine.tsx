@@ -1,6 +1,6 @@
 // One line of a trace's headline figures: start, duration, spans, tokens, cost, status and badges.
-import { formatCost, formatDuration, formatTimestamp, formatTokens, shortId } from '../lib/format.ts';
 import type { TraceSummary } from '@hotpath/collector/api-types';
+import { formatCost, formatDuration, formatTimestamp, formatTokens, shortId } from '../lib/format.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 
 export function TraceSummaryLine({ trace }: { trace: TraceSummary }) {

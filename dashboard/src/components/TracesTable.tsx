@@ -3,8 +3,8 @@
 // pick-two selection that opens the compare view.
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { formatAgo, formatCost, formatDuration, formatTimestamp, formatTokens, shortId } from '../lib/format.ts';
 import type { TraceSummary } from '@hotpath/collector/api-types';
+import { formatAgo, formatCost, formatDuration, formatTimestamp, formatTokens, shortId } from '../lib/format.ts';
 import { nextSortOrder, traceListHref, type SortKey, type TraceListQuery } from '../lib/trace-list-query.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { packSpans, unpackSpans } from './packed-spans.ts';
 import type { SpanRow } from '@hotpath/collector/api-types';
+import { packSpans, unpackSpans } from './packed-spans.ts';
 import { toWaterfallSpan } from './waterfall-span.ts';
 
 function spanRow(spanId: string, parentSpanId: string | null, startTime: number, endTime: number, extra: Partial<SpanRow> = {}): SpanRow {

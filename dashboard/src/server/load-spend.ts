@@ -1,9 +1,9 @@
 // The token spend page's data: the window (for "all time", from the oldest run), a bucket size that gives a
 // readable chart, the spend itself and which runs in the window were simulated.
+import type { SpendResponse, TraceListResponse } from '@hotpath/collector/api-types';
 import type { AggregateQuery } from '../lib/aggregate-query.ts';
 import { windowStart } from '../lib/aggregate-query.ts';
 import { bucketSize } from '../lib/bucket-size.ts';
-import type { SpendResponse, TraceListResponse } from '@hotpath/collector/api-types';
 import type { SimulatedRuns } from '../lib/simulated-runs.ts';
 import { queryCollector } from './collector-client.ts';
 import { windowSimulated } from './window-simulated.ts';

@@ -1,5 +1,6 @@
 // Tool cache: hits, misses and shared in-flight calls per tool, and the time the cache saved.
 import type { Metadata } from 'next';
+import type { CacheResponse } from '@hotpath/collector/api-types';
 import { AggregateFrame } from '../../components/AggregateFrame.tsx';
 import { CategoryBarChart } from '../../components/CategoryBarChart.tsx';
 import { RangeTabs } from '../../components/RangeTabs.tsx';
@@ -8,7 +9,6 @@ import { TablePanel } from '../../components/TablePanel.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
 import { cacheHitRate } from '../../lib/cache-hit-rate.ts';
 import { formatDuration, formatPercent } from '../../lib/format.ts';
-import type { CacheResponse } from '@hotpath/collector/api-types';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { attempt } from '../../server/attempt.ts';
 import { queryCollector } from '../../server/collector-client.ts';

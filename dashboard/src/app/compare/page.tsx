@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import type { CompareResponse, TraceDetail, TraceListResponse, TraceSummary } from '@hotpath/collector/api-types';
 import { callCounts } from '../../lib/call-counts.ts';
 import { ChangeStat } from '../../components/ChangeStat.tsx';
 import { CollectorErrorState } from '../../components/CollectorErrorState.tsx';
@@ -14,7 +15,6 @@ import { TraceSummaryLine } from '../../components/TraceSummaryLine.tsx';
 import { Waterfall } from '../../components/Waterfall.tsx';
 import { CollectorResponseError } from '../../lib/dashboard-error.ts';
 import { formatCost, formatDuration, formatTokens, shortId } from '../../lib/format.ts';
-import type { CompareResponse, TraceDetail, TraceListResponse, TraceSummary } from '@hotpath/collector/api-types';
 import { speedupLabel } from '../../lib/relative-change.ts';
 import { isTraceId } from '../../lib/trace-id.ts';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';

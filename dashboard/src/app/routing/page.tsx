@@ -2,6 +2,7 @@
 // escalations to a stronger model.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { RoutingResponse } from '@hotpath/collector/api-types';
 import { AggregateFrame } from '../../components/AggregateFrame.tsx';
 import { CategoryBarChart } from '../../components/CategoryBarChart.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -11,7 +12,6 @@ import { StatCard } from '../../components/StatCard.tsx';
 import { TablePanel } from '../../components/TablePanel.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
 import { formatCost, formatDuration, formatPercent, formatTimestamp, formatTokens, shortId } from '../../lib/format.ts';
-import type { RoutingResponse } from '@hotpath/collector/api-types';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { attempt } from '../../server/attempt.ts';
 import { queryCollector } from '../../server/collector-client.ts';

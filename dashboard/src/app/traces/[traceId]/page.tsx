@@ -1,6 +1,7 @@
 // One trace as a waterfall, with the selected span's details beside it; refreshes while spans keep arriving.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { TraceDetail } from '@hotpath/collector/api-types';
 import { CollectorErrorState } from '../../../components/CollectorErrorState.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { LiveUpdates } from '../../../components/LiveUpdates.tsx';
@@ -8,7 +9,6 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { TraceSummaryLine } from '../../../components/TraceSummaryLine.tsx';
 import { Waterfall } from '../../../components/Waterfall.tsx';
 import { CollectorResponseError } from '../../../lib/dashboard-error.ts';
-import type { TraceDetail } from '@hotpath/collector/api-types';
 import { isTraceId } from '../../../lib/trace-id.ts';
 import { packSpans } from '../../../lib/packed-spans.ts';
 import { attempt } from '../../../server/attempt.ts';
