@@ -163,6 +163,26 @@ describe('follow-up prefetch', () => {
     assert.deepEqual(unknown.executions, ['order:O1']);
   });
 
+  it('chains from a call prefetched at run start, before the model asked for anything', async () => {
+    const { agent: base, executions } = chain(toShipment);
+    const agent = new Agent({
+      name: 'a',
+      instructions: '',
+      model: 'm',
+      tools: [...base.tools],
+      prefetch: { atStart: [{ tool: 'get_order', arguments: { orderId: 'O1' } }], after: { get_order: (order) => toShipment(order as { shipmentId: string }) } },
+    });
+    const model = scriptedModel([{ text: 'thinking', delayMs: 60 }]);
+    const runner = new Runner({ provider: model });
+    const events: RunEvent[] = [];
+    runner.subscribe((event) => events.push(event));
+    await runner.run(agent, 'O1');
+    assert.deepEqual(executions, ['order:O1', 'shipment:S-O1']);
+    const firstCallEnd = events.findIndex((e) => e.type === 'model-call-end');
+    const shipment = events.find((e) => e.type === 'tool-call-start' && e.toolCall.name === 'get_shipment');
+    assert.ok(shipment?.type === 'tool-call-start' && shipment.time < events[firstCallEnd]!.time, 'the shipment started under the first model call');
+  });
+
   it('refuses a plan whose trigger is not one of the agent\'s tools', () => {
     assert.throws(
       () => new Agent({ name: 'a', instructions: '', model: 'm', tools: [], prefetch: { after: { get_order: () => [] } } }),
