@@ -9,7 +9,7 @@ export type { IngestOptions, IngestResult } from './ingest/ingest.ts';
 export { decodeJsonTraces } from './otlp/decode-json.ts';
 export { decodeProtobufTraces } from './otlp/decode-protobuf.ts';
 export { otlpTypes } from './otlp/otlp-schema.ts';
-export type { AttributeValue, Attributes, TraceExportRequest } from './otlp/otlp-types.ts';
+export type { Attributes, TraceExportRequest } from './otlp/otlp-types.ts';
 export { openDatabase } from './storage/open-database.ts';
 export type { CollectorDatabase } from './storage/open-database.ts';
 export { createSpanWriter } from './storage/span-writer.ts';
@@ -21,4 +21,31 @@ export type { ModelPrice, PricingTable } from './ingest/pricing.ts';
 export { CollectorError } from './errors.ts';
 export type { CollectorErrorCode } from './errors.ts';
 // The query API's JSON shapes; browser code imports them from `@hotpath/collector/api-types`, which pulls in nothing else.
-export type * from './query/api-types.ts';
+export type {
+  ApiErrorResponse,
+  AttributeValue,
+  CacheFigures,
+  CacheOutcome,
+  CacheResponse,
+  CompareResponse,
+  FacetsResponse,
+  ForwardingHealth,
+  HealthResponse,
+  IngestHealth,
+  LiveTracesEvent,
+  RoutingDecision,
+  RoutingModelStats,
+  RoutingResponse,
+  RoutingRuleCount,
+  SpanEvent,
+  SpanKindName,
+  SpanLink,
+  SpanResponse,
+  SpanRow,
+  SpendBucket,
+  SpendFigures,
+  SpendResponse,
+  TraceDetail,
+  TraceListResponse,
+  TraceSummary,
+} from './query/api-types.ts';

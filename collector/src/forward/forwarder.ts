@@ -2,15 +2,10 @@
 // Fire and forget from ingest's point of view: a bounded queue, a few requests in flight, and every failure or
 // overflow counted, never thrown and never waited for.
 
-export interface ForwarderStats {
-  endpoint: string;
-  forwarded: number;
-  failed: number;
-  /** Dropped because the queue was full (the endpoint is slower than ingest). */
-  dropped: number;
-  queued: number;
-  lastError: string | null;
-}
+import type { ForwardingHealth } from '../query/api-types.ts';
+
+/** What `/api/health` reports of forwarding: these counters, as they are. */
+export type ForwarderStats = ForwardingHealth;
 
 export interface Forwarder {
   forward(body: Buffer, contentType: string): void;

@@ -9,6 +9,7 @@ import { getSpan, requireTrace } from '../query/get-trace.ts';
 import { listTraces } from '../query/list-traces.ts';
 import { QueryParams } from '../query/query-params.ts';
 import { routing } from '../query/routing.ts';
+import type { HealthResponse } from '../query/api-types.ts';
 import { spend } from '../query/spend.ts';
 import type * as schema from '../storage/schema.ts';
 import { bearerMatches } from './bearer.ts';
@@ -17,7 +18,7 @@ import type { LiveHub } from './live-hub.ts';
 export interface QueryRoutesOptions {
   db: BetterSQLite3Database<typeof schema>;
   live: LiveHub;
-  health: () => Record<string, unknown>;
+  health: () => HealthResponse;
   queryToken?: string;
 }
 

@@ -2,14 +2,10 @@
 // produce and what `ingest` consumes. Ids are lowercase hex, timestamps lossless nanosecond strings, attribute
 // values mapped to JSON (see any-value.ts).
 
-/** An attribute value as stored: strings, numbers, booleans, arrays, objects (kvlists), base64 (bytes), null (empty). */
-export type AttributeValue =
-  | string
-  | number
-  | boolean
-  | null
-  | AttributeValue[]
-  | { [key: string]: AttributeValue };
+import type { AttributeValue } from '../query/api-types.ts';
+
+/** An attribute value as stored, defined once with the query API it is served by. */
+export type { AttributeValue };
 
 export type Attributes = Record<string, AttributeValue>;
 
