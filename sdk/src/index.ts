@@ -5,7 +5,16 @@ export { HotpathError } from './errors.ts';
 export type { AssistantMessage, Message, SystemMessage, ToolCall, ToolMessage, UserMessage } from './messages.ts';
 
 export { Agent, AgentDefinitionError } from './agent/index.ts';
-export type { AgentOptions, Guardrail, GuardrailContext, GuardrailVerdict, ModelSettings, PrefetchCall } from './agent/index.ts';
+export type {
+  AgentOptions,
+  FollowUpPrefetch,
+  Guardrail,
+  GuardrailContext,
+  GuardrailVerdict,
+  ModelSettings,
+  PrefetchCall,
+  PrefetchPlan,
+} from './agent/index.ts';
 
 export { tool, ToolCache, ToolCallError, ToolDefinitionError } from './tools/index.ts';
 export type { Tool, ToolCacheOptions, ToolCacheSettings, ToolContext, ToolOptions } from './tools/index.ts';
