@@ -13,6 +13,7 @@ import {
 } from '@hotpath/bench';
 import { startSimulatedServer, supportDeskTasks } from '@hotpath/sdk/simulated';
 import { DEMO_HELP, DemoOptionsError, parseDemoOptions } from './demo-options.ts';
+import { checkEndpoint, EndpointCheckError } from './endpoint-check.ts';
 import { choosePort } from './port-choice.ts';
 import { renderTaskTree } from './trace-tree.ts';
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
 
     let baseURL: string;
     if (options.real) {
+      await checkEndpoint(options.real.baseURL, options.real.apiKey, [options.real.smallModel, options.real.largeModel]);
       baseURL = options.real.baseURL;
       say(`models      ${options.real.baseURL} (${options.real.smallModel}, ${options.real.largeModel})`);
     } else {
@@ -82,6 +84,8 @@ async function main(): Promise<void> {
         ...(options.real && { models: { small: options.real.smallModel, large: options.real.largeModel }, apiKey: options.real.apiKey }),
       });
       bar.stop();
+      const failed = runs.filter((run) => run.error !== undefined);
+      if (failed.length > 0) say(`${failed.length} of ${runs.length} ${variant} task runs failed; the first: ${failed[0]!.error}`);
       summaries.push(summarizeVariant(variant, runs));
     }
     const exported = await exporter.shutdown();
@@ -130,7 +134,8 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    const message = error instanceof DemoOptionsError ? error.message : (error as Error)?.stack ?? String(error);
+    const message =
+      error instanceof DemoOptionsError || error instanceof EndpointCheckError ? error.message : (error as Error)?.stack ?? String(error);
     process.stderr.write(`demo failed: ${message}\n`);
     process.exit(1);
   },
