@@ -1,6 +1,7 @@
 // An agent: instructions, a model (or a router that picks one per step), tools, and what the runner may do ahead of
 // time for it (prefetch), beside it (guardrails) or below it (sub-agents exposed as tools).
 import { HotpathError } from '../errors.ts';
+import type { Message } from '../messages.ts';
 import type { ModelRouter } from '../routing/model-router.ts';
 import type { Tool } from '../tools/tool.ts';
 import type { Guardrail } from './guardrail.ts';
@@ -33,6 +34,27 @@ export interface PrefetchPlan {
   after?: Record<string, FollowUpPrefetch>;
 }
 
+/** What a tool group's `when` sees: the run's input and the conversation before it. */
+export interface ToolSelectionContext {
+  /** The user's latest input (this run's). */
+  input: string;
+  /** The conversation before this input (the run's `history`, without the system message). */
+  history: readonly Message[];
+}
+
+/**
+ * Tools offered together, only to runs whose input (or conversation) needs them. With the `toolSelection` switch on,
+ * a run offers the tools of every group whose `when` holds, plus every tool that is in no group.
+ */
+export interface ToolGroup {
+  /** Names the group in errors. */
+  name: string;
+  /** Tool (or sub-agent) names of the agent; a tool may belong to several groups. */
+  tools: string[];
+  /** Whether a run needs the group, decided once at run start. */
+  when: (context: ToolSelectionContext) => boolean;
+}
+
 export interface AgentOptions {
   /** Also the tool name when this agent is another agent's sub-agent: letters, digits, `_`, `-`. */
   name: string;
@@ -56,6 +78,11 @@ export interface AgentOptions {
   guardrails?: Guardrail[];
   /** Agents this one can hand work to; each becomes a tool `{ input: string }` running a nested run. */
   subAgents?: Agent[];
+  /**
+   * Tool selection (the `toolSelection` switch): groups of tools offered only when a run needs them, so every
+   * request carries fewer schemas. Tools in no group are always offered.
+   */
+  toolGroups?: ToolGroup[];
 }
 
 /** An Agent was configured wrongly (duplicate tool names, prefetch of an unknown tool…). */
@@ -64,6 +91,25 @@ export class AgentDefinitionError extends HotpathError {
     super(message);
     this.name = 'AgentDefinitionError';
   }
+}
+
+/** Checks tool groups against the agent's tool names and returns frozen copies. */
+function checkToolGroups(agentName: string, groups: readonly ToolGroup[], toolNames: string[]): ToolGroup[] {
+  if (!Array.isArray(groups)) throw new AgentDefinitionError(`Agent "${agentName}": toolGroups must be an array.`);
+  const seen = new Set<string>();
+  return groups.map((group) => {
+    if (typeof group?.name !== 'string' || group.name.length === 0) {
+      throw new AgentDefinitionError(`Agent "${agentName}": every tool group needs a name.`);
+    }
+    const label = `Agent "${agentName}": tool group "${group.name}"`;
+    if (seen.has(group.name)) throw new AgentDefinitionError(`${label} is declared twice.`);
+    seen.add(group.name);
+    if (typeof group.when !== 'function') throw new AgentDefinitionError(`${label}: when must be a function (context) => boolean.`);
+    if (!Array.isArray(group.tools) || group.tools.length === 0) throw new AgentDefinitionError(`${label} needs a non-empty list of tools.`);
+    const unknown = (group.tools as unknown[]).find((name) => typeof name !== 'string' || !toolNames.includes(name));
+    if (unknown !== undefined) throw new AgentDefinitionError(`${label} names unknown tool "${String(unknown)}".`);
+    return Object.freeze({ name: group.name, tools: Object.freeze([...group.tools]) as string[], when: group.when });
+  });
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -91,6 +137,7 @@ export class Agent {
   readonly prefetch: AgentOptions['prefetch'];
   readonly guardrails: readonly Guardrail[];
   readonly subAgents: readonly Agent[];
+  readonly toolGroups: readonly ToolGroup[];
 
   constructor(options: AgentOptions) {
     if (!NAME_PATTERN.test(options.name ?? '')) {
@@ -117,6 +164,7 @@ export class Agent {
     const names = [...this.tools.map((t) => t.name), ...this.subAgents.map((a) => a.name)];
     const duplicate = names.find((name, index) => names.indexOf(name) !== index);
     if (duplicate) throw new AgentDefinitionError(`Agent "${this.name}": two tools are named "${duplicate}".`);
+    this.toolGroups = Object.freeze(checkToolGroups(this.name, options.toolGroups ?? [], names));
     const atStart = this.#atStart;
     if (Array.isArray(atStart)) this.checkPrefetch(atStart);
     for (const trigger of Object.keys(this.#after)) {

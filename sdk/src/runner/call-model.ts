@@ -44,6 +44,7 @@ export async function callModel(run: RunContext, call: ModelCall): Promise<Model
     ...(call.routing ? { routing: call.routing } : {}),
     messages: request.messages,
     toolNames: request.tools.map((spec) => spec.name),
+    ...(call.purpose === 'chat' ? { toolsOmitted: run.tools.size - request.tools.length } : {}),
     ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     stream: request.stream,

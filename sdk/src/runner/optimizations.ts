@@ -22,6 +22,7 @@ export const OPTIMIZATION_NAMES = [
   'prefetch',
   'followUpPrefetch',
   'toolResultViews',
+  'toolSelection',
   'workerTools',
 ] as const;
 
@@ -71,6 +72,8 @@ export interface OptimizationSettings {
   followUpPrefetch: boolean;
   /** Show the model tools' `modelView` of their results, compacted (empty fields dropped); off: the raw payload. */
   toolResultViews: boolean;
+  /** Offer only the tools of the agent's `toolGroups` that match the run's input (chosen once per run); off: every tool. */
+  toolSelection: boolean;
   /** Run tools that name a `worker` module on a worker-thread pool; off: on the main thread. */
   workerTools: boolean | { maxThreads?: number };
 }
@@ -103,6 +106,7 @@ export interface ResolvedOptimizations {
   prefetch: boolean;
   followUpPrefetch: boolean;
   toolResultViews: boolean;
+  toolSelection: boolean;
   workerTools: { maxThreads?: number } | false;
 }
 
@@ -147,6 +151,7 @@ export function resolveOptimizations(option: OptimizationsOption = 'optimized'):
     prefetch: chosen.prefetch,
     followUpPrefetch: chosen.followUpPrefetch,
     toolResultViews: chosen.toolResultViews,
+    toolSelection: chosen.toolSelection,
     workerTools: on(chosen.workerTools, {}),
   };
 }

@@ -86,8 +86,11 @@ export interface RunContext {
   readonly settings: ResolvedOptimizations;
   /** The agent's tools (sub-agents included) by name. */
   readonly tools: ReadonlyMap<string, Tool>;
-  /** The tool schemas in request order (see build-request.ts). */
-  readonly toolSpecs: ToolSpec[];
+  /**
+   * The tool schemas offered, in request order (see build-request.ts): every tool, or with `toolSelection` the ones
+   * the agent's tool groups chose at run start plus any the model called since (see tool-selection.ts).
+   */
+  toolSpecs: ToolSpec[];
   /** The system message, fixed for the run. */
   readonly system: Message;
   /** Aborted when the caller aborts or the run fails (a guardrail tripped); tools and model calls honour it. */

@@ -53,6 +53,8 @@ export type RunEvent =
       routing?: RoutingDecision;
       messages: Message[];
       toolNames: string[];
+      /** On `chat` calls: the agent's tools left out of the request by tool selection (0 when all were offered). */
+      toolsOmitted?: number;
       maxOutputTokens?: number;
       temperature?: number;
       stream: boolean;

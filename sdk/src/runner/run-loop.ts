@@ -5,6 +5,7 @@ import { answerNow, lastAssistantText } from './final-answer.ts';
 import { checkGuardrails, type GuardrailTrip } from './guardrails.ts';
 import { executeTools } from './execute-tools.ts';
 import { prepareStep } from './prepare-step.ts';
+import { offerCalledTools } from './tool-selection.ts';
 import { recordStep } from './record-step.ts';
 import type { RunContext } from './run-context.ts';
 import type { RunOutcome } from './run-events.ts';
@@ -69,6 +70,7 @@ export async function runLoop(run: RunContext): Promise<LoopEnd> {
           });
         }
         const { response, routing, started } = stepResponse;
+        offerCalledTools(run, response.toolCalls);
         const records = await executeTools(run, step, response.toolCalls, started, signal);
         outcome = { response, routing, records };
       } catch (error) {

@@ -9,6 +9,7 @@ import type { Tool, ToolContext } from '../tools/tool.ts';
 import { ToolCache } from '../tools/tool-cache.ts';
 import { WorkerPool } from '../tools/worker-pool.ts';
 import { inputMessage, systemMessage, toolSpecs } from './build-request.ts';
+import { selectTools } from './tool-selection.ts';
 import { resolveOptimizations, type OptimizationsOption } from './optimizations.ts';
 import { PrefetchRegistry } from './prefetch.ts';
 import { now, type Budgets, type PendingRunEvent, type RunContext, type RunnerConfig, type RunResult } from './run-context.ts';
@@ -220,7 +221,7 @@ export class Runner {
       config: this.#config,
       settings,
       tools,
-      toolSpecs: toolSpecs(tools.values(), settings.promptCacheLayout),
+      toolSpecs: toolSpecs(selectTools(agent, tools, { input, history }, settings.toolSelection), settings.promptCacheLayout),
       system: systemMessage(agent, context, settings.promptCacheLayout),
       signal: options.signal ?? new AbortController().signal,
       startedAt: performance.now(),

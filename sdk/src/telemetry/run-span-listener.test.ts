@@ -196,6 +196,25 @@ describe('run span listener', () => {
     assert.equal(routed['hotpath.route.reason'], 'long input');
   });
 
+  it('records how many tools a chat call offered and how many tool selection left out, on chat calls only', () => {
+    const runId = 'run-tools';
+    feed([
+      { type: 'run-start', runId, time: T0, agentName: 'a', provider: 'openai', model: 'gpt-4.1', input: 'x', instructions: '', optimizations },
+      { type: 'model-call-start', runId, time: T0 + 1, callId: 'g', step: 0, provider: 'openai', model: 'gpt-4.1-nano', purpose: 'guardrail', stream: false, toolNames: [], messages: [] },
+      { type: 'model-call-start', runId, time: T0 + 1, callId: 'm', step: 0, provider: 'openai', model: 'gpt-4.1', purpose: 'chat', stream: true,
+        toolNames: ['get_order', 'get_shipment'], toolsOmitted: 3, messages: [] },
+      { type: 'model-call-end', runId, time: T0 + 2, callId: 'g', model: 'gpt-4.1-nano', finishReason: 'stop' },
+      { type: 'model-call-end', runId, time: T0 + 3, callId: 'm', model: 'gpt-4.1', finishReason: 'stop' },
+      { type: 'run-end', runId, time: T0 + 4, outcome: 'completed', finalOutput: 'ok', steps: 1, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, requests: 2, costUsd: 0, byModel: {} } },
+    ]);
+    const chat = only('chat gpt-4.1').attributes;
+    assert.equal(chat['hotpath.tools.offered'], 2);
+    assert.equal(chat['hotpath.tools.omitted'], 3);
+    const guardrail = only('chat gpt-4.1-nano').attributes;
+    assert.equal(guardrail['hotpath.tools.offered'], undefined, 'side calls offer no agent tools');
+    assert.equal(guardrail['hotpath.tools.omitted'], undefined);
+  });
+
   it('sets gen_ai.conversation.id only when the caller passed one', () => {
     const events = toolRun();
     feed(events);

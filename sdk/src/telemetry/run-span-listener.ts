@@ -132,6 +132,10 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       'hotpath.model_call.purpose': event.purpose,
     };
     if (event.routing) Object.assign(attributes, routingAttributes(event.routing));
+    if (event.toolsOmitted !== undefined) {
+      attributes['hotpath.tools.offered'] = event.toolNames.length;
+      attributes['hotpath.tools.omitted'] = event.toolsOmitted;
+    }
     if (captureContent) {
       attributes['gen_ai.input.messages'] = inputMessagesJson(event.messages);
       const instructions = systemInstructionsJson(event.messages);
