@@ -124,6 +124,8 @@ export interface SpendFigures {
 export interface SpendBucket extends SpendFigures {
   start: number;
   group: string;
+  /** At least one of its calls belongs to a simulated trace; a group is simulated when any of its buckets is. */
+  simulated: boolean;
 }
 
 /** `GET /api/spend` answer. */
@@ -131,8 +133,11 @@ export interface SpendResponse {
   bucketMs: number;
   groups: string[];
   buckets: SpendBucket[];
-  /** `cachedShare` = cachedInputTokens / inputTokens, 0 without input. */
-  totals: SpendFigures & { cachedShare: number };
+  /**
+   * `cachedShare` = cachedInputTokens / inputTokens, 0 without input; `simulatedShare` = the share of requests
+   * that belong to simulated traces, 0 without requests.
+   */
+  totals: SpendFigures & { cachedShare: number; simulatedShare: number };
 }
 
 /** Per-model figures of `GET /api/routing`; latencies are span durations, percentiles nearest-rank. */
@@ -146,6 +151,8 @@ export interface RoutingModelStats {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** At least one of its calls belongs to a simulated trace. */
+  simulated: boolean;
 }
 
 /** How often a routing rule chose a model. */
@@ -153,6 +160,8 @@ export interface RoutingRuleCount {
   rule: string;
   model: string;
   count: number;
+  /** At least one of these decisions belongs to a simulated trace. */
+  simulated: boolean;
 }
 
 /** One routing decision (a model call carrying `hotpath.route.*`). */
@@ -169,6 +178,8 @@ export interface RoutingDecision {
   costUsd: number | null;
   /** The rule mentions escalation (`cascade:escalate`). */
   escalated: boolean;
+  /** The call belongs to a simulated trace. */
+  simulated: boolean;
 }
 
 /** `GET /api/routing` answer; decisions newest first, at most 500. */
@@ -177,6 +188,8 @@ export interface RoutingResponse {
   rules: RoutingRuleCount[];
   decisions: RoutingDecision[];
   escalations: number;
+  /** Share of the model calls that belong to simulated traces, 0 without calls. */
+  simulatedShare: number;
 }
 
 /** Cache figures shared by per-tool rows and totals. */
@@ -193,6 +206,10 @@ export interface CacheResponse {
   tools: (CacheFigures & { toolName: string })[];
   /** `hitRate` = (hits + shared) / (hits + misses + shared), 0 when none counts. */
   totals: CacheFigures & { hitRate: number };
+  /** Names (as in `tools`, sorted) of the tools with at least one call in a simulated trace. */
+  simulatedTools: string[];
+  /** Share of the calls that belong to simulated traces, 0 without calls. */
+  simulatedShare: number;
 }
 
 /** `GET /api/compare` answer; `diff` is b − a. */

@@ -6,6 +6,7 @@ import type * as schema from '../storage/schema.ts';
 import { spans } from '../storage/schema.ts';
 import type { CacheResponse } from './api-types.ts';
 import type { QueryParams } from './query-params.ts';
+import { simulatedCall } from './simulated-call.ts';
 import { spanScope } from './time-scope.ts';
 
 /**
@@ -15,7 +16,7 @@ import { spanScope } from './time-scope.ts';
  * cacheStats(db, new QueryParams(new URLSearchParams())).totals.hitRate;
  */
 export function cacheStats(db: BetterSQLite3Database<typeof schema>, params: QueryParams): CacheResponse {
-  const tools = db
+  const rows = db
     .select({
       toolName: sql<string>`coalesce(${spans.toolName}, 'unknown')`,
       calls: sql<number>`count(*)`,
@@ -23,6 +24,7 @@ export function cacheStats(db: BetterSQLite3Database<typeof schema>, params: Que
       misses: sql<number>`sum(${spans.cacheHit} = 'miss')`,
       shared: sql<number>`sum(${spans.cacheHit} = 'shared')`,
       savedMs: sql<number>`coalesce(sum(case when ${spans.cacheHit} in ('hit', 'shared') then ${spans.savedMs} end), 0)`,
+      simulatedCalls: sql<number>`sum(${simulatedCall})`,
     })
     .from(spans)
     .where(and(isNotNull(spans.cacheHit), ...spanScope(params)))
@@ -30,6 +32,13 @@ export function cacheStats(db: BetterSQLite3Database<typeof schema>, params: Que
     .orderBy(sql`count(*) desc`, spans.toolName)
     .all();
   const totals: CacheResponse['totals'] = { calls: 0, hits: 0, misses: 0, shared: 0, savedMs: 0, hitRate: 0 };
+  let simulatedCalls = 0;
+  const simulatedTools: string[] = [];
+  const tools = rows.map(({ simulatedCalls: simulated, ...tool }) => {
+    simulatedCalls += simulated;
+    if (simulated > 0) simulatedTools.push(tool.toolName);
+    return tool;
+  });
   for (const tool of tools) {
     totals.calls += tool.calls;
     totals.hits += tool.hits;
@@ -39,5 +48,5 @@ export function cacheStats(db: BetterSQLite3Database<typeof schema>, params: Que
   }
   const eligible = totals.hits + totals.misses + totals.shared;
   totals.hitRate = eligible > 0 ? (totals.hits + totals.shared) / eligible : 0;
-  return { tools, totals };
+  return { tools, totals, simulatedTools: simulatedTools.sort(), simulatedShare: totals.calls > 0 ? simulatedCalls / totals.calls : 0 };
 }

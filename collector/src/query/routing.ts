@@ -7,6 +7,7 @@ import type * as schema from '../storage/schema.ts';
 import { spans } from '../storage/schema.ts';
 import type { RoutingDecision, RoutingModelStats, RoutingResponse, RoutingRuleCount } from './api-types.ts';
 import type { QueryParams } from './query-params.ts';
+import { simulatedCall } from './simulated-call.ts';
 import { modelCallsOnly, spanScope } from './time-scope.ts';
 
 const maxDecisions = 500;
@@ -28,17 +29,19 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
       inputTokens: spans.inputTokens,
       outputTokens: spans.outputTokens,
       costUsd: spans.costUsd,
+      simulated: simulatedCall,
     })
     .from(spans)
     .where(and(modelCallsOnly, ...scope))
     .all();
   const byModel = new Map<string, { durations: number[]; model: RoutingModelStats }>();
+  let simulatedCalls = 0;
   for (const call of calls) {
     let entry = byModel.get(call.model);
     if (entry === undefined) {
       entry = {
         durations: [],
-        model: { model: call.model, calls: 0, routed: 0, avgLatencyMs: 0, p50LatencyMs: 0, p95LatencyMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 },
+        model: { model: call.model, calls: 0, routed: 0, avgLatencyMs: 0, p50LatencyMs: 0, p95LatencyMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, simulated: false },
       };
       byModel.set(call.model, entry);
     }
@@ -48,6 +51,10 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
     entry.model.inputTokens += call.inputTokens ?? 0;
     entry.model.outputTokens += call.outputTokens ?? 0;
     entry.model.costUsd += call.costUsd ?? 0;
+    if (call.simulated === 1) {
+      entry.model.simulated = true;
+      simulatedCalls += 1;
+    }
   }
   const models = [...byModel.values()].map(({ durations, model }) => {
     durations.sort((x, y) => x - y);
@@ -63,12 +70,14 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
       rule: sql<string>`coalesce(${spans.routeRule}, 'unknown')`,
       model: sql<string>`${spans.routeModel}`,
       count: sql<number>`count(*)`,
+      simulated: sql<number>`max(${simulatedCall})`,
     })
     .from(spans)
     .where(routed)
     .groupBy(spans.routeRule, spans.routeModel)
     .orderBy(desc(sql`count(*)`))
-    .all();
+    .all()
+    .map((row) => ({ ...row, simulated: row.simulated === 1 }));
   const decisions: RoutingDecision[] = db
     .select({
       traceId: spans.traceId,
@@ -81,15 +90,16 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
       latencyMs: spans.durationMs,
       costUsd: spans.costUsd,
       escalated: sql<number>`${escalation}`,
+      simulated: simulatedCall,
     })
     .from(spans)
     .where(routed)
     .orderBy(desc(spans.startMs))
     .limit(maxDecisions)
     .all()
-    .map((row) => ({ ...row, candidates: candidatesOf(row.candidates), reason: row.reason === null ? null : String(row.reason), escalated: row.escalated === 1 }));
+    .map((row) => ({ ...row, candidates: candidatesOf(row.candidates), reason: row.reason === null ? null : String(row.reason), escalated: row.escalated === 1, simulated: row.simulated === 1 }));
   const escalations = db.select({ count: sql<number>`count(*)` }).from(spans).where(and(routed, escalation)).get()?.count ?? 0;
-  return { models, rules, decisions, escalations };
+  return { models, rules, decisions, escalations, simulatedShare: calls.length > 0 ? simulatedCalls / calls.length : 0 };
 }
 
 /** json_extract gives an array attribute back as JSON text. */

@@ -6,6 +6,7 @@ import type * as schema from '../storage/schema.ts';
 import { spans, traces } from '../storage/schema.ts';
 import type { SpendBucket, SpendResponse } from './api-types.ts';
 import { invalid, type QueryParams } from './query-params.ts';
+import { simulatedCall } from './simulated-call.ts';
 import { modelCallsOnly } from './time-scope.ts';
 import { parseTraceFilters, traceConditions, whereAll } from './trace-filters.ts';
 
@@ -37,7 +38,7 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
   if (filters.from !== undefined) conditions.push(gte(spans.startMs, filters.from));
   if (filters.to !== undefined) conditions.push(lte(spans.startMs, filters.to));
   if (filters.model !== undefined) conditions.push(eq(spans.model, filters.model));
-  const rows: SpendBucket[] = db
+  const rows = db
     .select({
       start,
       group,
@@ -46,6 +47,7 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
       cachedInputTokens: sql<number>`coalesce(sum(${spans.cachedInputTokens}), 0)`,
       costUsd: sql<number>`coalesce(sum(${spans.costUsd}), 0)`,
       requests: sql<number>`count(*)`,
+      simulatedRequests: sql<number>`sum(${simulatedCall})`,
     })
     .from(spans)
     .innerJoin(traces, eq(traces.traceId, spans.traceId))
@@ -53,9 +55,14 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
     .groupBy(start, group)
     .orderBy(start, group)
     .all();
-  const totals: SpendResponse['totals'] = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0, cachedShare: 0 };
+  const totals: SpendResponse['totals'] = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0, cachedShare: 0, simulatedShare: 0 };
   const groups = new Set<string>();
-  for (const row of rows) {
+  let simulatedRequests = 0;
+  const buckets = rows.map(({ simulatedRequests: simulated, ...row }): SpendBucket => {
+    simulatedRequests += simulated;
+    return { ...row, simulated: simulated > 0 };
+  });
+  for (const row of buckets) {
     groups.add(row.group);
     totals.inputTokens += row.inputTokens;
     totals.outputTokens += row.outputTokens;
@@ -64,5 +71,6 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
     totals.requests += row.requests;
   }
   totals.cachedShare = totals.inputTokens > 0 ? totals.cachedInputTokens / totals.inputTokens : 0;
-  return { bucketMs, groups: [...groups].sort(), buckets: rows, totals };
+  totals.simulatedShare = totals.requests > 0 ? simulatedRequests / totals.requests : 0;
+  return { bucketMs, groups: [...groups].sort(), buckets, totals };
 }
