@@ -14,6 +14,10 @@ export type {
   Pricing,
   Tool,
 } from '@hotpath/sdk';
+// Not re-exported by @hotpath/sdk's entry yet: derived from the public AgentOptions.
+import type { AgentOptions } from '@hotpath/sdk';
+export type ToolGroup = NonNullable<AgentOptions['toolGroups']>[number];
+export type ToolSelectionContext = Parameters<ToolGroup['when']>[0];
 export { setup } from '@hotpath/sdk/otel';
 export type { TelemetryShutdown } from '@hotpath/sdk/otel';
 export { createTestTracing, scriptedModel } from '@hotpath/sdk/testing';

@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAnswer, createSupportDeskTools, openaiCompatible, Runner, startSimulatedServer, supportDeskTasks } from './sdk.ts';
+import { Agent, checkAnswer, createSupportDeskTools, openaiCompatible, Runner, scriptedModel, startSimulatedServer, supportDeskTasks } from './sdk.ts';
 import type { ModelRouter } from './sdk.ts';
 import {
   hotpathSupportDeskTools,
   RECOMMENDATIONS_TIMEOUT_MS,
   SUPPORT_DESK_HISTORY,
+  SUPPORT_DESK_TOOL_GROUPS,
   supportDeskAgent,
   supportDeskRouter,
 } from './support-agent.ts';
@@ -74,6 +75,26 @@ describe('the support-desk agent', () => {
     ]);
     assert.deepEqual(agent.followUpsFor('get_customer', {}, {}), [], 'no id, no follow-up');
     assert.deepEqual(agent.followUpsFor('get_shipment', {}, {}), [], 'a chain ends at the shipment');
+  });
+
+  it('offers each question the services it talks about, customer lookups always, escalation only when asked', async () => {
+    const desk = supportDeskAgent(createSupportDeskTools({ latencyScale: 0 }));
+    // The desk's tools and groups without its guardrail, so the scripted model only sees agent steps.
+    const agent = new Agent({ name: 'desk', instructions: desk.instructions, model: 'm', tools: [...desk.tools], toolGroups: [...desk.toolGroups] });
+    const offered = async (input: string) => {
+      const model = scriptedModel([{ text: 'ok' }]);
+      await new Runner({ provider: model }).run(agent, input);
+      return model.calls[0]!.request.tools.map((spec) => spec.name);
+    };
+    assert.deepEqual(await offered('What is the email address of customer C-1001?'), ['find_customer', 'get_customer']);
+    assert.deepEqual(await offered('Has order O-5003 shipped yet?'), ['find_customer', 'get_customer', 'get_order', 'get_shipment', 'list_orders']);
+    assert.deepEqual(await offered('Do they have any open tickets?'), ['find_customer', 'get_customer', 'get_ticket', 'list_tickets']);
+    assert.deepEqual(await offered('Please escalate ticket T-9 to the returns team.'), ['escalate_ticket', 'find_customer', 'get_customer', 'get_order', 'get_refund_policy', 'get_ticket', 'list_orders', 'list_tickets']);
+    assert.deepEqual(await offered('How do I change my address? Check the help centre.'), ['find_customer', 'get_customer', 'search_knowledge_base']);
+    assert.ok((await offered('Any product recommendations for C-1004?')).includes('get_product_recommendations'));
+    assert.ok((await offered('How much should we refund for order O-1?')).includes('get_refund_policy'));
+    for (const name of ['list_orders', 'list_tickets']) assert.ok((await offered('Give me an overview of customer C-1001.')).includes(name), name);
+    assert.ok(!(await offered('Where is order O-5002?')).includes('escalate_ticket'), 'a write is offered only when asked for');
   });
 
   it('answers every chain task correctly with tool result views and follow-ups on, and shows the model less', async () => {

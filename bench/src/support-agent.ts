@@ -4,7 +4,7 @@
 // slow recommendation service), a router over the small and large simulated models, and a history policy.
 // @openai/agents gets the same instructions and tools with its defaults (openai-agents-executor.ts).
 import { Agent, router, tool } from './sdk.ts';
-import type { HistoryPolicy, ModelRouter, PrefetchCall, SupportDeskTool, Tool } from './sdk.ts';
+import type { HistoryPolicy, ModelRouter, PrefetchCall, SupportDeskTool, Tool, ToolGroup, ToolSelectionContext } from './sdk.ts';
 import { supportDeskGuardrail } from './support-desk-guardrail.ts';
 import { SUPPORT_DESK_VIEWS } from './support-desk-views.ts';
 
@@ -147,6 +147,65 @@ export const SUPPORT_DESK_FOLLOW_UPS: Readonly<Record<string, (result: unknown) 
   get_ticket: (ticket) => idCall('get_order', 'orderId', fields(ticket).relatedOrderId),
 };
 
+/** Whether this turn's question uses one of the word stems or id prefixes the desk uses for a kind of record. */
+const asksAbout = (...patterns: RegExp[]) => ({ input }: ToolSelectionContext): boolean => patterns.some((pattern) => pattern.test(input));
+
+/** Questions about a customer's whole account: a team's "overview", "briefing" or "account" covers orders and tickets. */
+const WHOLE_ACCOUNT = /\b(overview|briefing|account|everything about)\b/i;
+
+/**
+ * Tool selection: which of the desk's services a question needs, from the words and ids support agents use. Customer
+ * lookups (`get_customer`, `find_customer`) are in no group, so they are always offered: nearly every question is
+ * about a customer, named by id, by name, or by "they" from an earlier turn. The rest is offered when the question
+ * (this turn's, never the answer key) talks about it:
+ * - orders: an order id, or order / purchase / bought / item / total / paid, and refunds or returns (they are
+ *   computed from an order), and whole-account questions;
+ * - shipments: a shipment id, or where / ship / deliver / track / carrier / arrive / parcel — with `get_order`,
+ *   since a shipment is found through its order;
+ * - tickets: a ticket id, or ticket / complaint / case / issue / escalate, and whole-account questions;
+ * - escalation (a write): only when the question asks to escalate or hand over to the returns team;
+ * - the refund policy: refund / return / policy / damaged / broken / send back / eligible / warranty;
+ * - the knowledge base: knowledge base / article / help centre / FAQ / how to / how do / how can;
+ * - recommendations: recommend / suggest / upsell.
+ */
+export const SUPPORT_DESK_TOOL_GROUPS: ToolGroup[] = [
+  {
+    name: 'orders',
+    tools: ['list_orders', 'get_order'],
+    when: asksAbout(/\bO-\d|\border|\bpurchase|\bbought|\bitems?\b|\btotal\b|\bpaid\b|\brefund|\breturn|\bsend (it |them |everything )?back/i, WHOLE_ACCOUNT),
+  },
+  {
+    name: 'shipments',
+    tools: ['get_order', 'get_shipment'],
+    when: asksAbout(/\bS-\d|\bwhere\b|\bship|\bdeliver|\btrack|\bcarrier|\barriv|\bparcel|\bpackage/i),
+  },
+  {
+    name: 'tickets',
+    tools: ['list_tickets', 'get_ticket'],
+    when: asksAbout(/\bT-\d|\bticket|\bcomplain|\bcase\b|\bissue|\bescalat/i, WHOLE_ACCOUNT),
+  },
+  {
+    name: 'escalation',
+    tools: ['escalate_ticket'],
+    when: asksAbout(/\bescalat|\bhand (it |this )?over|\breturns team/i),
+  },
+  {
+    name: 'refund-policy',
+    tools: ['get_refund_policy'],
+    when: asksAbout(/\brefund|\breturn|\bpolic|\bdamaged|\bbroken|\bsend (it |them |everything )?back|\beligib|\bwarrant/i),
+  },
+  {
+    name: 'knowledge-base',
+    tools: ['search_knowledge_base'],
+    when: asksAbout(/\bknowledge|\barticle|\bhelp.?cent|\bfaq\b|\bhow (to|do|can)\b/i),
+  },
+  {
+    name: 'recommendations',
+    tools: ['get_product_recommendations'],
+    when: asksAbout(/\brecommend|\bsuggest|\bupsell/i),
+  },
+];
+
 /**
  * The support-desk agent for Hotpath. The records a question names are prefetched: nearly every question naming a
  * customer starts with their profile, and every question naming an order with that order, so those lookups
@@ -164,6 +223,7 @@ export function supportDeskAgent(tools: readonly SupportDeskTool[], options: Sup
     model: supportDeskRouter(options.models),
     tools: hotpathSupportDeskTools(tools, options),
     guardrails: [supportDeskGuardrail(options.models?.small ?? SMALL_MODEL)],
+    toolGroups: SUPPORT_DESK_TOOL_GROUPS,
     prefetch: {
       atStart: (input) => [
         ...idsIn(input, CUSTOMER_ID).map((customerId) => ({ tool: 'get_customer', arguments: { customerId } })),
