@@ -1,9 +1,9 @@
 // The frame the aggregate pages (spend, routing, cache) share: the header with the page's window controls, then
-// the collector's error in place of the figures, or the simulated-runs notice and the figures, or an empty state
+// the collector's error in place of the figures, or the simulated-share notice and the figures, or an empty state
 // when the window holds nothing to aggregate.
 import type { ReactNode } from 'react';
 import type { DashboardError } from '../lib/dashboard-error.ts';
-import type { SimulatedRuns } from '../lib/simulated-runs.ts';
+import type { SimulatedShare } from '../lib/simulated-share.ts';
 import { CollectorErrorState } from './CollectorErrorState.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { PageHeader } from './PageHeader.tsx';
@@ -12,7 +12,8 @@ import { SimulatedNotice } from './SimulatedNotice.tsx';
 /** What the window held: nothing (`empty` says what would fill it), or the figures as `children`. */
 export interface AggregateFigures {
   subtitle: ReactNode;
-  simulated: SimulatedRuns;
+  /** Share of the page's calls that ran against the simulated model server. */
+  simulated: SimulatedShare;
   empty: { title: string; hint: ReactNode } | null;
   children: ReactNode;
 }
@@ -23,7 +24,8 @@ export type AggregateFrameProps = { title: string; controls: ReactNode } & ({ er
  * @example
  * if (!data.ok) return <AggregateFrame title="Tool cache" controls={controls} error={data.error} />;
  * return (
- *   <AggregateFrame title="Tool cache" subtitle="…" controls={controls} simulated={simulated}
+ *   <AggregateFrame title="Tool cache" subtitle="…" controls={controls}
+ *     simulated={{ share: cache.simulatedShare, calls: 'tool calls' }}
  *     empty={calls === 0 ? { title: 'No tool calls in this window', hint: '…' } : null}>
  *     <Figures />
  *   </AggregateFrame>

@@ -1,15 +1,16 @@
-// Page-level label for aggregate figures that include simulated runs.
-import type { SimulatedRuns } from '../lib/simulated-runs.ts';
+// Page-level label for aggregate figures that include simulated runs; the simulated rows carry their own badge.
+import { simulatedShareSentence, type SimulatedShare } from '../lib/simulated-share.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 
-export function SimulatedNotice({ simulated }: { simulated: SimulatedRuns }) {
-  if (!simulated.any) return null;
+export function SimulatedNotice({ simulated }: { simulated: SimulatedShare }) {
+  const sentence = simulatedShareSentence(simulated);
+  if (sentence === null) return null;
   return (
     <div className="notice notice-warn" role="status" data-testid="simulated-notice">
       <SimulatedBadge />
       <div>
-        {simulated.all ? 'Every run in this window is simulated' : `${simulated.traceIds.size} run${simulated.traceIds.size === 1 ? '' : 's'} in this window ${simulated.traceIds.size === 1 ? 'is' : 'are'} simulated`}
-        : their model calls went to Hotpath&apos;s simulated model server, so their latencies and costs are modelled, not measured.
+        {sentence}: they ran against Hotpath&apos;s simulated model server, so their latencies and costs are modelled, not measured. Rows that include
+        them are labelled.
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cachedShareSeries, spendByGroup, spendSeries } from './spend-series.ts';
 
-const bucket = (start: number, group: string, inputTokens: number, outputTokens: number, cachedInputTokens: number, costUsd: number) => ({ start, group, inputTokens, outputTokens, cachedInputTokens, costUsd, requests: 1 });
+const bucket = (start: number, group: string, inputTokens: number, outputTokens: number, cachedInputTokens: number, costUsd: number, simulated = false) => ({ start, group, inputTokens, outputTokens, cachedInputTokens, costUsd, requests: 1, simulated });
 const spend = {
   bucketMs: 60_000,
   groups: ['large', 'small'],
@@ -37,5 +37,10 @@ describe('spend series', () => {
     assert.deepEqual(totals.map((total) => total.group), ['large', 'small']);
     assert.equal(totals[1]?.inputTokens, 300);
     assert.equal(totals[1]?.requests, 2);
+  });
+
+  it('labels a group simulated when any of its buckets is, and only then', () => {
+    const mixed = { groups: ['real', 'sim'], buckets: [bucket(0, 'sim', 1, 1, 0, 0.02, false), bucket(60_000, 'sim', 1, 1, 0, 0.01, true), bucket(0, 'real', 1, 1, 0, 0.03)] };
+    assert.deepEqual(spendByGroup(mixed).map(({ group, simulated }) => [group, simulated]), [['sim', true], ['real', false]]);
   });
 });

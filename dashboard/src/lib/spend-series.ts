@@ -1,6 +1,6 @@
 // Pivots the collector's spend buckets (one per time bucket and group) into chart rows (one per time bucket,
 // a column per group), filling empty buckets with zeros so gaps in traffic show as gaps, not as slopes.
-import type { SpendResponse } from '@hotpath/collector/api-types';
+import type { SpendFigures, SpendResponse } from '@hotpath/collector/api-types';
 
 /** Which figure a chart plots. `tokens` is input + output. */
 export type SpendMetric = 'tokens' | 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'costUsd' | 'requests';
@@ -59,28 +59,29 @@ export function cachedShareSeries(spend: Pick<SpendResponse, 'bucketMs' | 'group
   });
 }
 
+/** One group's totals; `simulated` when any of its buckets includes a simulated call. */
+export interface GroupSpend extends SpendFigures {
+  group: string;
+  simulated: boolean;
+}
+
 /**
  * Totals per group, largest cost first: the table under the charts.
  *
  * @example
- * spendByGroup(spend)[0] // { group: 'sim-large', inputTokens: 12000, …, costUsd: 0.31 }
+ * spendByGroup(spend)[0] // { group: 'sim-large', inputTokens: 12000, …, costUsd: 0.31, simulated: true }
  */
-export function spendByGroup(spend: Pick<SpendResponse, 'groups' | 'buckets'>): {
-  group: string;
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  costUsd: number;
-  requests: number;
-}[] {
-  const totals = new Map(spend.groups.map((group) => [group, { group, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0 }]));
+export function spendByGroup(spend: Pick<SpendResponse, 'groups' | 'buckets'>): GroupSpend[] {
+  const empty = (group: string): GroupSpend => ({ group, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0, simulated: false });
+  const totals = new Map(spend.groups.map((group) => [group, empty(group)]));
   for (const bucket of spend.buckets) {
-    const total = totals.get(bucket.group) ?? { group: bucket.group, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0 };
+    const total = totals.get(bucket.group) ?? empty(bucket.group);
     total.inputTokens += bucket.inputTokens;
     total.outputTokens += bucket.outputTokens;
     total.cachedInputTokens += bucket.cachedInputTokens;
     total.costUsd += bucket.costUsd;
     total.requests += bucket.requests;
+    total.simulated ||= bucket.simulated;
     totals.set(bucket.group, total);
   }
   return [...totals.values()].sort((a, b) => b.costUsd - a.costUsd || b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens));

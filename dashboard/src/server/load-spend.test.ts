@@ -16,9 +16,10 @@ describe('loadSpend', () => {
       requests.push(url);
       response.writeHead(200, { 'content-type': 'application/json' });
       if (url.pathname === '/api/traces') {
-        response.end(JSON.stringify({ traces: [{ traceId: 'a'.repeat(32), startTime: oldest, simulated: true, models: ['sim-small'], agent: 'x', service: 's' }], nextCursor: null }));
+        response.end(JSON.stringify({ traces: [{ traceId: 'a'.repeat(32), startTime: oldest }], nextCursor: null }));
       } else {
-        response.end(JSON.stringify({ bucketMs: Number(url.searchParams.get('bucketMs')), groups: [], buckets: [], totals: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0, cachedShare: 0 } }));
+        const bucket = { start: oldest, group: 'sim-small', inputTokens: 1, outputTokens: 1, cachedInputTokens: 0, costUsd: 0, requests: 1, simulated: true };
+        response.end(JSON.stringify({ bucketMs: Number(url.searchParams.get('bucketMs')), groups: ['sim-small'], buckets: [bucket], totals: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0, costUsd: 0, requests: 1, cachedShare: 0, simulatedShare: 1 } }));
       }
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,14 +35,15 @@ describe('loadSpend', () => {
   it('starts an all-time chart at the oldest run, on a bucket boundary, grouped as asked', async () => {
     requests.length = 0;
     const now = oldest + 3_600_000;
-    const { spend, simulated } = await loadSpend({ range: 'all', groupBy: 'agent' }, now);
+    const spend = await loadSpend({ range: 'all', groupBy: 'agent' }, now);
     const spendRequest = requests.find((url) => url.pathname === '/api/spend')!;
     assert.equal(spendRequest.searchParams.get('bucketMs'), '60000');
     assert.equal(Number(spendRequest.searchParams.get('from')) % 60_000, 0);
     assert.ok(Number(spendRequest.searchParams.get('from')) <= oldest);
     assert.equal(spendRequest.searchParams.get('groupBy'), 'agent');
     assert.equal(spend.bucketMs, 60_000);
-    assert.equal(simulated.any, true);
+    assert.equal(spend.buckets[0]?.simulated, true, 'the simulated flags come through as the collector sent them');
+    assert.ok(!requests.some((url) => url.pathname === '/api/traces' && url.searchParams.get('limit') === '500'), 'no guess from the trace list');
   });
 
   it('uses the named window without asking for the oldest run', async () => {

@@ -4,6 +4,7 @@ import type { CacheResponse } from '@hotpath/collector/api-types';
 import { AggregateFrame } from '../../components/AggregateFrame.tsx';
 import { CategoryBarChart } from '../../components/CategoryBarChart.tsx';
 import { RangeTabs } from '../../components/RangeTabs.tsx';
+import { SimulatedBadge } from '../../components/SimulatedBadge.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { TablePanel } from '../../components/TablePanel.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
@@ -12,18 +13,18 @@ import { formatDuration, formatPercent } from '../../lib/format.ts';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { attempt } from '../../server/attempt.ts';
 import { queryCollector } from '../../server/collector-client.ts';
-import { windowSimulated } from '../../server/window-simulated.ts';
 
 export const metadata: Metadata = { title: 'Cache' };
 
 export default async function CachePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const query = parseAggregateQuery(await searchParams);
   const from = windowStart(query.range, Date.now());
-  const data = await attempt(() => Promise.all([queryCollector<CacheResponse>('/api/cache', { from }), windowSimulated(from)]));
+  const data = await attempt(() => queryCollector<CacheResponse>('/api/cache', { from }));
   const controls = <RangeTabs path="/cache" query={query} />;
   if (!data.ok) return <AggregateFrame title="Tool cache" controls={controls} error={data.error} />;
-  const [cache, simulated] = data.value;
+  const cache = data.value;
   const { totals } = cache;
+  const simulatedTools = new Set(cache.simulatedTools);
   const tools = [...cache.tools].sort((a, b) => b.savedMs - a.savedMs || b.calls - a.calls);
 
   return (
@@ -31,7 +32,7 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
       title="Tool cache"
       subtitle="Idempotent tool calls answered from the cache instead of running again"
       controls={controls}
-      simulated={simulated}
+      simulated={{ share: cache.simulatedShare, calls: 'tool calls' }}
       empty={
         totals.calls === 0
           ? {
@@ -77,7 +78,12 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
             const cached = tool.hits + tool.shared + tool.misses > 0;
             return (
               <tr key={tool.toolName}>
-                <td className="mono ellipsis" style={{ maxWidth: 220 }} title={tool.toolName}>{tool.toolName}</td>
+                <td>
+                  <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+                    <span className="mono ellipsis" style={{ maxWidth: 220 }} title={tool.toolName}>{tool.toolName}</span>
+                    {simulatedTools.has(tool.toolName) ? <SimulatedBadge /> : null}
+                  </span>
+                </td>
                 <td className="num">{tool.calls.toLocaleString('en-US')}</td>
                 <td className="num">{tool.hits.toLocaleString('en-US')}</td>
                 <td className="num">{tool.shared.toLocaleString('en-US')}</td>

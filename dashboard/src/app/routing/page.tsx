@@ -15,7 +15,6 @@ import { formatCost, formatDuration, formatPercent, formatTimestamp, formatToken
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { attempt } from '../../server/attempt.ts';
 import { queryCollector } from '../../server/collector-client.ts';
-import { windowSimulated } from '../../server/window-simulated.ts';
 
 export const metadata: Metadata = { title: 'Routing' };
 
@@ -25,16 +24,17 @@ const SHOWN_DECISIONS = 200;
 export default async function RoutingPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const query = parseAggregateQuery(await searchParams);
   const from = windowStart(query.range, Date.now());
-  const data = await attempt(() => Promise.all([queryCollector<RoutingResponse>('/api/routing', { from }), windowSimulated(from)]));
+  const data = await attempt(() => queryCollector<RoutingResponse>('/api/routing', { from }));
   const controls = <RangeTabs path="/routing" query={query} />;
   if (!data.ok) return <AggregateFrame title="Routing" controls={controls} error={data.error} />;
-  const [routing, simulated] = data.value;
+  const routing = data.value;
   const totalCalls = routing.models.reduce((sum, model) => sum + model.calls, 0);
   const routedCalls = routing.models.reduce((sum, model) => sum + model.routed, 0);
-  const modelBadge = (model: string) => (
+  // Labelled only where the row's own calls include simulated ones: the same model may also run for real.
+  const modelBadge = (model: string, simulated: boolean) => (
     <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
       <span className="badge badge-model">{model}</span>
-      {simulated.models.has(model) ? <SimulatedBadge /> : null}
+      {simulated ? <SimulatedBadge /> : null}
     </span>
   );
 
@@ -43,7 +43,7 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
       title="Routing"
       subtitle="Which model each step went to, and why"
       controls={controls}
-      simulated={simulated}
+      simulated={{ share: routing.simulatedShare, calls: 'model calls' }}
       empty={
         totalCalls === 0
           ? {
@@ -86,7 +86,7 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
           {routing.rules.map((rule) => (
             <tr key={`${rule.rule}\u0000${rule.model}`}>
               <td className="mono">{rule.rule}</td>
-              <td>{modelBadge(rule.model)}</td>
+              <td>{modelBadge(rule.model, rule.simulated)}</td>
               <td className="num">{rule.count.toLocaleString('en-US')}</td>
             </tr>
           ))}
@@ -104,7 +104,7 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
       >
         {routing.models.map((model) => (
           <tr key={model.model}>
-            <td>{modelBadge(model.model)}</td>
+            <td>{modelBadge(model.model, model.simulated)}</td>
             <td className="num">{model.calls.toLocaleString('en-US')}</td>
             <td className="num">{model.routed.toLocaleString('en-US')}</td>
             <td className="num">{formatDuration(model.avgLatencyMs)}</td>
@@ -135,7 +135,7 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
               <Link className="mono" href={`/traces/${encodeURIComponent(decision.traceId)}?span=${encodeURIComponent(decision.spanId)}`}>
                 {shortId(decision.traceId)}
               </Link>
-              {simulated.traceIds.has(decision.traceId) ? <> <SimulatedBadge /></> : null}
+              {decision.simulated ? <> <SimulatedBadge /></> : null}
             </td>
             <td><span className="badge badge-model">{decision.model}</span></td>
             <td className="cell-sub mono">{decision.candidates.join(', ')}</td>

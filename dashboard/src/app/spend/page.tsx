@@ -31,9 +31,8 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
     </>
   );
   if (!data.ok) return <AggregateFrame title="Token spend" controls={controls} error={data.error} />;
-  const { spend, simulated } = data.value;
+  const spend = data.value;
   const groups = spendByGroup(spend);
-  const simulatedGroups = { model: simulated.models, agent: simulated.agents, service: simulated.services }[query.groupBy];
   const colors = new Map(spend.groups.map((group, index) => [group, seriesColor(index)]));
 
   return (
@@ -41,7 +40,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
       title="Token spend"
       subtitle={`Model calls by ${query.groupBy}, in ${formatBucketSize(spend.bucketMs)} buckets`}
       controls={controls}
-      simulated={simulated}
+      simulated={{ share: spend.totals.simulatedShare, calls: 'model calls' }}
       empty={
         spend.totals.requests === 0
           ? { title: 'No model calls in this window', hint: <>Widen the time window, or send traces with <code>chat</code> spans.</> }
@@ -50,7 +49,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
     >
       <div className="stats">
         <StatCard testId="stat-tokens" label="Tokens" value={formatTokens(spend.totals.inputTokens + spend.totals.outputTokens)} hint={`${formatTokens(spend.totals.inputTokens)} in · ${formatTokens(spend.totals.outputTokens)} out`} />
-        <StatCard testId="stat-cost" label="Cost" value={<>{formatCost(spend.totals.costUsd)} {simulated.any ? <SimulatedBadge /> : null}</>} hint={`${formatCost(spend.totals.costUsd / Math.max(1, spend.totals.requests))} per call`} />
+        <StatCard testId="stat-cost" label="Cost" value={<>{formatCost(spend.totals.costUsd)} {spend.totals.simulatedShare > 0 ? <SimulatedBadge /> : null}</>} hint={`${formatCost(spend.totals.costUsd / Math.max(1, spend.totals.requests))} per call`} />
         <StatCard testId="stat-cached-share" label="Cached input" value={formatPercent(spend.totals.cachedShare)} hint={`${formatTokens(spend.totals.cachedInputTokens)} tokens from the prompt cache`} />
         <StatCard testId="stat-requests" label="Model calls" value={spend.totals.requests.toLocaleString('en-US')} hint={`${spend.groups.length} ${query.groupBy}${spend.groups.length === 1 ? '' : 's'}`} />
       </div>
@@ -90,7 +89,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
                 <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
                   <span className="cat-dot" style={{ background: colors.get(row.group) }} />
                   <span className="mono ellipsis" style={{ maxWidth: 200 }} title={row.group}>{row.group}</span>
-                  {simulatedGroups.has(row.group) ? <SimulatedBadge /> : null}
+                  {row.simulated ? <SimulatedBadge /> : null}
                 </span>
               </td>
               <td className="num">{row.requests.toLocaleString('en-US')}</td>
