@@ -46,6 +46,10 @@ describe('aggregate pages', () => {
       assert.equal(small[1], String(smallCalls.length));
       assert.equal(small[2], count(smallCalls.reduce((sum, span) => sum + Number(span.attributes?.['gen_ai.usage.input_tokens']), 0)));
       assert.match((await cells('spend-table', 'gpt-4.1-mini'))[0]!, /^gpt-4\.1-mini$/, 'a real-provider model is not labelled simulated');
+      // A call counts as simulated when its run is: some span of the run carries `hotpath.simulated`.
+      const simulatedCalls = chatTotals(fixtures.filter((trace) => allSpans(trace).some((span) => span.attributes?.['hotpath.simulated'] === true))).calls;
+      assert.ok(simulatedCalls > 0 && simulatedCalls < totals.calls, 'the fixtures mix simulated and real runs');
+      assert.match(await page.getByTestId('simulated-notice').innerText(), new RegExp(`${((simulatedCalls / totals.calls) * 100).toFixed(1)}% of the model calls in this window are simulated`));
       await stack.screenshot(page, 'spend');
     });
 
@@ -56,6 +60,8 @@ describe('aggregate pages', () => {
       await settle(page);
       const groups = await page.getByTestId('spend-table').locator('tbody tr td:first-child').allInnerTexts();
       for (const agent of ['support-desk', 'researcher', 'billing-assistant']) assert.ok(groups.some((group) => group.includes(agent)), agent);
+      assert.match((await cells('spend-table', 'support-desk'))[0]!, /support-desk\s*simulated/, 'an agent of simulated runs is labelled');
+      assert.match((await cells('spend-table', 'billing-assistant'))[0]!, /^billing-assistant$/, 'an agent of real runs only is not');
       await page.getByRole('link', { name: '1h', exact: true }).click();
       await page.waitForURL(/range=1h/);
       await settle(page);
@@ -81,6 +87,9 @@ describe('aggregate pages', () => {
       const simple = await cells('decisions-table', 'simple-task');
       assert.ok(simple.includes('short request with known tools'));
       assert.match(simple[1]!, /simulated/, 'decisions of simulated runs are labelled');
+      assert.doesNotMatch((await cells('decisions-table', 'rule <svg'))[1]!, /simulated/, 'a decision of a real run is not');
+      assert.match((await cells('models-table', 'sim-small'))[0]!, /sim-small\s*simulated/);
+      assert.match((await cells('models-table', 'gpt-4.1-mini'))[0]!, /^gpt-4\.1-mini$/, 'a real-provider model is not labelled');
       const small = await cells('models-table', 'sim-small');
       const smallCalls = fixtures.flatMap(allSpans).filter((span) => span.name === 'chat sim-small');
       assert.equal(small[1], String(smallCalls.length));
@@ -112,6 +121,8 @@ describe('aggregate pages', () => {
       assert.deepEqual(lookup.slice(1, 5), [String(lookups.length), '1', '0', '0']);
       assert.match(lookup[5]!, /100\.0%/);
       assert.match((await cells('cache-table', 'fetch_invoice'))[5]!, /cache off/);
+      assert.match(lookup[0]!, /lookup_order\s*simulated/, 'a tool of simulated runs is labelled, though its spans carry no flag');
+      assert.match((await cells('cache-table', 'fetch_invoice'))[0]!, /^fetch_invoice$/, 'a tool of a real run only is not');
       await page.getByTestId('simulated-notice').waitFor();
       assert.ok((await page.getByTestId('chart-cache').locator('.recharts-bar-rectangle').count()) > 0);
       await stack.screenshot(page, 'cache');
