@@ -9,7 +9,7 @@ export function SimulatedNotice({ simulated }: { simulated: SimulatedShare }) {
     <div className="notice notice-warn" role="status" data-testid="simulated-notice">
       <SimulatedBadge />
       <div>
-        {sentence}: they ran against Hotpath&apos;s simulated model server, so their latencies and costs are modelled, not measured. Rows that include
+        {sentence}: their runs used Hotpath&apos;s simulated model server, so their latencies and costs are modelled, not measured. Rows that include
         them are labelled.
       </div>
     </div>
