@@ -88,6 +88,8 @@ export const spans = sqliteTable(
     // hold only those spans, so the other spans cost no index write at ingest.
     index('spans_model_call_start').on(table.startMs).where(sql`is_model_call = 1`),
     index('spans_cache_start').on(table.startMs).where(sql`cache_hit is not null`),
+    // Routing decisions (rules, decision list, escalations) are the routed model calls only.
+    index('spans_routed_start').on(table.startMs).where(sql`route_model is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `spans_routed_start` ON `spans` (`start_ms`) WHERE route_model is not null;
