@@ -105,6 +105,13 @@ describe('tool selection', () => {
     assert.deepEqual(omitted, [4, 3]);
   });
 
+  it('adds nothing to the offer for a call to a tool the agent does not have (that is an unknown_tool result)', async () => {
+    const { agent, runner, offered } = setup([{ toolCalls: [call('delete_everything')] }, { text: 'ok' }]);
+    const result = await runner.run(agent, 'Who is C-1001?');
+    assert.equal(result.steps[0]!.toolCalls[0]!.isError, true);
+    assert.deepEqual(offered(), [['get_customer'], ['get_customer']]);
+  });
+
   it('keeps the declared order when the prompt-cache layout is off', async () => {
     const { agent, runner, offered } = setup([{ toolCalls: [call('get_ticket')] }, { text: 'ok' }], { promptCacheLayout: false });
     await runner.run(agent, 'order O-1');
