@@ -13,11 +13,9 @@ export type {
   OptimizationsOption,
   Pricing,
   Tool,
+  ToolGroup,
+  ToolSelectionContext,
 } from '@hotpath/sdk';
-// Not re-exported by @hotpath/sdk's entry yet: derived from the public AgentOptions.
-import type { AgentOptions } from '@hotpath/sdk';
-export type ToolGroup = NonNullable<AgentOptions['toolGroups']>[number];
-export type ToolSelectionContext = Parameters<ToolGroup['when']>[0];
 export { setup } from '@hotpath/sdk/otel';
 export type { TelemetryShutdown } from '@hotpath/sdk/otel';
 export { createTestTracing, scriptedModel } from '@hotpath/sdk/testing';

@@ -14,6 +14,8 @@ export type {
   ModelSettings,
   PrefetchCall,
   PrefetchPlan,
+  ToolGroup,
+  ToolSelectionContext,
 } from './agent/index.ts';
 
 export { tool, ToolCache, ToolCallError, ToolDefinitionError } from './tools/index.ts';
