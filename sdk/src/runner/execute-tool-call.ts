@@ -7,7 +7,7 @@ import type { Tool } from '../tools/tool.ts';
 import { ToolCallError } from '../tools/tool-errors.ts';
 import { errorInfo, runTool, type ToolOutcome } from './invoke-tool.ts';
 import { now, type RunContext, type ToolCallRecord } from './run-context.ts';
-import { withEndTime, type TimedOutcome } from './timed-outcome.ts';
+import { toolCallEndEvent, withEndTime, type TimedOutcome } from './timed-outcome.ts';
 
 /**
  * Executes one tool call and records it.
@@ -46,21 +46,7 @@ export async function executeToolCall(
     run.prefetch.followUp(run, toolCall.name, parsed.args, timed.outcome);
   }
   const { outcome } = timed;
-  run.emit({
-    type: 'tool-call-end',
-    time: timed.endTime,
-    callId,
-    toolCall,
-    cache: outcome.cache,
-    result: outcome.content,
-    isError: outcome.isError,
-    timedOut: outcome.timedOut,
-    fallbackUsed: outcome.fallbackUsed,
-    worker: outcome.worker,
-    ...(outcome.savedMs === undefined ? {} : { savedMs: outcome.savedMs }),
-    ...(outcome.resultTokensSaved === undefined ? {} : { resultTokensSaved: outcome.resultTokensSaved }),
-    ...(outcome.error ? { error: outcome.error } : {}),
-  });
+  run.emit(toolCallEndEvent(callId, toolCall, timed));
   return {
     toolCall,
     result: outcome.content,

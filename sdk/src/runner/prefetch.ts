@@ -5,7 +5,7 @@
 // Follow-ups (the agent's `prefetch.after`) are started the same way the moment a triggering tool's result arrives,
 // whether the model asked for that call or it was itself prefetched: speculation driven by results.
 import { toolCallKey } from '../tools/canonical-json.ts';
-import { withEndTime, type TimedOutcome } from './timed-outcome.ts';
+import { toolCallEndEvent, withEndTime, type TimedOutcome } from './timed-outcome.ts';
 import type { PrefetchCall } from '../agent/agent.ts';
 import { runTool, type ToolOutcome } from './invoke-tool.ts';
 import { now, type RunContext } from './run-context.ts';
@@ -79,7 +79,7 @@ export class PrefetchRegistry {
     for (const entry of unclaimed) entry.controller.abort();
     let index = 0;
     for (const entry of unclaimed) {
-      const { outcome, endTime } = await entry.outcome;
+      const timed = await entry.outcome;
       const callId = run.nextCallId('tool');
       const toolCall = { id: `prefetch:${index++}`, name: entry.toolName, arguments: JSON.stringify(entry.args) };
       const tool = run.tools.get(entry.toolName);
@@ -94,21 +94,7 @@ export class PrefetchRegistry {
         prefetched: true,
         ...(entry.trigger && { prefetchTrigger: entry.trigger }),
       });
-      run.emit({
-        type: 'tool-call-end',
-        time: endTime,
-        callId,
-        toolCall,
-        cache: outcome.cache,
-        result: outcome.content,
-        isError: outcome.isError,
-        timedOut: outcome.timedOut,
-        fallbackUsed: outcome.fallbackUsed,
-        worker: outcome.worker,
-        ...(outcome.error ? { error: outcome.error } : {}),
-        ...(outcome.savedMs === undefined ? {} : { savedMs: outcome.savedMs }),
-        ...(outcome.resultTokensSaved === undefined ? {} : { resultTokensSaved: outcome.resultTokensSaved }),
-      });
+      run.emit(toolCallEndEvent(callId, toolCall, timed));
     }
   }
 }
