@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { anthropic } from './anthropic.ts';
 import { anthropicWireFormat } from './conformance/anthropic-wire-format.ts';
 import { collect, describeProviderConformance, finishOf, rejection, textOf } from './conformance/provider-conformance.ts';
-import { startScriptedHttpServer, type ScriptedHttpServer } from './conformance/scripted-http-server.ts';
+import type { ScriptedHttpServer } from './conformance/scripted-http-server.ts';
+import { useScriptedProvider } from './conformance/scripted-provider-hooks.ts';
 import type { ModelProvider, ModelRequest } from './model-provider.ts';
 import { ProviderConfigurationError, ProviderResponseError } from './provider-errors.ts';
 
@@ -40,18 +41,7 @@ const conversation: ModelRequest = {
 describe('anthropic', () => {
   let server: ScriptedHttpServer;
   let provider: ModelProvider;
-  before(async () => {
-    server = await startScriptedHttpServer();
-  });
-  beforeEach(async () => {
-    await provider?.close?.();
-    provider = anthropic({ baseURL: server.baseURL, apiKey: 'sk-ant-1' });
-    server.reset();
-  });
-  after(async () => {
-    await provider?.close?.();
-    await server.close();
-  });
+  useScriptedProvider((baseURL) => anthropic({ baseURL, apiKey: 'sk-ant-1' }), (s, p) => ((server = s), (provider = p)));
   const done = () =>
     server.reply({
       headers: anthropicWireFormat.streamHeaders,

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Agent } from 'undici';
 import { collect, describeProviderConformance, finishOf, rejection, textOf } from './conformance/provider-conformance.ts';
 import { openaiWireFormat } from './conformance/openai-wire-format.ts';
-import { startScriptedHttpServer, type ScriptedHttpServer } from './conformance/scripted-http-server.ts';
+import type { ScriptedHttpServer } from './conformance/scripted-http-server.ts';
+import { useScriptedProvider } from './conformance/scripted-provider-hooks.ts';
 import type { ModelProvider, ModelRequest, ModelStreamEvent } from './model-provider.ts';
 import { openaiCompatible } from './openai-compatible.ts';
 import {
@@ -32,18 +33,7 @@ const toolCalls = (events: ModelStreamEvent[]) => events.flatMap((event) => (eve
 describe('openaiCompatible', () => {
   let server: ScriptedHttpServer;
   let provider: ModelProvider;
-  before(async () => {
-    server = await startScriptedHttpServer();
-  });
-  beforeEach(async () => {
-    await provider?.close?.();
-    provider = openaiCompatible({ baseURL: server.baseURL });
-    server.reset();
-  });
-  after(async () => {
-    await provider?.close?.();
-    await server.close();
-  });
+  useScriptedProvider((baseURL) => openaiCompatible({ baseURL }), (s, p) => ((server = s), (provider = p)));
   const streamReply = (chunks: string[]) => server.reply({ headers: { 'content-type': 'text/event-stream' }, chunks });
   const jsonReply = (body: unknown) =>
     server.reply({ headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify(body)] });

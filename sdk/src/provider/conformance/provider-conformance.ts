@@ -2,7 +2,7 @@
 // not, tool calls in pieces and announced early, usage with cached tokens, retries that honour Retry-After and
 // never replay output, typed errors, abort, and connection reuse checked from the server's side of the socket.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ModelCallOptions, ModelProvider, ModelRequest, ModelStreamEvent } from '../model-provider.ts';
 import {
   ModelCallAbortedError,
@@ -12,6 +12,7 @@ import {
   StreamInterruptedError,
 } from '../provider-errors.ts';
 import { startScriptedHttpServer, type ScriptedHttpServer, type ScriptedReply } from './scripted-http-server.ts';
+import { useScriptedProvider } from './scripted-provider-hooks.ts';
 import type { ScriptedTurn, WireFormat } from './wire-format.ts';
 
 export interface ProviderConformanceOptions {
@@ -126,18 +127,7 @@ export function describeProviderConformance(name: string, options: ProviderConfo
   describe(`${name} conformance`, () => {
     let server: ScriptedHttpServer;
     let provider: ModelProvider;
-    before(async () => {
-      server = await startScriptedHttpServer();
-    });
-    beforeEach(async () => {
-      await provider?.close?.();
-      provider = options.createProvider(server.baseURL);
-      server.reset();
-    });
-    after(async () => {
-      await provider?.close?.();
-      await server.close();
-    });
+    useScriptedProvider(options.createProvider, (s, p) => ((server = s), (provider = p)));
 
     describe('responses', () => {
       it('streams text deltas, then finishes with usage that counts cached tokens inside input tokens', async () => {
