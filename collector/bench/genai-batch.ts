@@ -23,11 +23,12 @@ export function createBatchFactory(spansPerBatch: number): BatchFactory {
   const spans: FixtureSpan[] = [];
   const ids: Buffer[] = [];
   const now = Date.now();
+  const runSpacingMs = 50;
   for (let run = 0; run < runs; run++) {
     const traceId = randomBytes(16).toString('hex');
     const rootId = randomBytes(8).toString('hex');
     ids.push(Buffer.from(traceId, 'hex'), Buffer.from(rootId, 'hex'));
-    const start = now + run * 50;
+    const start = now + run * runSpacingMs;
     const child = (name: string, offset: number, length: number, attributes: FixtureSpan['attributes'], kind = 1): FixtureSpan => {
       const spanId = randomBytes(8).toString('hex');
       ids.push(Buffer.from(spanId, 'hex'));
@@ -109,11 +110,24 @@ export function createBatchFactory(spansPerBatch: number): BatchFactory {
   for (const id of ids) {
     for (let at = template.indexOf(id); at !== -1; at = template.indexOf(id, at + 1)) offsets.push(at);
   }
+  // Start and end times are fixed64 fields: found the same way, and moved on by one batch's span of time per
+  // batch, so time advances from batch to batch as it does in a live system (not the same instants again and again).
+  const timeOffsets = new Set<number>();
+  for (const span of spans.slice(0, spansPerBatch)) {
+    for (const ms of [span.startMs, span.endMs]) {
+      const encoded = Buffer.alloc(8);
+      encoded.writeBigUInt64LE(BigInt(ms) * 1_000_000n);
+      for (let at = template.indexOf(encoded); at !== -1; at = template.indexOf(encoded, at + 1)) timeOffsets.add(at);
+    }
+  }
+  const batchSpanNanos = BigInt(runs * runSpacingMs) * 1_000_000n;
   return {
     spansPerBatch: Math.min(spansPerBatch, spans.length),
     batch(n) {
       const copy = Buffer.from(template);
       for (const offset of offsets) copy.writeUInt32BE(n >>> 0, offset);
+      const shift = BigInt(n) * batchSpanNanos;
+      for (const offset of timeOffsets) copy.writeBigUInt64LE(copy.readBigUInt64LE(offset) + shift, offset);
       return copy;
     },
   };
