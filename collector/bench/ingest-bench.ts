@@ -90,7 +90,7 @@ async function sender(): Promise<void> {
 
 await Promise.all(Array.from({ length: concurrency }, sender));
 const elapsedSeconds = (performance.now() - started) / 1000;
-const health = (await (await fetch(`${url}/api/health`)).json()) as { spans: number };
+const health = (await (await fetch(`${url}/api/health`)).json()) as { spans: number; ingest: { decodeWorkers: number } };
 const collectorCpuMs = cpuMsOf(collector.pid!);
 const senderCpu = process.cpuUsage(senderCpuStart);
 collector.kill('SIGTERM');
@@ -117,7 +117,7 @@ const rows: [string, string][] = [
   ],
   ['sender CPU', `${((senderCpu.user + senderCpu.system) / 1000 / (health.spans / 1000)).toFixed(1)} ms per 1,000 spans`],
   ['load average (1 min)', loadavg()[0]!.toFixed(1)],
-  ['decode workers', process.env.HOTPATH_DECODE_WORKERS ?? 'default'],
+  ['decode workers', `${health.ingest.decodeWorkers}${process.env.HOTPATH_DECODE_WORKERS === undefined ? ' (default)' : ''}`],
 ];
 for (const [name, value] of rows) console.log(`${name.padEnd(26)} ${value}`);
 if (acknowledgedSpans !== health.spans || failures > 0) process.exitCode = 1;

@@ -27,8 +27,8 @@ Flags (each also read from the environment variable shown; a flag wins over its 
   --max-body-bytes <n>          HOTPATH_MAX_BODY_BYTES       largest request body, compressed or decoded (default 16777216)
   --max-concurrent-requests <n> HOTPATH_MAX_CONCURRENT_REQUESTS  export requests in progress before 429 (default 64)
   --max-pending-spans <n>       HOTPATH_MAX_PENDING_SPANS    spans waiting to be written before 503 (default 200000)
-  --decode-workers <n>          HOTPATH_DECODE_WORKERS       threads decoding bodies beside the writer (default 0:
-                                                             decode on the main thread; try 1 on a machine with idle cores)
+  --decode-workers <n>          HOTPATH_DECODE_WORKERS       threads decoding bodies beside the writer (default 1 with
+                                                             two or more cores, else 0: decode on the main thread)
   -h, --help                                                 print this help
 
 Endpoints: POST /v1/traces (OTLP/HTTP, protobuf or JSON, gzip or not); GET /api/* (docs/query-api.md);

@@ -7,7 +7,7 @@ import { CollectorError } from './errors.ts';
 import { createForwarder, type ForwarderStats } from './forward/forwarder.ts';
 import { startOtlpGrpcServer, type OtlpGrpcServer } from './grpc/otlp-grpc-server.ts';
 import { createAdmission } from './http/admission.ts';
-import { createDecodePool } from './http/decode-pool.ts';
+import { createDecodePool, defaultDecodeWorkers } from './http/decode-pool.ts';
 import { createLiveHub } from './http/live-hub.ts';
 import { createOtlpRoute } from './http/otlp-route.ts';
 import { createQueryRoutes, sendError } from './http/query-routes.ts';
@@ -46,9 +46,8 @@ export interface CollectorOptions {
   /** Spans waiting for their transaction before answering 503. Default 200,000. */
   maxPendingSpans?: number;
   /**
-   * Threads decoding request bodies beside the writing main thread. Default 0 (inline): on the shared 2-core
-   * benchmark machine a worker cost ~45–55 ms of CPU per 1,000 spans against ~31 inline, and was not faster;
-   * on a machine with idle cores a worker lets decoding and writing overlap.
+   * Threads decoding request bodies beside the writing main thread. Default 1 on a machine with two or more cores,
+   * else 0 (inline): see defaultDecodeWorkers.
    */
   decodeWorkers?: number;
 }
@@ -96,7 +95,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     ? createForwarder({ endpoint: options.forwardEndpoint, headers: options.forwardHeaders })
     : undefined;
   const stats = { acceptedSpans: 0, rejectedSpans: 0, duplicateSpans: 0, refusedRequests: {} as Record<number, number> };
-  const decoder = createDecodePool({ workers: options.decodeWorkers ?? 0, pricing });
+  const decoder = createDecodePool({ workers: options.decodeWorkers ?? defaultDecodeWorkers, pricing });
   const queue = createWriteQueue(writer, { maxPendingSpans: options.maxPendingSpans ?? 200_000 }, (results) => {
     const traceIds = new Set<string>();
     for (const result of results) {

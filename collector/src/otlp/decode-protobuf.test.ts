@@ -27,6 +27,14 @@ describe('decodeProtobufTraces', () => {
     assert.deepEqual(decodeProtobufTraces(otlpProtobuf(spans)), decodeJsonTraces(JSON.stringify(otlpJson(spans))));
   });
 
+  it('reads a plain Uint8Array view that starts inside a larger buffer (what a worker thread receives)', () => {
+    const body = otlpProtobuf(spans);
+    const larger = new Uint8Array(body.length + 7);
+    larger.fill(0xff);
+    larger.set(body, 3);
+    assert.deepEqual(decodeProtobufTraces(larger.subarray(3, 3 + body.length)), decodeProtobufTraces(Buffer.from(body)));
+  });
+
   it('keeps int64 and fixed64 values beyond 2^53 exact as decimal strings', () => {
     const type = otlpTypes.exportTraceServiceRequest;
     const bytes = type

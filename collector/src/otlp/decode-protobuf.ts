@@ -76,8 +76,11 @@ interface PbRequest {
  */
 export function decodeProtobufTraces(body: Uint8Array): TraceExportRequest {
   let message: PbRequest;
+  // protobufjs reads strings natively only from a Buffer; a plain Uint8Array (what a worker thread receives) takes
+  // its JavaScript UTF-8 decoder, measured several times slower. The view shares the bytes, nothing is copied.
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   try {
-    message = otlpTypes.exportTraceServiceRequest.decode(body) as unknown as PbRequest;
+    message = otlpTypes.exportTraceServiceRequest.decode(bytes) as unknown as PbRequest;
   } catch (error) {
     const detail = error instanceof protobuf.util.ProtocolError || error instanceof Error ? error.message : String(error);
     throw new CollectorError('bad_request', `malformed OTLP/protobuf ExportTraceServiceRequest: ${detail}`, {
