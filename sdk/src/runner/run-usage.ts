@@ -41,12 +41,33 @@ export function callCost(pricing: Pricing | undefined, model: string, usage: Mod
 
 /** Adds one model call to a run's usage (mutates `total`). A failed call counts as a request with no tokens. */
 export function addCallUsage(total: RunUsage, model: string, usage: ModelUsage | undefined, costUsd: number | undefined): void {
-  const perModel = (total.byModel[model] ??= emptyTotals());
-  for (const target of [total, perModel]) {
-    target.requests += 1;
-    target.inputTokens += usage?.inputTokens ?? 0;
-    target.outputTokens += usage?.outputTokens ?? 0;
-    target.cachedInputTokens += usage?.cachedInputTokens ?? 0;
-    target.costUsd += costUsd ?? 0;
-  }
+  const call: ModelUsageTotals = {
+    inputTokens: usage?.inputTokens ?? 0,
+    outputTokens: usage?.outputTokens ?? 0,
+    cachedInputTokens: usage?.cachedInputTokens ?? 0,
+    requests: 1,
+    costUsd: costUsd ?? 0,
+  };
+  addTotals(total, call);
+  addTotals((total.byModel[model] ??= emptyTotals()), call);
+}
+
+/**
+ * Adds a sub-agent's run to its parent's usage (mutates `total`): the parent's totals and budgets then cover all
+ * the work done for it, as a caller paying for the run expects.
+ *
+ * @example
+ * addRunUsage(parentRun.usage, childResult.usage);
+ */
+export function addRunUsage(total: RunUsage, child: RunUsage): void {
+  addTotals(total, child);
+  for (const [model, usage] of Object.entries(child.byModel)) addTotals((total.byModel[model] ??= emptyTotals()), usage);
+}
+
+function addTotals(target: ModelUsageTotals, source: ModelUsageTotals): void {
+  target.requests += source.requests;
+  target.inputTokens += source.inputTokens;
+  target.outputTokens += source.outputTokens;
+  target.cachedInputTokens += source.cachedInputTokens;
+  target.costUsd += source.costUsd;
 }

@@ -14,9 +14,9 @@ import { resolveOptimizations, type OptimizationsOption } from './optimizations.
 import { PrefetchRegistry } from './prefetch.ts';
 import { now, type Budgets, type PendingRunEvent, type RunContext, type RunnerConfig, type RunResult } from './run-context.ts';
 import { AbortError, describeError, GuardrailTrippedError, RunError, RunInputError, type RunState } from './run-errors.ts';
-import type { RunEvent, RunListener } from './run-events.ts';
+import type { RunEvent, RunListener, RunUsage } from './run-events.ts';
 import { GuardrailTripSignal, runLoop } from './run-loop.ts';
-import { emptyRunUsage, type Pricing } from './run-usage.ts';
+import { addRunUsage, emptyRunUsage, type Pricing } from './run-usage.ts';
 import { EventQueue, isStreamed, type RunStream, type StreamEvent } from './stream-events.ts';
 import { subAgentTool } from './sub-agent-tool.ts';
 import { validateHistory } from './validate-history.ts';
@@ -131,9 +131,19 @@ export class Runner {
   }
 
   /** Runs a sub-agent as a child of the tool call that asked for it. */
-  #runNested(agent: Agent, input: string, parent: ToolContext): Promise<string> {
+  /** A sub-agent's run; its usage, finished or failed, is added to the parent run's. */
+  #runNested(agent: Agent, input: string, parent: ToolContext, parentUsage: RunUsage): Promise<string> {
     const lineage = { parentRunId: parent.runId, parentToolCallId: parent.toolCallId };
-    return this.#start(agent, input, { signal: parent.signal }, lineage, undefined).then((result) => result.finalOutput);
+    return this.#start(agent, input, { signal: parent.signal }, lineage, undefined).then(
+      (result) => {
+        addRunUsage(parentUsage, result.usage);
+        return result.finalOutput;
+      },
+      (error: unknown) => {
+        if (error instanceof RunError) addRunUsage(parentUsage, error.state.usage);
+        throw error;
+      },
+    );
   }
 
   #start(
@@ -209,7 +219,8 @@ export class Runner {
     const settings = this.#config.optimizations;
     const tools = new Map<string, Tool>();
     for (const agentTool of agent.tools) tools.set(agentTool.name, agentTool);
-    for (const subAgent of agent.subAgents) tools.set(subAgent.name, subAgentTool(subAgent, (a, i, p) => this.#runNested(a, i, p)));
+    const usage = emptyRunUsage();
+    for (const subAgent of agent.subAgents) tools.set(subAgent.name, subAgentTool(subAgent, (a, i, p) => this.#runNested(a, i, p, usage)));
     const context = agent.contextFor(input);
     const runId = randomUUID();
     const listeners = this.#listeners;
@@ -227,7 +238,7 @@ export class Runner {
       startedAt: performance.now(),
       messages: [...history, inputMessage(input, context, settings.promptCacheLayout)],
       steps: [],
-      usage: emptyRunUsage(),
+      usage,
       prefetch: new PrefetchRegistry(),
       emit(pending: PendingRunEvent) {
         // Telemetry off costs nothing: no event object, no clock read.

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent } from '../agent/agent.ts';
 import { scriptedModel, type Script } from '../testing/scripted-model.ts';
-import type { RunEvent } from './run-events.ts';
+import type { RunEvent, RunUsage } from './run-events.ts';
 import { Runner } from './runner.ts';
 
 const researcher = new Agent({ name: 'researcher', description: 'Finds facts', instructions: 'Research.', model: 'worker-model' });
@@ -45,6 +45,48 @@ describe('sub-agents as tools', () => {
     const childEnds = events.filter((e) => e.type === 'run-end' && e.runId !== parent!.runId);
     const secondChildStart = events.indexOf(children[1]!);
     assert.ok(events.indexOf(childEnds[0]!) > secondChildStart, 'both sub-agents ran at the same time');
+  });
+
+  it("adds each sub-agent's usage to the parent run's totals and per-model breakdown", async () => {
+    const runner = new Runner({ provider: scriptedModel(script) });
+    const ends = new Map<string, RunUsage>();
+    runner.subscribe((event) => {
+      if (event.type === 'run-end') ends.set(event.runId, structuredClone(event.usage));
+    });
+    const result = await runner.run(lead, 'handle it');
+    const children = [...ends].filter(([runId]) => runId !== result.runId).map(([, usage]) => usage);
+    assert.equal(children.length, 2);
+    const worker = result.usage.byModel['worker-model']!;
+    assert.equal(worker.requests, 2, 'one call per sub-agent');
+    assert.equal(worker.inputTokens, children[0]!.inputTokens + children[1]!.inputTokens);
+    assert.equal(worker.outputTokens, children[0]!.outputTokens + children[1]!.outputTokens);
+    const own = result.usage.byModel['lead-model']!;
+    assert.equal(own.requests, 2);
+    assert.equal(result.usage.requests, 4);
+    assert.equal(result.usage.inputTokens, own.inputTokens + worker.inputTokens);
+    assert.deepEqual(ends.get(result.runId), result.usage, 'the run-end event reports the same totals');
+  });
+
+  it("counts a failed sub-agent's calls and stops the parent once sub-agents used up its token budget", async () => {
+    const spendy: Script = (request) =>
+      request.model === 'worker-model'
+        ? { text: 'long research', usage: { inputTokens: 900, outputTokens: 200 } }
+        : request.messages.at(-1)!.role === 'tool'
+          ? { toolCalls: [{ name: 'researcher', arguments: { input: 'more' } }], usage: { inputTokens: 50, outputTokens: 5 } }
+          : { toolCalls: [{ name: 'researcher', arguments: { input: 'x' } }], usage: { inputTokens: 50, outputTokens: 5 } };
+    const result = await new Runner({ provider: scriptedModel(spendy), budgets: { maxTokens: 1000 } }).run(lead, 'go');
+    assert.equal(result.outcome, 'budget_exhausted');
+    assert.equal(result.usage.byModel['worker-model']?.requests, 1, 'the first sub-agent run spent the budget: no second one');
+    assert.ok(result.usage.inputTokens + result.usage.outputTokens >= 1000);
+
+    const failing: Script = (request) =>
+      request.model === 'worker-model'
+        ? { error: { status: 400, message: 'bad' } }
+        : request.messages.at(-1)!.role === 'tool'
+          ? { text: 'handled' }
+          : { toolCalls: [{ name: 'researcher', arguments: { input: 'x' } }] };
+    const failed = await new Runner({ provider: scriptedModel(failing), optimizations: { retries: false } }).run(lead, 'go');
+    assert.equal(failed.usage.byModel['worker-model']?.requests, 1, "the failed sub-agent's call is still counted");
   });
 
   it('describes a sub-agent tool with the agent description and an input parameter', async () => {
