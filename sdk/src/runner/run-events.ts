@@ -115,6 +115,22 @@ export type RunEvent =
       messagesBefore: number;
       messagesAfter: number;
     })
+  | (Base & {
+      /**
+       * A routing decision that waited on user code: an async classifier or predicate choosing the step's model
+       * (`choose`), or an async cascade check judging a response (`check`). Synchronous decisions take no time worth
+       * a span and only annotate the chat span (`hotpath.route.*`).
+       */
+      type: 'route-wait';
+      step: number;
+      phase: 'choose' | 'check';
+      /** When the router was asked (epoch ms); `time` is when it answered. */
+      startTime: number;
+      /** The model chosen, or for `check` the model escalated to; null when the check kept the response. */
+      model: string | null;
+      /** The decision's rule (`classifier`, `cascade:escalate`, …); null when the check kept the response. */
+      rule: string | null;
+    })
   | (Base & { type: 'stuck-detected'; step: number; pattern: 'repeat' | 'ping-pong' | 'repeated-error' | 'max-steps'; detail: string })
   | (Base & {
       type: 'budget-exhausted';

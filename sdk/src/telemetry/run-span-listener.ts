@@ -233,6 +233,21 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
     run.span.end(event.time);
   }
 
+  // A span of its own, so the time a classifier or cascade check holds up the step shows in the waterfall. Its
+  // attributes live under `hotpath.routing.*`, apart from the chat span's `hotpath.route.*`, so backends that count
+  // routed model calls by `hotpath.route.model` do not count the wait as one.
+  function routeWait(run: OpenRun, event: EventOf<'route-wait'>): void {
+    const attributes: Attributes = { 'hotpath.routing.phase': event.phase, 'hotpath.step': event.step };
+    if (event.model !== null) attributes['hotpath.routing.model'] = event.model;
+    if (event.rule !== null) attributes['hotpath.routing.rule'] = event.rule;
+    const span = tracer.startSpan(
+      event.phase === 'choose' ? 'route' : 'route check',
+      { kind: SpanKind.INTERNAL, startTime: event.startTime, attributes },
+      run.context,
+    );
+    span.end(event.time);
+  }
+
   function handle(event: RunEvent): void {
     if (event.type === 'run-start') return runStart(event);
     const run = runs.get(event.runId);
@@ -265,6 +280,8 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
           event.time,
         );
         return;
+      case 'route-wait':
+        return routeWait(run, event);
       case 'stuck-detected':
         run.span.addEvent(
           'hotpath.stuck_detected',

@@ -6,6 +6,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
 import { Agent } from '../agent/index.ts';
 import { OPTIMIZATION_NAMES, Runner } from '../runner/index.ts';
+import { cascade, router } from '../routing/index.ts';
 import { createTestTracing, scriptedModel, type ScriptedResponse } from '../testing/index.ts';
 import { tool } from '../tools/index.ts';
 import { instrument, uninstrument } from './instrument.ts';
@@ -152,6 +153,56 @@ describe('spans of real runs', () => {
     assert.equal(sub!.attributes['gen_ai.agent.description'], 'Finds facts');
     assert.equal(parentOf(byName('chat sim-small')[0]!), idOf(sub!));
     assert.equal(new Set(tracing.spans().map((span) => span.spanContext().traceId)).size, 1);
+  });
+
+  it('show the wait for an async classifier and an async cascade check as route spans of the run, and no span for sync routing', async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const classified = new Agent({
+      name: 'classified',
+      instructions: 'Answer.',
+      model: router({
+        models: ['sim-small', 'sim-large'],
+        classify: async () => {
+          await sleep(30);
+          return 'hard';
+        },
+        rules: [{ classifier: 'hard', model: 'sim-large' }],
+      }),
+    });
+    const runner = instrument(new Runner({ provider: scriptedModel([{ text: 'Shipped.' }]) }), { tracerProvider });
+    await runner.run(classified, 'Where is A1?');
+    const [run] = byName('invoke_agent classified');
+    const [route] = byName('route');
+    const [chat] = byName('chat sim-large');
+    assert.equal(parentOf(route!), idOf(run!));
+    assert.deepEqual(
+      { phase: route!.attributes['hotpath.routing.phase'], model: route!.attributes['hotpath.routing.model'], rule: route!.attributes['hotpath.routing.rule'] },
+      { phase: 'choose', model: 'sim-large', rule: 'classifier' },
+    );
+    assert.equal(route!.attributes['hotpath.route.model'], undefined, 'not counted as a routed model call');
+    assert.ok(ms(route!.endTime) - ms(route!.startTime) >= 25, 'the span covers the classifier wait');
+    assert.ok(ms(chat!.startTime) >= ms(route!.endTime) - 1, 'the model call starts once the decision is made');
+
+    tracing.reset();
+    const checked = new Agent({
+      name: 'checked',
+      instructions: 'Answer.',
+      model: cascade({
+        models: ['sim-small', 'sim-large'],
+        check: async (output) => {
+          await sleep(20);
+          return /A-\d{4}/.test(output.content ?? '');
+        },
+      }),
+    });
+    const cascading = scriptedModel((request) => ({ text: request.model === 'sim-small' ? 'It shipped.' : 'A-1234 shipped.' }));
+    await instrument(new Runner({ provider: cascading }), { tracerProvider }).run(checked, 'Where is my order?');
+    const checks = byName('route check');
+    assert.equal(checks.length, 1, "only the cheap model's answer is checked; the strongest model's is kept");
+    assert.equal(checks[0]!.attributes['hotpath.routing.model'], 'sim-large');
+    assert.equal(checks[0]!.attributes['hotpath.routing.rule'], 'cascade:escalate');
+    assert.ok(ms(checks[0]!.endTime) - ms(checks[0]!.startTime) >= 15);
+    assert.equal(byName('route').length, 0, "the cascade's first choice is synchronous: no span");
   });
 
   it('nest runs under an instrumented agent function, as one trace per call', async () => {
