@@ -102,14 +102,29 @@ describe('trace waterfall', () => {
     await stack.screenshot(page, 'waterfall-error-detail');
   });
 
+  it('shows the wait for a cascade check as a routing span between the cheap answer and the escalated call', async () => {
+    await open('escalation');
+    const categories = await page.locator('[role=treeitem]').evaluateAll((rows) => rows.map((element) => element.getAttribute('data-category')));
+    assert.deepEqual(categories, ['agent', 'model', 'routing', 'model', 'tool', 'agent', 'model']);
+    const [small, check, large] = [await bar(row('chat sim-small')), await bar(row('route check')), await bar(row('chat sim-large'))];
+    assert.ok(small.x + small.width <= check.x + 1 && check.x + check.width <= large.x + 1, 'cheap answer, then the check, then the escalated call');
+    const colours = new Set(await page.locator('.wf-bar').evaluateAll((bars) => bars.map((element) => getComputedStyle(element).backgroundColor)));
+    assert.equal(colours.size, 4, 'agent, model call, tool and routing each have their own colour');
+    await row('route check').click();
+    const detail = page.getByTestId('span-detail');
+    await detail.waitFor();
+    assert.match(await detail.innerText(), /Routing decision/);
+    assert.match(await detail.innerText(), /cascade:escalate/);
+  });
+
   it('collapses and expands a subtree, nested sub-agents included', async () => {
     await open('escalation');
-    assert.equal(await page.locator('[role=treeitem]').count(), 6);
+    assert.equal(await page.locator('[role=treeitem]').count(), 7);
     await page.getByRole('button', { name: 'Collapse execute_tool delegate_summary' }).click();
-    await waitForCount(page.locator('[role=treeitem]'), 4);
+    await waitForCount(page.locator('[role=treeitem]'), 5);
     assert.match(await row('execute_tool delegate_summary').innerText(), /\+2/);
     await page.getByRole('button', { name: 'Expand execute_tool delegate_summary' }).click();
-    await waitForCount(page.locator('[role=treeitem]'), 6);
+    await waitForCount(page.locator('[role=treeitem]'), 7);
     assert.equal(await row('invoke_agent summarizer').getAttribute('aria-level'), '3');
   });
 
@@ -145,7 +160,7 @@ describe('trace waterfall', () => {
     await page.getByLabel('Find span').fill('no such span');
     await waitForCount(page.locator('[role=treeitem]'), 0);
     await page.getByLabel('Find span').fill('');
-    await waitForCount(page.locator('[role=treeitem]'), 6);
+    await waitForCount(page.locator('[role=treeitem]'), 7);
   });
 
   it('moves the selection with the arrow keys', async () => {

@@ -27,7 +27,7 @@ const DETAIL_ATTRIBUTES: [string, string][] = [
   ['hotpath.optimizations.preset', 'optimizations'],
 ];
 
-const CATEGORY_LABEL = { agent: 'Agent run', model: 'Model call', tool: 'Tool call', 'cache-hit': 'Tool cache hit', other: 'Span' } as const;
+const CATEGORY_LABEL = { agent: 'Agent run', model: 'Model call', tool: 'Tool call', 'cache-hit': 'Tool cache hit', routing: 'Routing decision', other: 'Span' } as const;
 
 function KeyValues({ entries }: { entries: [string, unknown][] }) {
   return (

@@ -40,6 +40,7 @@ function Legend() {
       <span><i className="cat-model" />model call</span>
       <span><i className="cat-tool" />tool</span>
       <span><i className="cat-cache-hit" />cache hit</span>
+      <span><i className="cat-routing" />routing</span>
       <span><i className="cat-error" />error</span>
       <span><i style={{ boxShadow: '0 0 0 1.5px var(--critical)', background: '#fff' }} />critical path</span>
     </div>

@@ -4,7 +4,7 @@
 import type { CacheOutcome, SpanRow } from '@hotpath/collector/api-types';
 import { toWaterfallSpan, type SpanCategory, type WaterfallSpan } from './waterfall-span.ts';
 
-const CATEGORIES: readonly SpanCategory[] = ['agent', 'model', 'tool', 'cache-hit', 'other'];
+const CATEGORIES: readonly SpanCategory[] = ['agent', 'model', 'tool', 'cache-hit', 'routing', 'other'];
 const CACHE_OUTCOMES: readonly CacheOutcome[] = ['hit', 'miss', 'shared', 'off'];
 const ERROR = 1;
 const SIMULATED = 2;

@@ -15,4 +15,10 @@ describe('spanCategory', () => {
     assert.equal(spanCategory({ operation: null, cacheHit: null, name: 'text_completion gpt-3.5' }), 'model');
     assert.equal(spanCategory({ operation: null, cacheHit: null, name: 'GET /users' }), 'other');
   });
+
+  it("tells the SDK's routing waits apart, by their exact names", () => {
+    assert.equal(spanCategory({ operation: null, cacheHit: null, name: 'route' }), 'routing');
+    assert.equal(spanCategory({ operation: null, cacheHit: null, name: 'route check' }), 'routing');
+    assert.equal(spanCategory({ operation: null, cacheHit: null, name: 'route /users/:id' }), 'other');
+  });
 });

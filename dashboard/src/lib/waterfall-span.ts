@@ -2,8 +2,11 @@
 // 20,000-span trace crosses from the server to the browser as a few megabytes, not tens.
 import type { CacheOutcome, SpanRow } from '@hotpath/collector/api-types';
 
-/** What a span is, for colour and icon: an agent run, a model call, a tool call, a tool cache hit, or other. */
-export type SpanCategory = 'agent' | 'model' | 'tool' | 'cache-hit' | 'other';
+/**
+ * What a span is, for colour and icon: an agent run, a model call, a tool call, a tool cache hit, a model router
+ * waiting on a classifier or cascade check (the SDK's `route` / `route check` spans), or other.
+ */
+export type SpanCategory = 'agent' | 'model' | 'tool' | 'cache-hit' | 'routing' | 'other';
 
 export interface WaterfallSpan {
   spanId: string;
@@ -38,6 +41,7 @@ export function spanCategory(span: Pick<SpanRow, 'operation' | 'cacheHit' | 'nam
   if (operation === 'invoke_agent' || operation === 'create_agent') return 'agent';
   if (MODEL_OPERATIONS.has(operation)) return 'model';
   if (operation === 'execute_tool') return span.cacheHit === 'hit' ? 'cache-hit' : 'tool';
+  if (span.name === 'route' || span.name === 'route check') return 'routing';
   return 'other';
 }
 
