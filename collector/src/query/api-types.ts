@@ -203,11 +203,10 @@ export interface CacheFigures {
 
 /** `GET /api/cache` answer. */
 export interface CacheResponse {
-  tools: (CacheFigures & { toolName: string })[];
+  /** `simulated`: at least one of the tool's calls ran in a simulated trace. */
+  tools: (CacheFigures & { toolName: string; simulated: boolean })[];
   /** `hitRate` = (hits + shared) / (hits + misses + shared), 0 when none counts. */
   totals: CacheFigures & { hitRate: number };
-  /** Names (as in `tools`, sorted) of the tools with at least one call in a simulated trace. */
-  simulatedTools: string[];
   /** Share of the calls that belong to simulated traces, 0 without calls. */
   simulatedShare: number;
 }

@@ -33,11 +33,9 @@ export function cacheStats(db: BetterSQLite3Database<typeof schema>, params: Que
     .all();
   const totals: CacheResponse['totals'] = { calls: 0, hits: 0, misses: 0, shared: 0, savedMs: 0, hitRate: 0 };
   let simulatedCalls = 0;
-  const simulatedTools: string[] = [];
   const tools = rows.map(({ simulatedCalls: simulated, ...tool }) => {
     simulatedCalls += simulated;
-    if (simulated > 0) simulatedTools.push(tool.toolName);
-    return tool;
+    return { ...tool, simulated: simulated > 0 };
   });
   for (const tool of tools) {
     totals.calls += tool.calls;
@@ -48,5 +46,5 @@ export function cacheStats(db: BetterSQLite3Database<typeof schema>, params: Que
   }
   const eligible = totals.hits + totals.misses + totals.shared;
   totals.hitRate = eligible > 0 ? (totals.hits + totals.shared) / eligible : 0;
-  return { tools, totals, simulatedTools: simulatedTools.sort(), simulatedShare: totals.calls > 0 ? simulatedCalls / totals.calls : 0 };
+  return { tools, totals, simulatedShare: totals.calls > 0 ? simulatedCalls / totals.calls : 0 };
 }

@@ -24,7 +24,6 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
   if (!data.ok) return <AggregateFrame title="Tool cache" controls={controls} error={data.error} />;
   const cache = data.value;
   const { totals } = cache;
-  const simulatedTools = new Set(cache.simulatedTools);
   const tools = [...cache.tools].sort((a, b) => b.savedMs - a.savedMs || b.calls - a.calls);
 
   return (
@@ -81,7 +80,7 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
                 <td>
                   <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
                     <span className="mono ellipsis" style={{ maxWidth: 220 }} title={tool.toolName}>{tool.toolName}</span>
-                    {simulatedTools.has(tool.toolName) ? <SimulatedBadge /> : null}
+                    {tool.simulated ? <SimulatedBadge /> : null}
                   </span>
                 </td>
                 <td className="num">{tool.calls.toLocaleString('en-US')}</td>
