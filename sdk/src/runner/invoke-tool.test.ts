@@ -244,6 +244,40 @@ describe('tool-result cache shared between runs', () => {
     assert.ok(end?.type === 'tool-call-end' && end.result === 'value' && !end.isError && end.cache === 'miss');
     assert.equal(executions, 2);
   });
+
+  it('lets a caller that joined an execution give up when its own run is cancelled, while the owner gets the result', async () => {
+    let executions = 0;
+    const slow = tool({
+      name: 'slow',
+      description: '',
+      parameters: z.object({}),
+      cache: true,
+      execute: async () => {
+        executions += 1;
+        await sleep(400);
+        return 'value';
+      },
+    });
+    const agent = new Agent({ name: 'a', instructions: '', model: 'm', tools: [slow] });
+    const toolCache = new ToolCache();
+    const cancelled = new AbortController();
+    const owner = new Runner({ provider: scriptedModel([call('slow'), { text: 'A done' }]), toolCache });
+    const joiner = new Runner({ provider: scriptedModel([{ ...call('slow'), delayMs: 5 }, { text: 'B done' }]), toolCache });
+    joiner.subscribe((event) => {
+      if (event.type === 'tool-call-start') setTimeout(() => cancelled.abort(), 20);
+    });
+    const started = performance.now();
+    let joinerSettledMs = Number.POSITIVE_INFINITY;
+    const joined = joiner.run(agent, 'go', { signal: cancelled.signal }).finally(() => {
+      joinerSettledMs = performance.now() - started;
+    });
+    const [a, b] = await Promise.allSettled([owner.run(agent, 'go'), joined]);
+    assert.equal(b.status, 'rejected');
+    assert.ok(joinerSettledMs < 300, `the cancelled joiner stopped waiting (${joinerSettledMs.toFixed(0)} ms), not when the tool ended`);
+    assert.ok(a.status === 'fulfilled' && a.value.finalOutput === 'A done');
+    assert.equal(a.status === 'fulfilled' && a.value.steps[0]!.toolCalls[0]!.result, 'value');
+    assert.equal(executions, 1);
+  });
 });
 
 describe('tool result views', () => {

@@ -4,6 +4,7 @@
 import { estimateTextTokens } from '../history/estimate-tokens.ts';
 import { modelViewOf } from '../tools/result-view.ts';
 import { serializeToolResult } from '../tools/serialize-tool-result.ts';
+import type { ToolCacheLookup } from '../tools/tool-cache.ts';
 import type { Tool } from '../tools/tool.ts';
 import { ToolCallError, type ToolCallFailureKind } from '../tools/tool-errors.ts';
 import { runModuleInline } from '../tools/worker-pool.ts';
@@ -30,13 +31,23 @@ export interface ToolOutcome {
 /** Runs `tool(args)` through the cache when the tool opted in and the `toolCache` switch is on. */
 export async function runTool(run: RunContext, tool: Tool, args: unknown, toolCallId: string, signal: AbortSignal): Promise<ToolOutcome> {
   if (!run.settings.toolCache || !tool.cache) return invokeTool(run, tool, args, toolCallId, signal);
-  const lookup = await run.config.toolCache.lookup(
-    tool.name,
-    args,
-    tool.cache === true ? {} : tool.cache,
-    () => invokeTool(run, tool, args, toolCallId, signal),
-    (outcome) => !outcome.isError && !outcome.timedOut && !outcome.fallbackUsed,
-  );
+  const settings = tool.cache === true ? {} : tool.cache;
+  let lookup: ToolCacheLookup<ToolOutcome>;
+  try {
+    // A caller sharing another run's execution still stops waiting when its own run is cancelled.
+    lookup = await untilAborted(signal, () =>
+      run.config.toolCache.lookup(
+        tool.name,
+        args,
+        settings,
+        () => invokeTool(run, tool, args, toolCallId, signal),
+        (outcome) => !outcome.isError && !outcome.timedOut && !outcome.fallbackUsed,
+      ),
+    );
+  } catch (thrown) {
+    const failure = classify(tool, thrown, new AbortController().signal, signal);
+    return { content: failure.message, isError: true, cache: 'miss', timedOut: false, fallbackUsed: false, worker: false, error: errorInfo(failure) };
+  }
   if (lookup.outcome === 'miss') return { ...lookup.value, cache: 'miss' };
   // The shared execution belonged to a run that was cancelled; this caller was not, so it runs the tool itself.
   if (lookup.value.error?.type === 'aborted' && !signal.aborted) {
