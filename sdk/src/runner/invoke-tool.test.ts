@@ -213,7 +213,8 @@ describe('CPU-heavy tools on the worker pool', () => {
 });
 
 describe('tool-result cache shared between runs', () => {
-  it('runs the tool again for a caller whose shared execution was cancelled by another run', async () => {
+  /** An agent with one cached tool that takes `ms` (or until its signal aborts), counting its executions. */
+  const slowCached = (ms: number) => {
     let executions = 0;
     const slow = tool({
       name: 'slow',
@@ -222,11 +223,15 @@ describe('tool-result cache shared between runs', () => {
       cache: true,
       execute: async (_args, { signal }) => {
         executions += 1;
-        await sleep(30, undefined, { signal });
+        await sleep(ms, undefined, { signal });
         return 'value';
       },
     });
-    const agent = new Agent({ name: 'a', instructions: '', model: 'm', tools: [slow] });
+    return { agent: new Agent({ name: 'a', instructions: '', model: 'm', tools: [slow] }), executions: () => executions };
+  };
+
+  it('runs the tool again for a caller whose shared execution was cancelled by another run', async () => {
+    const { agent, executions } = slowCached(30);
     const toolCache = new ToolCache();
     const cancelled = new AbortController();
     const runnerA = new Runner({ provider: scriptedModel([call('slow')]), toolCache });
@@ -242,23 +247,11 @@ describe('tool-result cache shared between runs', () => {
     assert.ok(b.status === 'fulfilled' && b.value.finalOutput === 'B done');
     const end = events.find((e) => e.type === 'tool-call-end');
     assert.ok(end?.type === 'tool-call-end' && end.result === 'value' && !end.isError && end.cache === 'miss');
-    assert.equal(executions, 2);
+    assert.equal(executions(), 2);
   });
 
   it('lets a caller that joined an execution give up when its own run is cancelled, while the owner gets the result', async () => {
-    let executions = 0;
-    const slow = tool({
-      name: 'slow',
-      description: '',
-      parameters: z.object({}),
-      cache: true,
-      execute: async () => {
-        executions += 1;
-        await sleep(400);
-        return 'value';
-      },
-    });
-    const agent = new Agent({ name: 'a', instructions: '', model: 'm', tools: [slow] });
+    const { agent, executions } = slowCached(400);
     const toolCache = new ToolCache();
     const cancelled = new AbortController();
     const owner = new Runner({ provider: scriptedModel([call('slow'), { text: 'A done' }]), toolCache });
@@ -276,7 +269,7 @@ describe('tool-result cache shared between runs', () => {
     assert.ok(joinerSettledMs < 300, `the cancelled joiner stopped waiting (${joinerSettledMs.toFixed(0)} ms), not when the tool ended`);
     assert.ok(a.status === 'fulfilled' && a.value.finalOutput === 'A done');
     assert.equal(a.status === 'fulfilled' && a.value.steps[0]!.toolCalls[0]!.result, 'value');
-    assert.equal(executions, 1);
+    assert.equal(executions(), 1);
   });
 });
 

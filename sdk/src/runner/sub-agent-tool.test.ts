@@ -67,7 +67,7 @@ describe('sub-agents as tools', () => {
     assert.deepEqual(ends.get(result.runId), result.usage, 'the run-end event reports the same totals');
   });
 
-  it("counts a failed sub-agent's calls and stops the parent once sub-agents used up its token budget", async () => {
+  it('stops the parent once its sub-agents used up its token budget', async () => {
     const spendy: Script = (request) =>
       request.model === 'worker-model'
         ? { text: 'long research', usage: { inputTokens: 900, outputTokens: 200 } }
@@ -78,15 +78,6 @@ describe('sub-agents as tools', () => {
     assert.equal(result.outcome, 'budget_exhausted');
     assert.equal(result.usage.byModel['worker-model']?.requests, 1, 'the first sub-agent run spent the budget: no second one');
     assert.ok(result.usage.inputTokens + result.usage.outputTokens >= 1000);
-
-    const failing: Script = (request) =>
-      request.model === 'worker-model'
-        ? { error: { status: 400, message: 'bad' } }
-        : request.messages.at(-1)!.role === 'tool'
-          ? { text: 'handled' }
-          : { toolCalls: [{ name: 'researcher', arguments: { input: 'x' } }] };
-    const failed = await new Runner({ provider: scriptedModel(failing), optimizations: { retries: false } }).run(lead, 'go');
-    assert.equal(failed.usage.byModel['worker-model']?.requests, 1, "the failed sub-agent's call is still counted");
   });
 
   it('describes a sub-agent tool with the agent description and an input parameter', async () => {
@@ -108,5 +99,6 @@ describe('sub-agents as tools', () => {
     assert.equal(result.finalOutput, 'handled');
     assert.equal(result.steps[0]!.toolCalls[0]!.isError, true);
     assert.match(result.steps[0]!.toolCalls[0]!.result, /researcher/);
+    assert.equal(result.usage.byModel['worker-model']?.requests, 1, "the failed sub-agent's call is counted in the parent's usage");
   });
 });
