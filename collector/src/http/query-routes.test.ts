@@ -257,12 +257,12 @@ describe('query API', () => {
 
   it('reports tool cache hits and time saved', async () => {
     const cache = await get<{
-      tools: { toolName: string; calls: number; hits: number; misses: number; shared: number; savedMs: number }[];
+      tools: { toolName: string; calls: number; hits: number; misses: number; shared: number; savedMs: number; simulated: boolean }[];
       totals: { calls: number; hits: number; misses: number; shared: number; savedMs: number; hitRate: number };
     }>('/api/cache');
     assert.deepEqual(cache.tools, [
-      { toolName: 'lookup', calls: 3, hits: 1, misses: 0, shared: 1, savedMs: 350 },
-      { toolName: 'search', calls: 1, hits: 0, misses: 1, shared: 0, savedMs: 0 },
+      { toolName: 'lookup', calls: 3, hits: 1, misses: 0, shared: 1, savedMs: 350, simulated: false },
+      { toolName: 'search', calls: 1, hits: 0, misses: 1, shared: 0, savedMs: 0, simulated: false },
     ]);
     assert.deepEqual(cache.totals, { calls: 4, hits: 1, misses: 1, shared: 1, savedMs: 350, hitRate: 2 / 3 });
     assert.equal((await get<{ totals: { calls: number } }>(`/api/cache?traceId=${baseline.traceId}`)).totals.calls, 1);
