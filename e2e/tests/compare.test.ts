@@ -50,6 +50,17 @@ describe('compare runs', () => {
     await stack.screenshot(page, 'compare');
   });
 
+  it('splits each run into model time, tool-only time and the rest, each instant counted once', async () => {
+    await visit(page, `${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${id('optimized')}`);
+    const part = async (key: string) => (await page.getByTestId('time-breakdown').locator(`tr[data-part=${key}] td`).allInnerTexts()).map((text) => text.trim());
+    // Baseline: two model calls (1,200 + 900 ms) and three tools one after another (420 + 300 + 350 ms) in 3,187 ms.
+    // Optimized: model calls of 520 and 380 ms; the cache hit runs inside the first, the parallel pair adds 350 ms.
+    assert.deepEqual((await part('modelMs')).slice(1), ['2.10 s 65.9%', '900 ms 71.4%', '-1.20 s']);
+    assert.deepEqual((await part('toolsOnlyMs')).slice(1), ['1.07 s 33.6%', '350 ms 27.8%', '-720 ms']);
+    assert.deepEqual((await part('routingMs')).slice(1), ['0 ms 0.0%', '0 ms 0.0%', '0 ms']);
+    assert.deepEqual((await part('otherMs')).slice(1), ['17.0 ms 0.53%', '10.0 ms 0.79%', '-7.00 ms']);
+  });
+
   it('opens a span of either run in its own trace', async () => {
     await visit(page, `${stack.dashboardUrl}/compare?a=${id('baseline')}&b=${id('optimized')}`);
     await page.getByTestId('compare-b').locator('[role=treeitem]').filter({ hasText: 'lookup_order' }).click();

@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SimulatedBadge } from '../../components/SimulatedBadge.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
+import { TimeBreakdownPanel } from '../../components/TimeBreakdownPanel.tsx';
 import { TraceSummaryLine } from '../../components/TraceSummaryLine.tsx';
 import { Waterfall } from '../../components/Waterfall.tsx';
 import { CollectorResponseError } from '../../lib/dashboard-error.ts';
@@ -140,6 +141,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <ChangeStat testId="compare-model-calls" label="Model calls" a={callsA.modelCalls} b={callsB.modelCalls} format={count} />
         <ChangeStat testId="compare-tool-calls" label="Tool calls" a={callsA.toolCalls} b={callsB.toolCalls} format={count} />
       </div>
+      <TimeBreakdownPanel a={left} b={right} />
       <div className="compare-cols">
         <Side tag="A" detail={left} scaleMs={scaleMs} />
         <Side tag="B" detail={right} scaleMs={scaleMs} />

@@ -1,0 +1,59 @@
+// The compare view's "where the time went": each run's wall-clock time split by what was running (lib/time-breakdown.ts),
+// side by side with the change, so a speedup reads as "model time −1.2 s, tool-only time −0.9 s".
+import type { TraceDetail } from '@hotpath/collector/api-types';
+import { formatDuration, formatPercent, formatSigned } from '../lib/format.ts';
+import { relativeChange } from '../lib/relative-change.ts';
+import { timeBreakdown, type TimeBreakdown } from '../lib/time-breakdown.ts';
+import { TablePanel } from './TablePanel.tsx';
+
+const parts: { key: keyof TimeBreakdown; label: string; hint: string; category: string }[] = [
+  { key: 'modelMs', label: 'Model calls', hint: 'at least one model call running', category: 'model' },
+  { key: 'toolsOnlyMs', label: 'Tools only', hint: 'tools running, no model call', category: 'tool' },
+  { key: 'routingMs', label: 'Routing waits', hint: 'a router waiting on its classifier or check', category: 'routing' },
+  { key: 'otherMs', label: 'Agent and gaps', hint: 'none of these: the agent itself, queueing, gaps', category: 'agent' },
+];
+
+function Share({ ms, totalMs }: { ms: number; totalMs: number }) {
+  return (
+    <>
+      {formatDuration(ms)} <span className="cell-sub">{totalMs > 0 ? formatPercent(ms / totalMs) : ''}</span>
+    </>
+  );
+}
+
+export function TimeBreakdownPanel({ a, b }: { a: TraceDetail; b: TraceDetail }) {
+  const [left, right] = [a, b].map((detail) => timeBreakdown(detail.spans, detail.trace.startTime, detail.trace.endTime)) as [TimeBreakdown, TimeBreakdown];
+  return (
+    <TablePanel
+      title="Where the time went"
+      note={<span className="cell-sub">each instant counted once, by what was running</span>}
+      testId="time-breakdown"
+      head={
+        <tr>
+          <th>Running</th>
+          <th className="num">A</th>
+          <th className="num">B</th>
+          <th className="num">B − A</th>
+        </tr>
+      }
+    >
+      {parts.map(({ key, label, hint, category }) => {
+        const change = relativeChange(left[key], right[key]);
+        const tone = change.verdict === 'better' ? 'diff-good' : change.verdict === 'worse' ? 'diff-bad' : '';
+        return (
+          <tr key={key} data-part={key}>
+            <td title={hint}>
+              <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+                <span className={`cat-dot cat-${category}`} />
+                {label}
+              </span>
+            </td>
+            <td className="num"><Share ms={left[key]} totalMs={a.trace.durationMs} /></td>
+            <td className="num"><Share ms={right[key]} totalMs={b.trace.durationMs} /></td>
+            <td className={`num ${tone}`}>{formatSigned(change.delta, formatDuration)}</td>
+          </tr>
+        );
+      })}
+    </TablePanel>
+  );
+}
