@@ -1,7 +1,7 @@
 // setup(): OpenTelemetry for users who have none — @opentelemetry/sdk-node with an OTLP/HTTP trace exporter and a
 // batch span processor, configured by the standard OTEL_* variables, explicit arguments first. This file and this
 // folder are the only places in the SDK that load the OpenTelemetry SDK; the rest uses @opentelemetry/api only.
-import { trace } from '@opentelemetry/api';
+import { metrics, trace } from '@opentelemetry/api';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 import { TelemetryError } from '../telemetry/index.ts';
 import { CountingSpanExporter, type ExportStats } from './counting-span-exporter.ts';
@@ -133,7 +133,8 @@ export async function setup(options: SetupOptions = {}): Promise<TelemetryShutdo
   });
   const configuration: Partial<NodeSDKConfiguration> = { traceExporter: exporter };
   if (options.serviceName !== undefined) configuration.serviceName = options.serviceName;
-  // NodeSDK would otherwise also start OTLP metric and log exporters by default; Hotpath sends spans.
+  // NodeSDK would otherwise also start OTLP metric and log exporters by default. Metrics (instrument()'s GenAI client
+  // metrics) go out only when asked for with OTEL_METRICS_EXPORTER: the Hotpath collector keeps traces, not metrics.
   if (!process.env.OTEL_METRICS_EXPORTER) configuration.metricReaders = [];
   if (!process.env.OTEL_LOGS_EXPORTER) configuration.logRecordProcessors = [];
 
@@ -148,7 +149,9 @@ export async function setup(options: SetupOptions = {}): Promise<TelemetryShutdo
         // already counted by the exporter: a failed final flush is data, not an exception at exit
       })
       .finally(() => {
-        trace.disable(); // so that setup() can be called again
+        // so that setup() can be called again
+        trace.disable();
+        metrics.disable();
         active = false;
       });
     return stopped;

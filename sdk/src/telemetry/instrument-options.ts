@@ -1,11 +1,18 @@
-// The options every form of instrument() takes, and how they resolve to a tracer and a content-capture decision.
-import { trace, type Attributes, type Tracer, type TracerProvider } from '@opentelemetry/api';
+// The options every form of instrument() takes, and how they resolve to a tracer, the GenAI metrics and a
+// content-capture decision.
+import { trace, type Attributes, type MeterProvider, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { captureContentEnabled } from './capture-content.ts';
+import { createGenAiMetrics, type GenAiMetrics } from './gen-ai-metrics.ts';
 import { TelemetryError } from './telemetry-error.ts';
 
 export interface InstrumentOptions {
   /** Where spans go. Default: the global provider (what `setup()` or your own OTel set-up registered). */
   tracerProvider?: TracerProvider;
+  /**
+   * Where the GenAI client metrics go (`gen_ai.client.operation.duration`, `gen_ai.client.token.usage`,
+   * `gen_ai.client.operation.time_to_first_chunk`). Default: the global provider, if one is registered.
+   */
+  meterProvider?: MeterProvider;
   /**
    * Record messages, system instructions, tool definitions, tool arguments and results on spans.
    * Default: `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true`, else off.
@@ -22,6 +29,7 @@ export type SpanStarter = Pick<Tracer, 'startSpan'>;
 
 export interface ResolvedTelemetry {
   tracer: SpanStarter;
+  metrics: GenAiMetrics;
   captureContent: boolean;
 }
 
@@ -48,9 +56,12 @@ function isAttributeValue(value: unknown): boolean {
 /** Rejects options instrument() cannot honour, at instrument() time rather than silently at the first span. */
 function validate(options: InstrumentOptions): void {
   if (typeof options !== 'object' || options === null) throw new TelemetryError('instrument() options must be an object.');
-  const { tracerProvider, captureContent, attributes, name } = options;
+  const { tracerProvider, meterProvider, captureContent, attributes, name } = options;
   if (tracerProvider !== undefined && typeof (tracerProvider as Partial<TracerProvider> | null)?.getTracer !== 'function') {
     throw new TelemetryError('instrument({ tracerProvider }) must be an OpenTelemetry TracerProvider (it has no getTracer()).');
+  }
+  if (meterProvider !== undefined && typeof (meterProvider as Partial<MeterProvider> | null)?.getMeter !== 'function') {
+    throw new TelemetryError('instrument({ meterProvider }) must be an OpenTelemetry MeterProvider (it has no getMeter()).');
   }
   if (captureContent !== undefined && typeof captureContent !== 'boolean') {
     throw new TelemetryError(`instrument({ captureContent }) must be true or false, got ${typeof captureContent}.`);
@@ -75,10 +86,10 @@ function validate(options: InstrumentOptions): void {
  * spans go to whatever global provider is registered when each span starts, so instrumenting before `setup()` works.
  *
  * @example
- * const { tracer, captureContent } = resolveTelemetry({ captureContent: true });
+ * const { tracer, metrics, captureContent } = resolveTelemetry({ captureContent: true });
  */
 export function resolveTelemetry(options: InstrumentOptions): ResolvedTelemetry {
   validate(options);
   const tracer = options.tracerProvider ? options.tracerProvider.getTracer(TRACER_NAME) : globalTracer;
-  return { tracer, captureContent: captureContentEnabled(options.captureContent) };
+  return { tracer, metrics: createGenAiMetrics(options.meterProvider), captureContent: captureContentEnabled(options.captureContent) };
 }

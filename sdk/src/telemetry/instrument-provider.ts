@@ -1,10 +1,12 @@
-// instrument(provider): a `chat {model}` span around each `stream()` call of a ModelProvider, for agents built
-// elsewhere that use Hotpath's providers. The wrapper yields exactly the provider's events, untouched.
+// instrument(provider): a `chat {model}` span (and the GenAI client metrics) around each `stream()` call of a
+// ModelProvider, for agents built elsewhere that use Hotpath's providers. The wrapper yields exactly the provider's
+// events, untouched.
 import { context, diag, SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
 import type { ToolCall } from '../messages.ts';
-import type { ModelCallOptions, ModelProvider, ModelRequest, ModelStreamEvent } from '../provider/model-provider.ts';
+import type { ModelCallOptions, ModelProvider, ModelRequest, ModelStreamEvent, ModelUsage, TransportInfo } from '../provider/model-provider.ts';
 import { chatRequestAttributes, chatResponseAttributes, firstChunkAttributes } from './chat-attributes.ts';
 import { inputMessagesJson, outputMessagesJson, systemInstructionsJson, toolDefinitionsJson } from './gen-ai-content.ts';
+import type { GenAiMetrics } from './gen-ai-metrics.ts';
 import { resolveTelemetry, type InstrumentOptions, type SpanStarter } from './instrument-options.ts';
 import { quietly } from './quietly.ts';
 import { errorInfo, recordError } from './span-errors.ts';
@@ -29,23 +31,31 @@ function startChatSpan(tracer: SpanStarter, provider: string, request: ModelRequ
   return tracer.startSpan(`chat ${request.model}`, { kind: SpanKind.CLIENT, attributes }, context.active());
 }
 
-/** Watches the stream go by and writes what it learns on the span. */
+/** Watches the stream go by and writes what it learns on the span; at the end, the call's metrics. */
 class ChatSpanRecorder {
   private readonly start = now();
-  private firstChunkSeen = false;
+  private firstChunkAt: number | undefined;
   private retries = 0;
   private text = '';
   private readonly toolCalls: ToolCall[] = [];
+  private responseModel: string | undefined;
+  private transport: TransportInfo | undefined;
+  private usage: ModelUsage | undefined;
+  private errorType: string | undefined;
 
   constructor(
     readonly span: Span,
-    private readonly streaming: boolean,
+    private readonly request: Pick<ModelRequest, 'model' | 'stream'>,
+    private readonly provider: string,
+    private readonly metrics: GenAiMetrics,
     private readonly captureContent: boolean,
   ) {}
 
   observe(event: ModelStreamEvent): void {
     switch (event.type) {
       case 'response-start':
+        this.responseModel = event.responseModel ?? this.responseModel;
+        this.transport = event.transport;
         this.span.setAttributes(chatResponseAttributes(event));
         return;
       case 'retry':
@@ -63,6 +73,9 @@ class ChatSpanRecorder {
         if (this.captureContent) this.toolCalls.push(event.toolCall);
         return;
       case 'finish':
+        this.responseModel = event.responseModel ?? this.responseModel;
+        this.transport = event.transport;
+        this.usage = event.usage;
         this.span.setAttributes(chatResponseAttributes(event));
         if (this.captureContent) {
           const output = { role: 'assistant' as const, content: this.text || null, toolCalls: this.toolCalls };
@@ -73,15 +86,34 @@ class ChatSpanRecorder {
   }
 
   private firstChunk(): void {
-    if (this.firstChunkSeen || !this.streaming) return;
-    this.firstChunkSeen = true;
-    this.span.setAttributes(firstChunkAttributes(this.start, now()));
+    if (this.firstChunkAt !== undefined || !this.request.stream) return;
+    this.firstChunkAt = now();
+    this.span.setAttributes(firstChunkAttributes(this.start, this.firstChunkAt));
   }
 
   /** Retries before the response started are only known from `retry` events when the stream then fails. */
   fail(error: unknown): void {
     if (this.retries > 0) this.span.setAttribute('hotpath.retries', this.retries);
-    recordError(this.span, errorInfo(error));
+    const info = errorInfo(error);
+    this.errorType = info.type;
+    recordError(this.span, info);
+  }
+
+  end(): void {
+    const end = now();
+    this.span.end(end);
+    this.metrics.recordModelCall({
+      provider: this.provider,
+      requestModel: this.request.model,
+      responseModel: this.responseModel,
+      serverAddress: this.transport?.serverAddress,
+      serverPort: this.transport?.serverPort,
+      errorType: this.errorType,
+      durationMs: end - this.start,
+      inputTokens: this.usage?.inputTokens,
+      outputTokens: this.usage?.outputTokens,
+      timeToFirstChunkMs: this.firstChunkAt === undefined ? undefined : this.firstChunkAt - this.start,
+    });
   }
 }
 
@@ -119,7 +151,7 @@ async function* tracedStream(
       // The consumer stopped early (break/return): let the provider clean up, as for-await would.
       if (!finished) await context.with(active, () => iterator.return?.());
     } finally {
-      quietly(() => recorder.span.end());
+      quietly(() => recorder.end());
     }
   }
 }
@@ -133,7 +165,7 @@ async function* tracedStream(
  * for await (const event of provider.stream(request)) { … } // one `chat gpt-4.1` span
  */
 export function instrumentProvider<P extends ModelProvider>(provider: P, options: InstrumentOptions = {}): P {
-  const { tracer, captureContent } = resolveTelemetry(options);
+  const { tracer, metrics, captureContent } = resolveTelemetry(options);
   const stream = (request: ModelRequest, callOptions?: ModelCallOptions): AsyncIterable<ModelStreamEvent> => {
     let span: Span;
     try {
@@ -142,7 +174,7 @@ export function instrumentProvider<P extends ModelProvider>(provider: P, options
       diag.error('@hotpath/sdk telemetry: could not start a chat span; calling the provider without one', error);
       return provider.stream(request, callOptions);
     }
-    const recorder = new ChatSpanRecorder(span, request.stream, captureContent);
+    const recorder = new ChatSpanRecorder(span, request, provider.provider, metrics, captureContent);
     const active = trace.setSpan(context.active(), span);
     let source: AsyncIterable<ModelStreamEvent>;
     try {
@@ -150,7 +182,7 @@ export function instrumentProvider<P extends ModelProvider>(provider: P, options
     } catch (error) {
       quietly(() => {
         recorder.fail(error);
-        span.end();
+        recorder.end();
       });
       throw error;
     }

@@ -32,8 +32,8 @@ function isProvider(target: unknown): target is ModelProvider {
 function instrumentRunner<R extends SubscribableRunner>(runner: R, options: InstrumentOptions): R {
   // Idempotent: a second listener would write every span twice.
   if (instrumented.has(runner)) return runner;
-  const { tracer, captureContent } = resolveTelemetry(options);
-  const spans = createRunSpanListener({ tracer, captureContent, attributes: options.attributes });
+  const { tracer, metrics, captureContent } = resolveTelemetry(options);
+  const spans = createRunSpanListener({ tracer, metrics, captureContent, attributes: options.attributes });
   instrumented.set(runner, { spans, unsubscribe: runner.subscribe(spans.listener) });
   return runner;
 }

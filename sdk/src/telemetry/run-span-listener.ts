@@ -11,6 +11,7 @@ import {
   textMessagesJson,
   toolDefinitionsJson,
 } from './gen-ai-content.ts';
+import type { GenAiMetrics } from './gen-ai-metrics.ts';
 import type { SpanStarter } from './instrument-options.ts';
 import { optimizationAttributes } from './optimization-attributes.ts';
 import { quietly } from './quietly.ts';
@@ -23,6 +24,9 @@ interface OpenModelCall {
   start: number;
   /** Time to first chunk is a streaming measure: a non-streamed response arrives all at once. */
   stream: boolean;
+  firstChunk?: number;
+  provider: string;
+  model: string;
 }
 
 interface OpenToolCall {
@@ -46,6 +50,8 @@ interface OpenRun {
 export interface RunSpanListenerOptions {
   /** A Tracer (only `startSpan` is used). */
   tracer: SpanStarter;
+  /** Where each model call's GenAI client metrics go; without it, spans only. */
+  metrics?: GenAiMetrics;
   captureContent: boolean;
   /** Set on every `invoke_agent` span, as given. */
   attributes?: Attributes;
@@ -69,7 +75,7 @@ export interface RunSpanListener {
  * const unsubscribe = runner.subscribe(spans.listener);
  */
 export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanListener {
-  const { tracer, captureContent } = options;
+  const { tracer, metrics, captureContent } = options;
   const runs = new Map<string, OpenRun>();
 
   function parentContext(event: EventOf<'run-start'>): Context {
@@ -147,7 +153,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       { kind: SpanKind.CLIENT, startTime: event.time, attributes },
       run.context,
     );
-    run.modelCalls.set(event.callId, { span, start: event.time, stream: event.stream });
+    run.modelCalls.set(event.callId, { span, start: event.time, stream: event.stream, provider: event.provider, model: event.model });
   }
 
   function modelCallEnd(run: OpenRun, event: EventOf<'model-call-end'>): void {
@@ -162,6 +168,18 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
     }
     if (event.error) recordError(call.span, event.error, event.time);
     call.span.end(event.time);
+    metrics?.recordModelCall({
+      provider: call.provider,
+      requestModel: call.model,
+      responseModel: event.responseModel,
+      serverAddress: event.transport?.serverAddress,
+      serverPort: event.transport?.serverPort,
+      errorType: event.error?.type,
+      durationMs: event.time - call.start,
+      inputTokens: event.usage?.inputTokens,
+      outputTokens: event.usage?.outputTokens,
+      timeToFirstChunkMs: call.firstChunk === undefined ? undefined : call.firstChunk - call.start,
+    });
   }
 
   function toolCallStart(run: OpenRun, event: EventOf<'tool-call-start'>): void {
@@ -257,7 +275,10 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
         return modelCallStart(run, event);
       case 'model-call-first-chunk': {
         const call = run.modelCalls.get(event.callId);
-        if (call?.stream) call.span.setAttributes(firstChunkAttributes(call.start, event.time));
+        if (call?.stream) {
+          call.firstChunk = event.time;
+          call.span.setAttributes(firstChunkAttributes(call.start, event.time));
+        }
         return;
       }
       case 'model-call-end':
