@@ -1,5 +1,6 @@
 // A real OTLP/HTTP receiver for tests: a node:http server that records every POST and decodes trace requests in
-// both encodings (protobuf through a minimal wire-format reader, JSON as is), so tests inspect what went on the wire.
+// both encodings (protobuf through a minimal wire-format reader, JSON as is), so tests inspect what went on the wire;
+// other signals (metrics) are kept as sent.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +19,8 @@ export interface ReceivedSpan {
 export interface ReceivedExport {
   path: string;
   headers: IncomingHttpHeaders;
+  /** The request body as sent (for signals other than traces, which are not decoded). */
+  body: Uint8Array;
   resource: Record<string, AttributeValue>;
   spans: ReceivedSpan[];
 }
@@ -88,7 +91,7 @@ function protobufAttributes(list: Fields[]): Record<string, AttributeValue> {
   return attributes;
 }
 
-function decodeProtobuf(body: Uint8Array): Omit<ReceivedExport, 'path' | 'headers'> {
+function decodeProtobuf(body: Uint8Array): Omit<ReceivedExport, 'path' | 'headers' | 'body'> {
   const request = readFields(body);
   const resourceSpans = messages(request, 1)[0] ?? new Map();
   const resource = protobufAttributes(messages(messages(resourceSpans, 1)[0] ?? new Map(), 1));
@@ -127,7 +130,7 @@ function jsonAnyValue(value: JsonAnyValue): AttributeValue {
 
 const jsonAttributes = (list: JsonKeyValue[] = []) => Object.fromEntries(list.map(({ key, value }) => [key, jsonAnyValue(value)]));
 
-function decodeJson(body: Uint8Array): Omit<ReceivedExport, 'path' | 'headers'> {
+function decodeJson(body: Uint8Array): Omit<ReceivedExport, 'path' | 'headers' | 'body'> {
   const request = JSON.parse(Buffer.from(body).toString('utf8')) as {
     resourceSpans: Array<{
       resource?: { attributes?: JsonKeyValue[] };
@@ -165,7 +168,9 @@ export async function startOtlpTestReceiver(): Promise<OtlpTestReceiver> {
     request.on('end', () => {
       const body = new Uint8Array(Buffer.concat(chunks));
       const json = String(request.headers['content-type']).startsWith('application/json');
-      exports.push({ path: request.url ?? '', headers: request.headers, ...(json ? decodeJson(body) : decodeProtobuf(body)) });
+      const path = request.url ?? '';
+      const decoded = !path.endsWith('/v1/traces') ? { resource: {}, spans: [] } : json ? decodeJson(body) : decodeProtobuf(body);
+      exports.push({ path, headers: request.headers, body, ...decoded });
       response.writeHead(200, { 'content-type': json ? 'application/json' : 'application/x-protobuf' });
       response.end(json ? '{}' : undefined);
     });

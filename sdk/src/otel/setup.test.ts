@@ -17,6 +17,8 @@ const OTEL_VARS = [
   'OTEL_EXPORTER_OTLP_PROTOCOL',
   'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
   'OTEL_TRACES_EXPORTER',
+  'OTEL_METRICS_EXPORTER',
+  'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
 ];
 afterEach(() => {
   for (const name of OTEL_VARS) delete process.env[name];
@@ -99,6 +101,33 @@ describe('setup()', () => {
       assert.equal(received!.headers['x-api-key'], 'abc');
       assert.equal(received!.resource['service.name'], 'from-env');
       assert.equal(received!.spans[0]!.name, 'invoke_agent desk');
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('exports the GenAI client metrics of instrumented runs when OTEL_METRICS_EXPORTER=otlp, where the OTEL_* variables say, and none without it', async () => {
+    const receiver = await startOtlpTestReceiver();
+    const desk = new Agent({ name: 'desk', instructions: 'Answer.', model: 'sim-small' });
+    const runOnce = async () => {
+      const shutdown = await setup({ serviceName: 'metrics-test', endpoint: receiver.url });
+      await instrument(new Runner({ provider: scriptedModel([{ text: 'ok', usage: { inputTokens: 12, outputTokens: 3 } }]) })).run(desk, 'hi');
+      await shutdown();
+    };
+    try {
+      process.env.OTEL_EXPORTER_OTLP_PROTOCOL = 'http/json';
+      await runOnce();
+      assert.deepEqual(receiver.exports.map((received) => received.path), ['/v1/traces'], 'no metrics unless asked for');
+      process.env.OTEL_METRICS_EXPORTER = 'otlp';
+      process.env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT = `${receiver.url}/v1/metrics`;
+      await runOnce();
+      const sent = receiver.exports.filter((received) => received.path === '/v1/metrics');
+      assert.equal(sent.length, 1, 'the final flush at shutdown');
+      const body = Buffer.from(sent[0]!.body).toString('utf8');
+      for (const name of ['gen_ai.client.operation.duration', 'gen_ai.client.token.usage', 'gen_ai.client.operation.time_to_first_chunk']) {
+        assert.ok(body.includes(`"${name}"`), name);
+      }
+      assert.ok(body.includes('"metrics-test"'), 'with the service name');
     } finally {
       await receiver.close();
     }

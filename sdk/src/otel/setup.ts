@@ -134,7 +134,8 @@ export async function setup(options: SetupOptions = {}): Promise<TelemetryShutdo
   const configuration: Partial<NodeSDKConfiguration> = { traceExporter: exporter };
   if (options.serviceName !== undefined) configuration.serviceName = options.serviceName;
   // NodeSDK would otherwise also start OTLP metric and log exporters by default. Metrics (instrument()'s GenAI client
-  // metrics) go out only when asked for with OTEL_METRICS_EXPORTER: the Hotpath collector keeps traces, not metrics.
+  // metrics) go out only when asked for with OTEL_METRICS_EXPORTER, configured by NodeSDK from the OTEL_* variables
+  // alone (OTEL_EXPORTER_OTLP_METRICS_ENDPOINT, …): they go to a metrics backend, as the Hotpath collector keeps traces.
   if (!process.env.OTEL_METRICS_EXPORTER) configuration.metricReaders = [];
   if (!process.env.OTEL_LOGS_EXPORTER) configuration.logRecordProcessors = [];
 
