@@ -47,6 +47,9 @@ export function LiveUpdates({ traceId, pausedHref }: { traceId?: string; pausedH
     });
     return () => {
       source.close();
+      // The next subscription (e.g. after paging, which pauses the list) is not connected until it opens: events
+      // published in between would be missed by anyone trusting the old state.
+      setConnected(false);
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };
