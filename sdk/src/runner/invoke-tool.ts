@@ -45,7 +45,8 @@ export async function runTool(run: RunContext, tool: Tool, args: unknown, toolCa
       ),
     );
   } catch (thrown) {
-    const failure = classify(tool, thrown, new AbortController().signal, signal);
+    // Only this caller's cancellation gets here: a lookup's execution turns every failure into an outcome.
+    const failure = cancelled(tool, thrown);
     return { content: failure.message, isError: true, cache: 'miss', timedOut: false, fallbackUsed: false, worker: false, error: errorInfo(failure) };
   }
   if (lookup.outcome === 'miss') return { ...lookup.value, cache: 'miss' };
@@ -115,9 +116,13 @@ async function untilAborted<T>(signal: AbortSignal, work: () => T | Promise<T>):
 
 function classify(tool: Tool, thrown: unknown, timeoutSignal: AbortSignal, runSignal: AbortSignal): ToolCallError {
   if (timeoutSignal.aborted) return timeoutSignal.reason as ToolCallError;
-  if (runSignal.aborted) return new ToolCallError('aborted', tool.name, `Tool "${tool.name}" was cancelled.`, { cause: thrown });
+  if (runSignal.aborted) return cancelled(tool, thrown);
   if (thrown instanceof ToolCallError) return thrown;
   return new ToolCallError('execution_failed', tool.name, `Tool "${tool.name}" failed: ${messageOf(thrown)}`, { cause: thrown });
+}
+
+function cancelled(tool: Tool, cause: unknown): ToolCallError {
+  return new ToolCallError('aborted', tool.name, `Tool "${tool.name}" was cancelled.`, { cause });
 }
 
 function timeoutError(tool: Tool, timeoutMs: number): ToolCallError {

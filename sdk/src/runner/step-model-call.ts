@@ -55,7 +55,7 @@ export async function callStepModel(run: RunContext, prepared: PreparedStep, sig
     }
     const escalated =
       routing && prepared.route && router?.escalate && attempt < router.models.length
-        ? await checkResponse(run, prepared, router.escalate.bind(router), response, routing)
+        ? await checkResponse(run, prepared, router, response, routing)
         : null;
     if (!escalated) return { response, ...(routing ? { routing } : {}), started, cancelStarted };
     await cancelStarted();
@@ -68,12 +68,12 @@ export async function callStepModel(run: RunContext, prepared: PreparedStep, sig
 async function checkResponse(
   run: RunContext,
   prepared: PreparedStep,
-  escalate: NonNullable<ModelRouter['escalate']>,
+  router: ModelRouter,
   response: ModelResponse,
   routing: RoutingDecision,
 ): Promise<RoutingDecision | null> {
   const startTime = now();
-  const checked = escalate(response.message, prepared.route!, routing);
+  const checked = router.escalate!(response.message, prepared.route!, routing);
   if (!isPromiseLike(checked)) return checked;
   const escalated = await checked;
   run.emit({ type: 'route-wait', step: prepared.step, phase: 'check', startTime, model: escalated?.model ?? null, rule: escalated?.rule ?? null });
