@@ -38,6 +38,9 @@ describe('trace waterfall', () => {
     const colours = new Set(await page.locator('.wf-bar').evaluateAll((bars) => bars.map((element) => getComputedStyle(element).backgroundColor)));
     assert.equal(colours.size, 4, 'agent, model call, tool and cache hit each have their own colour');
     assert.match(await page.getByTestId('trace-summary').innerText(), /simulated/);
+    // Model calls 2–522 and 877–1257 ms, the parallel tools' 350 ms between them, 10 ms of the root alone.
+    const share = await page.getByTestId('time-share').locator('[data-part]').allInnerTexts();
+    assert.deepEqual(share, ['model calls 900 ms (71.4%)', 'tools only 350 ms (27.8%)', 'agent and gaps 10.0 ms (0.79%)']);
     await stack.screenshot(page, 'waterfall-optimized');
   });
 

@@ -3,15 +3,8 @@
 import type { TraceDetail } from '@hotpath/collector/api-types';
 import { formatDuration, formatPercent, formatSigned } from '../lib/format.ts';
 import { relativeChange } from '../lib/relative-change.ts';
-import { timeBreakdown, type TimeBreakdown } from '../lib/time-breakdown.ts';
+import { TIME_PARTS, timeBreakdown, type TimeBreakdown } from '../lib/time-breakdown.ts';
 import { TablePanel } from './TablePanel.tsx';
-
-const parts: { key: keyof TimeBreakdown; label: string; hint: string; category: string }[] = [
-  { key: 'modelMs', label: 'Model calls', hint: 'at least one model call running', category: 'model' },
-  { key: 'toolsOnlyMs', label: 'Tools only', hint: 'tools running, no model call', category: 'tool' },
-  { key: 'routingMs', label: 'Routing waits', hint: 'a router waiting on its classifier or check', category: 'routing' },
-  { key: 'otherMs', label: 'Agent and gaps', hint: 'none of these: the agent itself, queueing, gaps', category: 'agent' },
-];
 
 function Share({ ms, totalMs }: { ms: number; totalMs: number }) {
   return (
@@ -37,7 +30,7 @@ export function TimeBreakdownPanel({ a, b }: { a: TraceDetail; b: TraceDetail })
         </tr>
       }
     >
-      {parts.map(({ key, label, hint, category }) => {
+      {TIME_PARTS.map(({ key, label, hint, category }) => {
         const change = relativeChange(left[key], right[key]);
         const tone = change.verdict === 'better' ? 'diff-good' : change.verdict === 'worse' ? 'diff-bad' : '';
         return (

@@ -16,6 +16,14 @@ export interface TimeBreakdown {
   otherMs: number;
 }
 
+/** The parts in display order, with the waterfall category whose colour each takes. */
+export const TIME_PARTS: readonly { key: keyof TimeBreakdown; label: string; hint: string; category: 'model' | 'tool' | 'routing' | 'agent' }[] = [
+  { key: 'modelMs', label: 'Model calls', hint: 'at least one model call running', category: 'model' },
+  { key: 'toolsOnlyMs', label: 'Tools only', hint: 'tools running, no model call', category: 'tool' },
+  { key: 'routingMs', label: 'Routing waits', hint: 'a router waiting on its classifier or check', category: 'routing' },
+  { key: 'otherMs', label: 'Agent and gaps', hint: 'none of these: the agent itself, queueing, gaps', category: 'agent' },
+];
+
 type Busy = 'model' | 'tool' | 'routing';
 const priority: Busy[] = ['model', 'tool', 'routing'];
 

@@ -6,11 +6,13 @@ import { CollectorErrorState } from '../../../components/CollectorErrorState.tsx
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { LiveUpdates } from '../../../components/LiveUpdates.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { TimeShareLine } from '../../../components/TimeShareLine.tsx';
 import { TraceSummaryLine } from '../../../components/TraceSummaryLine.tsx';
 import { Waterfall } from '../../../components/Waterfall.tsx';
 import { CollectorResponseError } from '../../../lib/dashboard-error.ts';
 import { isTraceId } from '../../../lib/trace-id.ts';
 import { packSpans } from '../../../lib/packed-spans.ts';
+import { timeBreakdown } from '../../../lib/time-breakdown.ts';
 import { attempt } from '../../../server/attempt.ts';
 import { queryCollector } from '../../../server/collector-client.ts';
 
@@ -54,7 +56,12 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
     <>
       <PageHeader
         title={<span data-testid="trace-title">{trace.name}</span>}
-        subtitle={<TraceSummaryLine trace={trace} />}
+        subtitle={
+          <>
+            <TraceSummaryLine trace={trace} />
+            <TimeShareLine parts={timeBreakdown(spans, trace.startTime, trace.endTime)} totalMs={trace.durationMs} />
+          </>
+        }
         actions={
           <>
             <LiveUpdates traceId={trace.traceId} />
