@@ -15,6 +15,7 @@ import { startSimulatedServer, supportDeskTasks } from '@hotpath/sdk/simulated';
 import { DEMO_HELP, DemoOptionsError, parseDemoOptions } from './demo-options.ts';
 import { checkEndpoint, EndpointCheckError } from './endpoint-check.ts';
 import { choosePort } from './port-choice.ts';
+import { untilStopSignal } from './stop-signal.ts';
 import { renderTaskTree } from './trace-tree.ts';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
@@ -115,15 +116,7 @@ async function main(): Promise<void> {
     }
     if (options.exit) return;
     say('\nserving until Ctrl-C…');
-    await new Promise<void>((done) => {
-      const stop = () => {
-        // A second Ctrl-C while stopping forces the exit, as terminals have taught everyone to expect.
-        process.removeListener('SIGINT', stop).removeListener('SIGTERM', stop);
-        process.once('SIGINT', () => process.exit(130));
-        done();
-      };
-      process.on('SIGINT', stop).on('SIGTERM', stop);
-    });
+    await untilStopSignal();
     say('\nstopping…');
   } finally {
     await closeAll();
