@@ -7,6 +7,7 @@ import { serializeToolResult } from '../tools/serialize-tool-result.ts';
 import type { ToolCacheLookup } from '../tools/tool-cache.ts';
 import type { Tool } from '../tools/tool.ts';
 import { ToolCallError, type ToolCallFailureKind } from '../tools/tool-errors.ts';
+import { untilAborted } from '../tools/until-aborted.ts';
 import { runModuleInline } from '../tools/worker-pool.ts';
 import type { RunContext } from './run-context.ts';
 import type { ToolCacheOutcome } from './run-events.ts';
@@ -31,21 +32,19 @@ export interface ToolOutcome {
 /** Runs `tool(args)` through the cache when the tool opted in and the `toolCache` switch is on. */
 export async function runTool(run: RunContext, tool: Tool, args: unknown, toolCallId: string, signal: AbortSignal): Promise<ToolOutcome> {
   if (!run.settings.toolCache || !tool.cache) return invokeTool(run, tool, args, toolCallId, signal);
-  const settings = tool.cache === true ? {} : tool.cache;
   let lookup: ToolCacheLookup<ToolOutcome>;
   try {
-    // A caller sharing another run's execution still stops waiting when its own run is cancelled.
-    lookup = await untilAborted(signal, () =>
-      run.config.toolCache.lookup(
-        tool.name,
-        args,
-        settings,
-        () => invokeTool(run, tool, args, toolCallId, signal),
-        (outcome) => !outcome.isError && !outcome.timedOut && !outcome.fallbackUsed,
-      ),
+    lookup = await run.config.toolCache.lookup(
+      tool.name,
+      args,
+      tool.cache === true ? {} : tool.cache,
+      () => invokeTool(run, tool, args, toolCallId, signal),
+      (outcome) => !outcome.isError && !outcome.timedOut && !outcome.fallbackUsed,
+      signal,
     );
   } catch (thrown) {
-    // Only this caller's cancellation gets here: a lookup's execution turns every failure into an outcome.
+    // Only this caller's cancellation while it waits for another run's execution gets here: an execution of its
+    // own turns every failure into an outcome.
     const failure = cancelled(tool, thrown);
     return { content: failure.message, isError: true, cache: 'miss', timedOut: false, fallbackUsed: false, worker: false, error: errorInfo(failure) };
   }
@@ -95,23 +94,6 @@ function modelContent(run: RunContext, tool: Tool, value: unknown): { content: s
   if (!run.settings.toolResultViews) return { content: raw };
   const content = serializeToolResult(tool.name, modelViewOf(tool, value));
   return { content, resultTokensSaved: Math.max(0, estimateTextTokens(raw) - estimateTextTokens(content)) };
-}
-
-/** Awaits `work`, but stops waiting as soon as `signal` aborts (a tool that ignores its signal cannot hang a run). */
-async function untilAborted<T>(signal: AbortSignal, work: () => T | Promise<T>): Promise<T> {
-  signal.throwIfAborted();
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    const running = Promise.resolve().then(work);
-    running.catch(() => {});
-    return await Promise.race([running, aborted]);
-  } finally {
-    signal.removeEventListener('abort', onAbort!);
-  }
 }
 
 function classify(tool: Tool, thrown: unknown, timeoutSignal: AbortSignal, runSignal: AbortSignal): ToolCallError {

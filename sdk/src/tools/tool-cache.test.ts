@@ -34,6 +34,21 @@ describe('tool cache', () => {
     assert.equal(b.value, 'v');
   });
 
+  it('lets a caller waiting for a shared call give up when its signal aborts; the owner still gets the value', async () => {
+    const cache = new ToolCache();
+    const execute = async () => {
+      await sleep(50);
+      return 'v';
+    };
+    const cancelled = new AbortController();
+    const owner = cache.lookup('t', { q: 1 }, {}, execute, keepAll);
+    const joiner = cache.lookup('t', { q: 1 }, {}, execute, keepAll, cancelled.signal);
+    setTimeout(() => cancelled.abort(new Error('caller gone')), 5);
+    await assert.rejects(joiner, /caller gone/);
+    assert.deepEqual(await owner, { outcome: 'miss', value: 'v' });
+    assert.equal((await cache.lookup('t', { q: 1 }, {}, execute, keepAll, cancelled.signal)).outcome, 'hit', 'an aborted signal does not stop a hit');
+  });
+
   it('does not keep values the caller says are not worth keeping (errors)', async () => {
     const cache = new ToolCache();
     await cache.lookup('t', {}, {}, async () => 'error', () => false);

@@ -3,6 +3,7 @@
 // the same time share one execution. One instance can be shared by many runs and Runners of a process.
 import { LRUCache } from 'lru-cache';
 import { toolCallKey } from './canonical-json.ts';
+import { untilAborted } from './until-aborted.ts';
 import type { ToolCacheSettings } from './tool.ts';
 
 export interface ToolCacheOptions {
@@ -45,6 +46,9 @@ export class ToolCache {
   /**
    * Returns the cached result of `toolName(args)`, joins an identical call in flight, or runs `execute` and keeps its
    * value when `keep(value)` says it is worth keeping (errors are not).
+   *
+   * @throws the `signal`'s reason when it aborts while this caller waits for an identical call it joined (its own
+   *   execution is `execute`'s business).
    */
   async lookup<T>(
     toolName: string,
@@ -52,6 +56,7 @@ export class ToolCache {
     settings: ToolCacheSettings,
     execute: () => Promise<T>,
     keep: (value: T) => boolean,
+    signal?: AbortSignal,
   ): Promise<ToolCacheLookup<T>> {
     const key = toolCallKey(toolName, args);
     const store = this.#store(toolName, settings);
@@ -59,7 +64,7 @@ export class ToolCache {
     if (cached) return { outcome: 'hit', value: cached.value, savedMs: cached.durationMs };
     const running = this.#inFlight.get(key) as Promise<Entry<T>> | undefined;
     if (running) {
-      const entry = await running;
+      const entry = await (signal ? untilAborted(signal, () => running) : running);
       return { outcome: 'shared', value: entry.value, savedMs: entry.durationMs };
     }
     const started = performance.now();
