@@ -3,12 +3,12 @@
 // build the request in the prompt-cache-friendly layout.
 import { condenseHistory, estimateTokens } from '../history/index.ts';
 import type { ModelRequest } from '../provider/model-provider.ts';
-import { isPromiseLike } from '../routing/is-promise-like.ts';
 import type { RouteContext } from '../routing/model-router.ts';
 import { buildRequest } from './build-request.ts';
 import { callModel } from './call-model.ts';
-import { now, type RunContext } from './run-context.ts';
+import type { RunContext } from './run-context.ts';
 import type { RoutingDecision } from './run-events.ts';
+import { routerAnswer } from './router-answer.ts';
 
 export interface PreparedStep {
   step: number;
@@ -29,11 +29,7 @@ export async function prepareStep(
   const router = typeof run.agent.model === 'string' || !run.settings.routing ? undefined : run.agent.model;
   if (!router) return { step, request: buildRequest(run, run.agent.defaultModel, options) };
   const route = routeContext(run, step, options.final === true);
-  const startTime = now();
-  const decided = router.route(route);
-  if (!isPromiseLike(decided)) return { step, request: buildRequest(run, decided.model, options), routing: decided, route };
-  const routing = await decided;
-  run.emit({ type: 'route-wait', step, phase: 'choose', startTime, model: routing.model, rule: routing.rule });
+  const routing = await routerAnswer(run, step, 'choose', () => router.route(route));
   return { step, request: buildRequest(run, routing.model, options), routing, route };
 }
 

@@ -2,13 +2,12 @@
 // arguments are complete in the stream (the `eagerTools` switch), and cascades — when the router's check on a
 // response fails, the response is discarded (its eager tools cancelled) and the step is repeated with the model the
 // router escalates to.
-import type { ModelRouter } from '../routing/model-router.ts';
-import { isPromiseLike } from '../routing/is-promise-like.ts';
-import { now, type RunContext, type ToolCallRecord } from './run-context.ts';
+import type { RunContext, ToolCallRecord } from './run-context.ts';
 import { callModel, type ModelResponse } from './call-model.ts';
 import { executeToolCall } from './execute-tool-call.ts';
 import type { PreparedStep } from './prepare-step.ts';
 import type { RoutingDecision } from './run-events.ts';
+import { routerAnswer } from './router-answer.ts';
 
 export interface StepResponse {
   response: ModelResponse;
@@ -55,27 +54,11 @@ export async function callStepModel(run: RunContext, prepared: PreparedStep, sig
     }
     const escalated =
       routing && prepared.route && router?.escalate && attempt < router.models.length
-        ? await checkResponse(run, prepared, router, response, routing)
+        ? await routerAnswer(run, prepared.step, 'check', () => router.escalate!(response.message, prepared.route!, routing!))
         : null;
     if (!escalated) return { response, ...(routing ? { routing } : {}), started, cancelStarted };
     await cancelStarted();
     routing = escalated;
     request = { ...request, model: escalated.model };
   }
-}
-
-/** Asks the router whether to escalate; a check that had to be awaited is reported with its duration. */
-async function checkResponse(
-  run: RunContext,
-  prepared: PreparedStep,
-  router: ModelRouter,
-  response: ModelResponse,
-  routing: RoutingDecision,
-): Promise<RoutingDecision | null> {
-  const startTime = now();
-  const checked = router.escalate!(response.message, prepared.route!, routing);
-  if (!isPromiseLike(checked)) return checked;
-  const escalated = await checked;
-  run.emit({ type: 'route-wait', step: prepared.step, phase: 'check', startTime, model: escalated?.model ?? null, rule: escalated?.rule ?? null });
-  return escalated;
 }
