@@ -10,7 +10,7 @@ import { root, installDependencies, ensureChromium } from './setup.mjs';
 installDependencies();
 ensureChromium();
 
-const packages = ['sdk', 'collector', 'bench', 'demo', 'dashboard', 'e2e'];
+const packages = ['simulator', 'sdk', 'collector', 'bench', 'demo', 'dashboard', 'e2e'];
 const tapDir = mkdtempSync(join(tmpdir(), 'hotpath-tests-'));
 let passed = 0;
 let failed = 0;

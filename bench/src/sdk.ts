@@ -19,5 +19,5 @@ export type {
 export { setup } from '@hotpath/sdk/otel';
 export type { TelemetryShutdown } from '@hotpath/sdk/otel';
 export { createTestTracing, scriptedModel } from '@hotpath/sdk/testing';
-export { checkAnswer, createSupportDeskTools, SIM_LARGE, SIM_SMALL, startSimulatedServer, supportDeskTasks } from '@hotpath/sdk/simulated';
-export type { SimulatedServer, SupportDeskTask, SupportDeskTool } from '@hotpath/sdk/simulated';
+export { checkAnswer, createSupportDeskTools, SIM_LARGE, SIM_SMALL, startSimulatedServer, supportDeskTasks } from '@hotpath/simulator';
+export type { SimulatedServer, SupportDeskTask, SupportDeskTool } from '@hotpath/simulator';

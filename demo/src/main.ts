@@ -11,7 +11,7 @@ import {
   summarizeVariant,
   variantTable,
 } from '@hotpath/bench';
-import { startSimulatedServer, supportDeskTasks } from '@hotpath/sdk/simulated';
+import { startSimulatedServer, supportDeskTasks } from '@hotpath/simulator';
 import { DEMO_HELP, DemoOptionsError, parseDemoOptions } from './demo-options.ts';
 import { checkEndpoint, EndpointCheckError } from './endpoint-check.ts';
 import { choosePort } from './port-choice.ts';

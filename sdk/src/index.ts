@@ -1,6 +1,6 @@
 // @hotpath/sdk: fast agent loops you can see. The public surface is deliberately small; internals stay behind
 // each module's own index. Tracing set-up lives in `@hotpath/sdk/otel`, test helpers in `@hotpath/sdk/testing`,
-// the simulated model server in `@hotpath/sdk/simulated`.
+// and the simulated model server in its own package, `@hotpath/simulator`.
 export { HotpathError } from './errors.ts';
 export type { AssistantMessage, Message, SystemMessage, ToolCall, ToolMessage, UserMessage } from './messages.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { Agent, Runner, instrument, openaiCompatible, router, tool } from './index.ts';
 import { createTestTracing } from './testing/index.ts';
-import { createSupportDeskTools, startSimulatedServer } from './simulated/index.ts';
+import { createSupportDeskTools, startSimulatedServer } from '@hotpath/simulator';
 
 describe('the README example', () => {
   it('runs an instrumented, routed, cached agent and produces its trace', async () => {

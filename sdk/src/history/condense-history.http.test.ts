@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Message } from '../messages.ts';
 import type { ModelProvider, ModelRequest } from '../provider/model-provider.ts';
 import { openaiCompatible } from '../provider/index.ts';
-import { createSupportDeskTools, startSimulatedServer, type SimulatedServer } from '../simulated/index.ts';
+import { createSupportDeskTools, startSimulatedServer, type SimulatedServer } from '@hotpath/simulator';
 import { condenseHistory } from './condense-history.ts';
 import type { Summarizer } from './history-policy.ts';
 import { isSummaryMessage } from './summary-message.ts';

@@ -11,7 +11,7 @@ import {
   startSimulatedServer,
   supportDeskTasks,
   type SimulatedServer,
-} from '../simulated/index.ts';
+} from '@hotpath/simulator';
 import { tool, type Tool } from '../tools/tool.ts';
 import type { OptimizationsOption } from './optimizations.ts';
 import { RunError } from './run-errors.ts';

@@ -6,7 +6,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { Agent } from '../agent/index.ts';
 import { openaiCompatible } from '../provider/index.ts';
 import { Runner } from '../runner/index.ts';
-import { createSupportDeskTools, startSimulatedServer, type SimulatedServer } from '../simulated/index.ts';
+import { createSupportDeskTools, startSimulatedServer, type SimulatedServer } from '@hotpath/simulator';
 import { createTestTracing } from '../testing/index.ts';
 import { tool, type Tool } from '../tools/index.ts';
 import { instrument } from './instrument.ts';

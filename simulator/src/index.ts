@@ -1,4 +1,4 @@
-// @hotpath/sdk/simulated: the simulated OpenAI-compatible model server and the support-desk workload, for the
+// @hotpath/simulator: the simulated OpenAI-compatible model server and the support-desk workload, for the
 // demo, the tests and the benchmarks.
 export type { Decision, PlannedToolCall } from './brain/brain.ts';
 export type { CallOutcome, Knowledge, VisibleCall } from './brain/knowledge.ts';

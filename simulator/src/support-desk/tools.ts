@@ -17,12 +17,12 @@
 // - escalation (a Zendesk ticket update, a write): 450 ms.
 // - the recommendation service: a very slow ML service at 4 s, whose result no answer needs.
 import { z } from 'zod';
-import { HotpathError } from '../../errors.ts';
+import { SimulatorError } from '../simulator-error.ts';
 import { abortableDelay } from '../abortable-delay.ts';
 import { articles, customers, type Order, orders, recommendationsByTier, refundPolicy, shipments, type Ticket, tickets } from './data.ts';
 
 /** A record the tools do not have (unknown id). */
-export class SupportDeskNotFoundError extends HotpathError {
+export class SupportDeskNotFoundError extends SimulatorError {
   constructor(message: string) {
     super(message);
     this.name = 'SupportDeskNotFoundError';

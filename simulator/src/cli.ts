@@ -1,10 +1,10 @@
 // Runs the simulated model server on its own:
-//   node --import tsx sdk/src/simulated/cli.ts [--port 8787] [--host 127.0.0.1] [--latency-scale 1] [--connection-setup-ms 100]
+//   hotpath-simulator [--port 8787] [--host 127.0.0.1] [--latency-scale 1] [--connection-setup-ms 100]
 // then point any OpenAI client at the printed base URL (models: sim-large, sim-small).
 import { parseArgs } from 'node:util';
 import { startSimulatedServer } from './simulated-server.ts';
 
-const USAGE = 'usage: cli.ts [--port N] [--host ADDRESS] [--latency-scale X] [--connection-setup-ms N]';
+const USAGE = 'usage: hotpath-simulator [--port N] [--host ADDRESS] [--latency-scale X] [--connection-setup-ms N]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);

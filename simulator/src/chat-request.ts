@@ -1,6 +1,6 @@
 // Validation of a Chat Completions request body into the typed form the simulated server works with. Anything the
 // real API would reject gets an `InvalidRequestError` that the server turns into OpenAI's error body.
-import { HotpathError } from '../errors.ts';
+import { SimulatorError } from './simulator-error.ts';
 
 export type ChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 
@@ -41,7 +41,7 @@ export interface ChatRequest {
 }
 
 /** A request the server refuses, with the HTTP status and OpenAI error fields to answer with. */
-export class InvalidRequestError extends HotpathError {
+export class InvalidRequestError extends SimulatorError {
   readonly status: number;
   readonly param: string | null;
   readonly code: string | null;

@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { maskToolOutput } from '../../history/mask-tool-output.ts';
-import { decide, type Decision } from '../brain/brain.ts';
-import { parseChatRequest } from '../chat-request.ts';
-import { toolSpecs } from '../chat-loop.test-support.ts';
-import { SIM_LARGE } from '../model-profile.ts';
-import { supportDeskPlaybook } from './playbook.ts';
-import { createSupportDeskTools } from './tools.ts';
+import { after, before, describe, it } from 'node:test';
+import { z } from 'zod';
+import { createSupportDeskTools, startSimulatedServer, type SimulatedServer } from '@hotpath/simulator';
+import { maskToolOutput } from './mask-tool-output.ts';
 
-// The bigger tool results still serve the brain once a history condenser has masked them: the placeholder keeps each
-// record's first short fields (the history module's real `maskToolOutput`), and the records put the facts the tasks
-// use first. What a placeholder cannot vouch for (a list cut short) is looked up again rather than guessed.
+// The simulated model still answers support-desk questions once the history module has masked the bigger tool
+// results: the placeholder keeps each record's first short fields, and the records put the facts the tasks use
+// first. What a placeholder cannot vouch for (a list cut short) is looked up again rather than guessed.
+// Sent over real HTTP to the simulator, as the runner would send a condensed history.
 const tools = createSupportDeskTools({ latencyScale: 0 });
-const specs = toolSpecs(tools);
+const specs = tools.map((tool) => ({
+  type: 'function',
+  function: { name: tool.name, description: tool.description, parameters: z.toJSONSchema(tool.parameters) },
+}));
+let server: SimulatedServer;
+before(async () => {
+  server = await startSimulatedServer({ latencyScale: 0 });
+});
+after(() => server.close());
 
 /** A question, the real tool calls and results for it, every result masked as the history module masks it. */
 async function maskedConversation(question: string, calls: [string, Record<string, unknown>][]): Promise<Record<string, unknown>[]> {
@@ -31,8 +36,19 @@ async function maskedConversation(question: string, calls: [string, Record<strin
   return messages;
 }
 
-const decideOn = (messages: Record<string, unknown>[]): Decision =>
-  decide(parseChatRequest({ model: 'sim-large', messages, tools: specs }), SIM_LARGE, supportDeskPlaybook);
+type Reply = { text: string; toolCalls: string[] };
+
+async function reply(messages: Record<string, unknown>[]): Promise<Reply> {
+  const response = await fetch(`${server.baseURL}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'sim-large', messages, tools: specs }),
+  });
+  assert.equal(response.status, 200);
+  const body = (await response.json()) as { choices: { message: { content: string | null; tool_calls?: { function: { name: string } }[] } }[] };
+  const message = body.choices[0]!.message;
+  return { text: message.content ?? '', toolCalls: (message.tool_calls ?? []).map((call) => call.function.name) };
+}
 
 describe('support-desk results behind masked placeholders', () => {
   const answered: [string, [string, Record<string, unknown>][], string[]][] = [
@@ -46,19 +62,18 @@ describe('support-desk results behind masked placeholders', () => {
   ];
   for (const [question, calls, facts] of answered) {
     it(`answers "${question}" from the placeholders alone`, async () => {
-      const decision = decideOn(await maskedConversation(question, calls));
-      assert.equal(decision.kind, 'text', JSON.stringify(decision));
-      for (const fact of facts) assert.ok(decision.kind === 'text' && decision.text.includes(fact), `${fact} in ${JSON.stringify(decision)}`);
+      const answer = await reply(await maskedConversation(question, calls));
+      assert.deepEqual(answer.toolCalls, [], JSON.stringify(answer));
+      for (const fact of facts) assert.ok(answer.text.includes(fact), `${fact} in ${JSON.stringify(answer)}`);
     });
   }
 
   it('computes a refund from a masked policy, fetching again only the order whose items the placeholder cut', async () => {
     const question = 'Customer C-1005 wants to send back everything from order O-5009. How much should we refund?';
-    const decision = decideOn(
+    const answer = await reply(
       await maskedConversation(question, [['get_refund_policy', {}], ['get_order', { orderId: 'O-5009' }], ['get_customer', { customerId: 'C-1005' }]]),
     );
-    assert.equal(decision.kind, 'tool-calls');
-    assert.deepEqual(decision.kind === 'tool-calls' ? decision.toolCalls.map((call) => call.name) : [], ['get_order']);
+    assert.deepEqual(answer.toolCalls, ['get_order']);
   });
 
   it('looks a list up again when the placeholder cut it short, and uses one its count proves whole', async () => {
@@ -69,14 +84,12 @@ describe('support-desk results behind masked placeholders', () => {
     assert.match(String(messages[5]!.content), /"count":3/);
     assert.doesNotMatch(String(messages[5]!.content), /O-5003/);
     assert.match(String(messages[7]!.content), /"count":2.*T-301.*T-302/);
-    const decision = decideOn(messages);
-    assert.equal(decision.kind, 'tool-calls');
-    assert.deepEqual(decision.kind === 'tool-calls' ? decision.toolCalls.map((call) => call.name) : [], ['list_orders']);
+    assert.deepEqual((await reply(messages)).toolCalls, ['list_orders']);
   });
 
   it('answers a list question from a placeholder whose count proves the list whole', async () => {
-    const decision = decideOn(await maskedConversation('What orders does customer C-1002 have?', [['list_orders', { customerId: 'C-1002' }]]));
-    assert.equal(decision.kind, 'text', JSON.stringify(decision));
-    assert.match(decision.kind === 'text' ? decision.text : '', /orders O-5004, O-5005/);
+    const answer = await reply(await maskedConversation('What orders does customer C-1002 have?', [['list_orders', { customerId: 'C-1002' }]]));
+    assert.deepEqual(answer.toolCalls, []);
+    assert.match(answer.text, /orders O-5004, O-5005/);
   });
 });
