@@ -1,5 +1,6 @@
 // instrument(): one entry point that gives spans to whatever runs the agent — a Hotpath Runner, a plain async agent
-// function, or a ModelProvider used by an agent built elsewhere.
+// function, a ModelProvider used by an agent built elsewhere, or an `openai` client.
+import { instrumentOpenAI, isOpenAIClient, type OpenAIClientLike } from '../integrations/openai/instrument-openai.ts';
 import type { ModelProvider } from '../provider/model-provider.ts';
 import type { RunListener } from '../runner/run-events.ts';
 import { instrumentFunction, type AsyncAgentFunction } from './instrument-function.ts';
@@ -47,6 +48,9 @@ function instrumentRunner<R extends SubscribableRunner>(runner: R, options: Inst
  * - an **async function**: each call becomes an `invoke_agent {name}` span, active while it runs, so every run and
  *   model call inside it joins one trace. Returns a wrapper with the same signature.
  * - a **ModelProvider**: each `stream()` call becomes a `chat {model}` span. Returns a wrapped provider.
+ * - an **`openai` client**: each `chat.completions.create` and `responses.create` call becomes a `chat {model}` span.
+ *   Returns the client, wrapped. (`@openai/agents`, LangChain.js and the Vercel AI SDK have their own set-ups:
+ *   `@hotpath/sdk/openai-agents`, `@hotpath/sdk/langchain`, and `experimental_telemetry` respectively.)
  *
  * Spans go to `options.tracerProvider`, else the global one (see `setup()` in `@hotpath/sdk/otel`). Content is
  * recorded only with `captureContent: true` or `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true`.
@@ -58,13 +62,26 @@ function instrumentRunner<R extends SubscribableRunner>(runner: R, options: Inst
 export function instrument<R extends SubscribableRunner>(runner: R, options?: InstrumentOptions): R;
 export function instrument<P extends ModelProvider>(provider: P, options?: InstrumentOptions): P;
 export function instrument<F extends AsyncAgentFunction>(fn: F, options?: InstrumentOptions): F;
+export function instrument<C extends OpenAIClientLike>(client: C, options?: InstrumentOptions): C;
 export function instrument(target: unknown, options: InstrumentOptions = {}): unknown {
   if (typeof target === 'function') return instrumentFunction(target as AsyncAgentFunction, options);
   if (isRunner(target)) return instrumentRunner(target, options);
   if (isProvider(target)) return instrumentProvider(target, options);
+  if (isOpenAIClient(target)) return instrumentOpenAI(target, options);
   throw new TelemetryError(
-    `instrument() takes a Runner, an async function or a ModelProvider; got ${target === null ? 'null' : typeof target}`,
+    `instrument() takes a Runner, an async function, a ModelProvider or an openai client; got ${describe(target)}`,
   );
+}
+
+/** What was passed, with a pointer to the right set-up for the frameworks that have their own. */
+function describe(target: unknown): string {
+  if (target === null || typeof target !== 'object') return target === null ? 'null' : typeof target;
+  const name = (target as { constructor?: { name?: string } }).constructor?.name ?? 'Object';
+  // An @openai/agents Runner: its spans come through its own tracing extension point, registered once.
+  if (name === 'Runner' && typeof (target as { run?: unknown }).run === 'function') {
+    return 'an @openai/agents Runner (use instrumentOpenAIAgents() from @hotpath/sdk/openai-agents)';
+  }
+  return `an object (${name})`;
 }
 
 /**
