@@ -125,6 +125,7 @@ function rowOf(span: DecodedSpan, root: boolean, resourceAttributes: Attributes,
     routeRule: derived.routeRule,
     errorType: derived.errorType,
     simulated: derived.simulated ? 1 : 0,
+    open: 0,
   };
 }
 

@@ -83,6 +83,8 @@ export function openTrace(traceId: string, stored: TraceRecord | undefined): Tra
       attributes: '{}',
       searchText: '',
       updatedMs: 0,
+      openSpans: 0,
+      tags: '',
     },
     models: new Set(),
     searchTerms: new Set(),

@@ -81,9 +81,16 @@ export const spans = sqliteTable(
     routeRule: text('route_rule'),
     errorType: text('error_type'),
     simulated: integer('simulated').notNull(),
+    /**
+     * 1 while this row is only a span's start record (sent by the SDK while the span runs, docs/spans.md): its end,
+     * status and results have not arrived. The finished span replaces the row.
+     */
+    open: integer('open').notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.traceId, table.spanId] }),
+    // Search by span id alone (the primary key starts with the trace id).
+    index('spans_span_id').on(table.spanId),
     // Spend and routing read model calls by time, the cache view tool calls with a cache outcome. Partial indexes
     // hold only those spans, so the other spans cost no index write at ingest.
     index('spans_model_call_start').on(table.startMs).where(sql`is_model_call = 1`),
@@ -128,9 +135,20 @@ export const traces = sqliteTable(
     /** Lower-cased distinct span, agent, tool and model names, newline separated, for `q` (capped, see trace-summary.ts). */
     searchText: text('search_text').notNull(),
     updatedMs: real('updated_ms').notNull(),
+    /** Spans of this trace stored as start records only (still running, or never ended). */
+    openSpans: integer('open_spans').notNull().default(0),
+    /**
+     * `key=value` lines (newline-delimited, one leading and trailing newline) of the root span's short attributes,
+     * for attribute search (see trace-summary.ts: a compact column scanned, not a row per attribute).
+     */
+    tags: text('tags').notNull().default(''),
   },
   (table) => [
-    index('traces_start').on(table.startMs),
+    // Every sort of the trace list reads an index in order, with the trace id as the keyset tie-breaker.
+    index('traces_start').on(table.startMs, table.traceId),
+    index('traces_duration').on(table.durationMs, table.traceId),
+    index('traces_tokens').on(table.totalTokens, table.traceId),
+    index('traces_cost').on(table.costUsd, table.traceId),
     index('traces_end').on(table.endMs),
     index('traces_service_start').on(table.service, table.startMs),
     index('traces_agent_start').on(table.agent, table.startMs),
