@@ -19,7 +19,16 @@ export type {
 } from './agent/index.ts';
 
 export { tool, ToolCache, ToolCallError, ToolDefinitionError } from './tools/index.ts';
-export type { Tool, ToolCacheOptions, ToolCacheSettings, ToolContext, ToolOptions } from './tools/index.ts';
+export type {
+  JsonSchemaObject,
+  Tool,
+  ToolArguments,
+  ToolCacheOptions,
+  ToolCacheSettings,
+  ToolContext,
+  ToolOptions,
+  ToolParametersInput,
+} from './tools/index.ts';
 
 export {
   AbortError,

@@ -1,7 +1,6 @@
 // One tool call the model asked for, from its raw JSON to the tool message the model will see. Bad input from the
 // model (unknown tool, malformed JSON, arguments failing the schema) becomes a tool-error result, as does anything
 // the tool itself does wrong (see invoke-tool.ts). Emits `tool-call-start` and `tool-call-end`.
-import { z } from 'zod';
 import type { ToolCall } from '../messages.ts';
 import type { Tool } from '../tools/tool.ts';
 import { ToolCallError } from '../tools/tool-errors.ts';
@@ -74,11 +73,11 @@ export function parseArguments(tool: Tool, toolCall: ToolCall): Parsed {
       error: new ToolCallError('invalid_json', tool.name, `The arguments for tool "${tool.name}" are not valid JSON (${reason}). Send one JSON object matching the tool's schema.`, { cause }),
     };
   }
-  const result = tool.parameters.safeParse(json);
-  if (result.success) return { ok: true, args: result.data as Record<string, unknown> };
+  const checked = tool.validateArguments(json);
+  if (checked.ok) return { ok: true, args: checked.value };
   return {
     ok: false,
-    error: new ToolCallError('invalid_arguments', tool.name, `The arguments for tool "${tool.name}" do not match its schema:\n${z.prettifyError(result.error)}`, { cause: result.error }),
+    error: new ToolCallError('invalid_arguments', tool.name, `The arguments for tool "${tool.name}" do not match its schema:\n${checked.message}`, { cause: checked.cause }),
   };
 }
 

@@ -48,9 +48,9 @@ export class PrefetchRegistry {
 
   #launch(run: RunContext, call: PrefetchCall, trigger: string | undefined): void {
     const tool = run.tools.get(call.tool);
-    const parsed = tool?.parameters.safeParse(call.arguments);
-    if (!tool || !parsed?.success) return;
-    const args = parsed.data as Record<string, unknown>;
+    const parsed = tool?.validateArguments(call.arguments);
+    if (!tool || !parsed?.ok) return;
+    const args = parsed.value;
     const key = toolCallKey(call.tool, args);
     if (this.#entries.has(key)) return;
     const controller = new AbortController();

@@ -1,6 +1,7 @@
 // Public surface of the tools module.
 export { tool, toolSpec } from './tool.ts';
-export type { Tool, ToolOptions, ToolContext, ToolCacheSettings } from './tool.ts';
+export type { Tool, ToolArguments, ToolOptions, ToolContext, ToolCacheSettings, ToolParametersInput } from './tool.ts';
+export type { ArgumentsCheck, JsonSchemaObject } from './tool-parameters.ts';
 export { ToolCache } from './tool-cache.ts';
 export type { ToolCacheOptions, ToolCacheLookup } from './tool-cache.ts';
 export { ToolCallError, ToolDefinitionError } from './tool-errors.ts';

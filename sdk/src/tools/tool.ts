@@ -1,8 +1,9 @@
-// A tool the model can call: a zod object describes its arguments (exported to JSON Schema for the model and used to
+// A tool the model can call: a zod object or a JSON Schema describes its arguments (shown to the model, and used to
 // validate what the model sends before `execute` runs), plus the per-tool latency switches the runner honours.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ToolSpec } from '../provider/model-provider.ts';
 import { ToolDefinitionError } from './tool-errors.ts';
+import { toolParameters, type ArgumentsCheck, type JsonSchemaObject } from './tool-parameters.ts';
 
 /** What `execute` receives besides its arguments. */
 export interface ToolContext {
@@ -21,12 +22,22 @@ export interface ToolCacheSettings {
   maxEntries?: number;
 }
 
-export interface ToolOptions<Parameters extends z.ZodObject> {
+/**
+ * What describes a tool's arguments: a zod 4 object (`z.object({...})`, from any copy of zod 4 or `zod/mini`), a zod 3
+ * object, or a JSON Schema object (`{ type: 'object', properties, required }`, draft-07 or, with its `$schema`,
+ * 2019-09 / 2020-12), validated with Ajv.
+ */
+export type ToolParametersInput = z.ZodObject | JsonSchemaObject;
+
+/** The arguments `execute` receives: zod's output type, or a plain record for JSON Schema. */
+export type ToolArguments<Parameters> = Parameters extends z.ZodObject ? z.output<Parameters> : Record<string, unknown>;
+
+export interface ToolOptions<Parameters extends ToolParametersInput> {
   /** Letters, digits, `_` and `-`, at most 64 characters (OpenAI's rule for function names). */
   name: string;
   description: string;
   parameters: Parameters;
-  execute?: (args: z.output<Parameters>, context: ToolContext) => unknown;
+  execute?: (args: ToolArguments<Parameters>, context: ToolContext) => unknown;
   /** Cache results by name + canonical arguments. Only for idempotent tools: a cached answer is reused as-is. */
   cache?: boolean | ToolCacheSettings;
   /** Safe to start before the model has finished its response (eager start) and at run start (prefetch). */
@@ -50,16 +61,18 @@ export interface ToolOptions<Parameters extends z.ZodObject> {
 }
 
 /** A tool ready for an Agent. Created by {@link tool}. */
-export interface Tool<Parameters extends z.ZodObject = z.ZodObject> extends Readonly<ToolOptions<Parameters>> {
+export interface Tool<Parameters extends ToolParametersInput = ToolParametersInput> extends Readonly<ToolOptions<Parameters>> {
   readonly kind: 'tool';
   /** The JSON Schema the model sees for the arguments. */
   readonly jsonSchema: Record<string, unknown>;
+  /** Checks arguments against `parameters`: the value `execute` gets, or why they do not match. */
+  validateArguments(value: unknown): ArgumentsCheck;
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * Defines a tool.
+ * Defines a tool. `parameters` is a zod object or a JSON Schema object (see {@link ToolParametersInput}).
  *
  * @example
  * const getOrder = tool({
@@ -71,12 +84,9 @@ const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
  *   execute: async ({ orderId }, { signal }) => fetchOrder(orderId, { signal }),
  * });
  */
-export function tool<Parameters extends z.ZodObject>(options: ToolOptions<Parameters>): Tool<Parameters> {
+export function tool<Parameters extends ToolParametersInput>(options: ToolOptions<Parameters>): Tool<Parameters> {
   if (!NAME_PATTERN.test(options.name)) {
     throw new ToolDefinitionError(`Tool name "${options.name}" must be 1–64 letters, digits, "_" or "-".`);
-  }
-  if (!(options.parameters instanceof z.ZodObject)) {
-    throw new ToolDefinitionError(`Tool "${options.name}": parameters must be a zod object (z.object({...})).`);
   }
   if (!options.execute === !options.worker) {
     throw new ToolDefinitionError(`Tool "${options.name}": give exactly one of execute or worker.`);
@@ -87,16 +97,8 @@ export function tool<Parameters extends z.ZodObject>(options: ToolOptions<Parame
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
     throw new ToolDefinitionError(`Tool "${options.name}": timeoutMs must be a positive number.`);
   }
-  let jsonSchema: Record<string, unknown>;
-  try {
-    jsonSchema = z.toJSONSchema(options.parameters, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-  } catch (cause) {
-    throw new ToolDefinitionError(`Tool "${options.name}": parameters cannot be expressed as JSON Schema.`, { cause });
-  }
-  delete jsonSchema.$schema;
-  // zod strips unknown keys, so telling the model "no other keys" is true, and OpenAI's strict mode requires it.
-  jsonSchema.additionalProperties ??= false;
-  return Object.freeze({ ...options, kind: 'tool' as const, jsonSchema });
+  const { jsonSchema, validate } = toolParameters(options.name, options.parameters);
+  return Object.freeze({ ...options, kind: 'tool' as const, jsonSchema, validateArguments: validate });
 }
 
 /** The model-facing description of a tool. */
