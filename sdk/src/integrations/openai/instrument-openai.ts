@@ -5,6 +5,7 @@ import { context, diag, trace, type Context } from '@opentelemetry/api';
 import { resolveTelemetry, type InstrumentOptions } from '../../telemetry/instrument-options.ts';
 import { quietly } from '../../telemetry/quietly.ts';
 import { OpenAICallSpan, type OpenAIApi, type OpenAIClientTelemetry } from './openai-call-span.ts';
+import { serverOf } from './openai-facts.ts';
 
 type Create = (body: any, options?: any) => any;
 
@@ -32,17 +33,6 @@ export function isOpenAIClient(target: unknown): target is OpenAIClientLike {
   if (typeof target !== 'object' || target === null) return false;
   const client = target as OpenAIClientLike;
   return typeof client.chat?.completions?.create === 'function' || typeof client.responses?.create === 'function';
-}
-
-function serverOf(baseURL: unknown): { serverAddress?: string; serverPort?: number } {
-  if (typeof baseURL !== 'string') return {};
-  try {
-    const url = new URL(baseURL);
-    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-    return { serverAddress: url.hostname, serverPort: port };
-  } catch {
-    return {};
-  }
 }
 
 /** Wraps a stream's event source so each chunk is recorded and the span ends with the stream, however it ends. */

@@ -6,7 +6,8 @@ import { chatRequestAttributes, firstChunkAttributes, usageAttributes, type Toke
 import type { GenAiMetrics } from '../../telemetry/gen-ai-metrics.ts';
 import type { SpanStarter } from '../../telemetry/instrument-options.ts';
 import { errorInfo, recordError } from '../../telemetry/span-errors.ts';
-import { outputMessagesOf, requestContent, type AssistantOutput } from './openai-content.ts';
+import { completionOutputs, outputMessagesOf, requestContent, responseOutput, type AssistantOutput } from './openai-content.ts';
+import { count, responsesFinishReason, SIMULATED_FINGERPRINT, tokenCounts } from './openai-facts.ts';
 
 export type OpenAIApi = 'chat.completions' | 'responses';
 
@@ -22,39 +23,8 @@ export interface OpenAIClientTelemetry {
 
 type Json = Record<string, any>;
 
-/** The simulated model server marks every response (simulator/README.md); a hosted model never does. */
-const SIMULATED_FINGERPRINT = 'hotpath-simulated';
-
 /** Epoch milliseconds with sub-millisecond precision. */
 const now = (): number => performance.timeOrigin + performance.now();
-
-const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
-
-/** Chat Completions usage (`prompt_tokens`, …) and Responses usage (`input_tokens`, …) alike; input includes cached. */
-function tokenCounts(usage: unknown): TokenCounts | undefined {
-  if (typeof usage !== 'object' || usage === null) return undefined;
-  const u = usage as Json;
-  const inputTokens = count(u.prompt_tokens) ?? count(u.input_tokens);
-  const outputTokens = count(u.completion_tokens) ?? count(u.output_tokens);
-  if (inputTokens === undefined || outputTokens === undefined) return undefined;
-  const inputDetails = (u.prompt_tokens_details ?? u.input_tokens_details ?? {}) as Json;
-  const outputDetails = (u.completion_tokens_details ?? u.output_tokens_details ?? {}) as Json;
-  const counts: TokenCounts = { inputTokens, outputTokens, cachedInputTokens: count(inputDetails.cached_tokens) ?? 0 };
-  const reasoning = count(outputDetails.reasoning_tokens);
-  if (reasoning !== undefined && reasoning > 0) counts.reasoningOutputTokens = reasoning;
-  return counts;
-}
-
-/** The Responses API has a status, not a finish reason: map it onto the Chat Completions names. */
-function responsesFinishReason(response: Json): string {
-  if (response.status === 'incomplete') {
-    const reason = response.incomplete_details?.reason;
-    return reason === 'max_output_tokens' ? 'length' : typeof reason === 'string' ? reason : 'incomplete';
-  }
-  if (response.status === 'failed') return 'error';
-  const calls = Array.isArray(response.output) && response.output.some((item: Json) => item?.type === 'function_call');
-  return calls ? 'tool_calls' : 'stop';
-}
 
 export class OpenAICallSpan {
   readonly span: Span;
@@ -191,35 +161,13 @@ export class OpenAICallSpan {
 
   private observeCompletion(completion: Json): void {
     this.identify(completion);
-    for (const choice of Array.isArray(completion.choices) ? completion.choices : []) {
-      const output = this.outputAt(typeof choice?.index === 'number' ? choice.index : 0);
-      const message = choice?.message ?? {};
-      if (typeof message.content === 'string') output.text = message.content;
-      output.toolCalls = (Array.isArray(message.tool_calls) ? message.tool_calls : []).map((call: Json) => ({
-        id: String(call?.id ?? ''),
-        name: String(call?.function?.name ?? ''),
-        arguments: String(call?.function?.arguments ?? ''),
-      }));
-      if (typeof choice?.finish_reason === 'string') output.finishReason = choice.finish_reason;
-    }
+    completionOutputs(completion).forEach((output, index) => (this.outputs[index] = output));
     this.usage = tokenCounts(completion.usage) ?? this.usage;
   }
 
   private observeResponse(response: Json): void {
     this.identify(response);
-    const output = this.outputAt(0);
-    output.text = '';
-    output.toolCalls = [];
-    for (const item of Array.isArray(response.output) ? response.output : []) {
-      if (item?.type === 'message') {
-        for (const part of Array.isArray(item.content) ? item.content : []) {
-          if (typeof part?.text === 'string') output.text += part.text;
-        }
-      } else if (item?.type === 'function_call') {
-        output.toolCalls.push({ id: String(item.call_id ?? ''), name: String(item.name ?? ''), arguments: String(item.arguments ?? '') });
-      }
-    }
-    output.finishReason = responsesFinishReason(response);
+    this.outputs[0] = responseOutput(response, responsesFinishReason(response));
     this.usage = tokenCounts(response.usage) ?? this.usage;
   }
 }

@@ -93,6 +93,49 @@ export interface AssistantOutput {
   finishReason: string | undefined;
 }
 
+type Json = Record<string, any>;
+
+/**
+ * The choices of a Chat Completions response as assistant outputs.
+ *
+ * @example
+ * completionOutputs({ choices: [{ index: 0, message: { content: 'Hi' }, finish_reason: 'stop' }] });
+ */
+export function completionOutputs(completion: Json): AssistantOutput[] {
+  const outputs: AssistantOutput[] = [];
+  for (const choice of Array.isArray(completion.choices) ? completion.choices : []) {
+    const message = choice?.message ?? {};
+    outputs[typeof choice?.index === 'number' ? choice.index : outputs.length] = {
+      text: typeof message.content === 'string' ? message.content : '',
+      toolCalls: (Array.isArray(message.tool_calls) ? message.tool_calls : []).map((call: Json) => ({
+        id: String(call?.id ?? ''),
+        name: String(call?.function?.name ?? ''),
+        arguments: String(call?.function?.arguments ?? ''),
+      })),
+      finishReason: typeof choice?.finish_reason === 'string' ? choice.finish_reason : undefined,
+    };
+  }
+  return outputs;
+}
+
+/**
+ * The output items of a Responses API response as one assistant output.
+ *
+ * @example
+ * responseOutput({ output: [{ type: 'message', content: [{ type: 'output_text', text: 'Hi' }] }] }, 'stop');
+ */
+export function responseOutput(response: Json, finishReason: string): AssistantOutput {
+  const output: AssistantOutput = { text: '', toolCalls: [], finishReason };
+  for (const item of Array.isArray(response.output) ? response.output : []) {
+    if (item?.type === 'message') {
+      for (const part of Array.isArray(item.content) ? item.content : []) if (typeof part?.text === 'string') output.text += part.text;
+    } else if (item?.type === 'function_call') {
+      output.toolCalls.push({ id: String(item.call_id ?? ''), name: String(item.name ?? ''), arguments: String(item.arguments ?? '') });
+    }
+  }
+  return output;
+}
+
 /** The conventions' finish reason names (`tool_call`, singular), from OpenAI's (`tool_calls`, `function_call`). */
 function conventionFinishReason(reason: string | undefined): string {
   if (reason === 'tool_calls' || reason === 'function_call') return 'tool_call';
