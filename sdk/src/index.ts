@@ -32,6 +32,7 @@ export type {
 
 export {
   AbortError,
+  DEFAULT_FINAL_NUDGE,
   GuardrailTrippedError,
   ModelResponseError,
   OPTIMIZATION_NAMES,
@@ -58,6 +59,7 @@ export type {
   RunStream,
   RunUsage,
   StreamEvent,
+  StuckDetectionOptions,
 } from './runner/index.ts';
 
 export {

@@ -6,6 +6,7 @@ export type { RunStream, StreamEvent } from './stream-events.ts';
 export { AbortError, GuardrailTrippedError, ModelResponseError, RunError, RunInputError } from './run-errors.ts';
 export type { RunState } from './run-errors.ts';
 export {
+  DEFAULT_FINAL_NUDGE,
   DEFAULT_HISTORY_POLICY,
   DEFAULT_MAX_TOOL_CONCURRENCY,
   OPTIMIZATION_NAMES,

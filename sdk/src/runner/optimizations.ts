@@ -36,7 +36,17 @@ export interface StuckDetectionOptions {
   pingPongSteps?: number;
   /** The same tool error this many steps in a row (default 3). */
   errorThreshold?: number;
+  /**
+   * The message added after the history for the final, tool-less call of a run that ends early (stuck, step cap,
+   * budget): a text, a function of the reason (`stuck: the same tool calls 3 steps in a row: …`), or `false` for none —
+   * the call then relies on `tool_choice: 'none'` alone. Default {@link DEFAULT_FINAL_NUDGE}.
+   */
+  finalNudge?: string | ((reason: string) => string) | false;
 }
+
+/** The default final nudge: tells the model why tools are over and to answer from what it has. */
+export const DEFAULT_FINAL_NUDGE = (reason: string): string =>
+  `Tool use is over for this task (${reason}). Answer now, as well as you can, from the information above.`;
 
 /** One value per technique: `false` switches it off, `true` takes its defaults, an object tunes it. */
 export interface OptimizationSettings {
@@ -144,7 +154,7 @@ export function resolveOptimizations(option: OptimizationsOption = 'optimized'):
     promptCacheLayout: chosen.promptCacheLayout,
     routing: chosen.routing,
     budgets: chosen.budgets,
-    stuckDetection: on(chosen.stuckDetection, { repeatThreshold: 3, pingPongSteps: 4, errorThreshold: 3 }),
+    stuckDetection: stuckDetectionSettings(chosen.stuckDetection),
     toolTimeouts: on(chosen.toolTimeouts, {}),
     retries: on(chosen.retries, DEFAULT_RETRY_POLICY),
     parallelModelWork: chosen.parallelModelWork,
@@ -154,4 +164,20 @@ export function resolveOptimizations(option: OptimizationsOption = 'optimized'):
     toolSelection: chosen.toolSelection,
     workerTools: on(chosen.workerTools, {}),
   };
+}
+
+function stuckDetectionSettings(value: boolean | StuckDetectionOptions): Required<StuckDetectionOptions> | false {
+  if (value === false) return false;
+  const settings: Required<StuckDetectionOptions> = {
+    repeatThreshold: 3,
+    pingPongSteps: 4,
+    errorThreshold: 3,
+    finalNudge: DEFAULT_FINAL_NUDGE,
+    ...(value === true ? {} : value),
+  };
+  const nudge: unknown = settings.finalNudge;
+  if (nudge !== false && typeof nudge !== 'string' && typeof nudge !== 'function') {
+    throw new TypeError(`stuckDetection.finalNudge must be a string, a function (reason) => string, or false; got ${String(nudge)}`);
+  }
+  return settings;
 }

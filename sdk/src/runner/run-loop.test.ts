@@ -67,6 +67,35 @@ describe('stuck detection', () => {
     assert.equal(result.steps.length, 5);
   });
 
+  it('nudges the final call with the default text unless told otherwise', async () => {
+    const { model } = await run(looping(() => searchFor('same')));
+    const nudge = model.calls.at(-1)!.request.messages.at(-1)!;
+    assert.equal(nudge.role, 'user');
+    assert.match(String(nudge.content), /^Tool use is over for this task \(stuck: the same tool calls 3 steps in a row: search\(\{"q":"same"\}\)\)\. Answer now/);
+  });
+
+  it('takes a final nudge of your own, as text or as a function of the reason', async () => {
+    const text = await run(looping(() => searchFor('same')), { optimizations: { stuckDetection: { finalNudge: 'Answer in one line.' } } });
+    assert.deepEqual(text.model.calls.at(-1)!.request.messages.at(-1), { role: 'user', content: 'Answer in one line.' });
+    const made = await run(looping((i) => searchFor(`q${i}`)), { maxSteps: 2, optimizations: { stuckDetection: { finalNudge: (reason) => `Stop: ${reason}.` } } });
+    assert.deepEqual(made.model.calls.at(-1)!.request.messages.at(-1), { role: 'user', content: 'Stop: reached the limit of 2 steps.' });
+  });
+
+  it('sends no nudge at all with finalNudge false: tool_choice none alone ends the run', async () => {
+    const { result, model } = await run(looping(() => searchFor('same')), { optimizations: { stuckDetection: { finalNudge: false } } });
+    const last = model.calls.at(-1)!.request;
+    assert.equal(last.toolChoice, 'none');
+    assert.equal(last.messages.at(-1)!.role, 'tool', 'the request ends with the last tool result');
+    assert.equal(result.finalOutput, 'best answer so far');
+  });
+
+  it('refuses a final nudge that is neither text, a function nor false', () => {
+    assert.throws(
+      () => new Runner({ provider: scriptedModel([]), optimizations: { stuckDetection: { finalNudge: 42 as never } } }),
+      /finalNudge must be a string, a function \(reason\) => string, or false/,
+    );
+  });
+
   it('does not look for loops in baseline, only the step cap holds', async () => {
     const { result, events } = await run(looping(() => searchFor('same')), { maxSteps: 5, optimizations: 'baseline' });
     assert.equal(result.outcome, 'max_steps');

@@ -41,7 +41,10 @@ export interface StuckPattern {
  * @example
  * stuckPattern(steps, { repeatThreshold: 3, pingPongSteps: 4, errorThreshold: 3 }) // { pattern: 'repeat', detail: '…' }
  */
-export function stuckPattern(steps: readonly StepResult[], options: Required<StuckDetectionOptions>): StuckPattern | null {
+export function stuckPattern(
+  steps: readonly StepResult[],
+  options: Required<Pick<StuckDetectionOptions, 'repeatThreshold' | 'pingPongSteps' | 'errorThreshold'>>,
+): StuckPattern | null {
   const actions = steps.map(actionSignature);
   const last = actions.at(-1);
   if (!last) return null;
