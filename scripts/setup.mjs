@@ -1,26 +1,55 @@
 #!/usr/bin/env node
-// Idempotent set-up shared by the README's two commands: only Node 20+ and npm are assumed.
+// Idempotent set-up shared by the README's commands: only Node 20+ and npm are assumed.
 // Installs pnpm through npx, the workspace's dependencies (skipped when the lockfile has not changed since the
-// last install), and Debian's Chromium when a browser is needed. Usable as a module or as a script.
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// last install), and Debian's Chromium when a browser is needed. Each step prints one line with its time; its
+// full output goes to a log file under .hotpath/logs/, named (with the last lines) when the step fails.
+// Usable as a module or as a script.
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PNPM = ['-y', 'pnpm@10.34.9'];
 export const CHROMIUM = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
+export const LOG_DIR = join(root, '.hotpath', 'logs');
 
-export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
-  if (result.status !== 0) {
-    throw new Error(`\`${command} ${args.join(' ')}\` failed with exit code ${result.status ?? result.signal}`);
-  }
+/** The last `count` non-empty lines of a log file, indented, for a failure message. */
+function tail(path, count = 20) {
+  const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  return lines.slice(-count).map((line) => `    ${line}`).join('\n');
 }
 
-export function pnpm(args, options) {
-  run('npx', [...PNPM, ...args], options);
+/**
+ * Runs set-up commands quietly: one line `[setup] <label> … 12.3s` when they succeed, their output appended to
+ * `.hotpath/logs/<log>.log` either way; on failure an error naming the log file and quoting its last lines.
+ *
+ * @example
+ * step('install dependencies', 'install', [['npx', ['-y', 'pnpm@10.34.9', 'install']]]);
+ */
+export function step(label, log, commands, options = {}) {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = join(LOG_DIR, `${log}.log`);
+  const started = Date.now();
+  process.stdout.write(`[setup] ${label} … `);
+  const fd = openSync(logFile, 'w');
+  try {
+    for (const [command, args, extra = {}] of commands) {
+      writeFileSync(fd, `$ ${command} ${args.join(' ')}\n`);
+      const result = spawnSync(command, args, { cwd: root, ...options, ...extra, stdio: ['ignore', fd, fd] });
+      if (result.status !== 0) {
+        process.stdout.write('failed\n');
+        throw new Error(
+          `${label} failed: \`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal ?? result.error?.message}; ` +
+            `full output in ${relative(process.cwd(), logFile) || logFile}. Its last lines:\n${tail(logFile)}`,
+        );
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)}s\n`);
 }
 
 function fingerprint() {
@@ -40,9 +69,10 @@ export function installDependencies() {
   const marker = join(root, 'node_modules', '.hotpath-install');
   const want = fingerprint();
   if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return;
-  console.log('[setup] installing dependencies with pnpm…');
   const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
-  pnpm(['install', ...frozen, '--reporter=append-only'], { env: { ...process.env, CI: 'true' } });
+  step('install dependencies (pnpm)', 'install', [['npx', [...PNPM, 'install', ...frozen, '--reporter=append-only']]], {
+    env: { ...process.env, CI: 'true' },
+  });
   mkdirSync(dirname(marker), { recursive: true });
   writeFileSync(marker, want);
 }
@@ -52,13 +82,20 @@ export function ensureChromium() {
   if (process.getuid?.() !== 0) {
     throw new Error(`Chromium is missing at ${CHROMIUM}. Install it (Debian: sudo apt-get install -y chromium) or set HOTPATH_CHROMIUM.`);
   }
-  console.log('[setup] installing Debian chromium…');
-  run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  step('install Chromium (apt-get)', 'chromium', [
+    ['apt-get', ['update', '-qq']],
+    ['apt-get', ['install', '-y', '-qq', 'chromium']],
+  ], { env });
   return CHROMIUM;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  installDependencies();
-  if (process.argv.includes('--browser')) ensureChromium();
+  try {
+    installDependencies();
+    if (process.argv.includes('--browser')) ensureChromium();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
 }

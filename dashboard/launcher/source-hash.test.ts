@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sourceHash } from './source-hash.ts';
@@ -19,5 +19,6 @@ describe('sourceHash', () => {
     assert.notEqual(second, first);
     writeFileSync(join(root, 'src', 'b.ts'), '');
     assert.notEqual(sourceHash(root, ['src']), second);
+    rmSync(root, { recursive: true, force: true });
   });
 });
