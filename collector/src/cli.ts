@@ -1,8 +1,9 @@
 #!/usr/bin/env -S node --import tsx
 // `hotpath-collector`: starts the collector from flags and env vars (see --help) and stops it cleanly on
-// SIGINT/SIGTERM, writing what is queued before the database closes.
+// SIGINT/SIGTERM/SIGHUP or when its parent process goes, writing what is queued before the database closes.
 import { parseCollectorArgs, helpText } from './cli-options.ts';
 import { CollectorError } from './errors.ts';
+import { untilStopSignal } from './lifecycle/stop-signals.ts';
 import { startCollector } from './start-collector.ts';
 
 async function main(): Promise<void> {
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
     process.stdout.write(helpText);
     return;
   }
+  // Listening before anything starts: a stop asked during start-up still closes the database cleanly.
+  const stopping = untilStopSignal();
   const collector = await startCollector(parsed.options);
   process.stdout.write(
     `hotpath collector listening on ${collector.url}\n` +
@@ -19,18 +22,15 @@ async function main(): Promise<void> {
       `  query API  ${collector.url}/api/traces\n` +
       `  database   ${collector.dbPath}\n`,
   );
-  const stop = (signal: string) => {
-    process.stdout.write(`${signal}: stopping\n`);
-    collector.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  const reason = await stopping;
+  process.stdout.write(`${reason}: stopping\n`);
+  try {
+    await collector.close();
+  } catch (error) {
+    process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {
