@@ -43,6 +43,14 @@ describe('the support-desk agent', () => {
     assert.deepEqual([long.model, long.rule], ['sim-large', 'long-context']);
   });
 
+  it('runs on an endpoint that serves one model, with that model for both tiers', async () => {
+    const router = supportDeskRouter({ small: 'only-model', large: 'only-model' });
+    assert.deepEqual(router.models, ['only-model']);
+    for (const input of ['Is order O-5004 still eligible for a return?', 'Where is order O-5002?']) {
+      assert.equal((await route(router, input)).model, 'only-model', input);
+    }
+  });
+
   it('prefetches each customer and each order the question names, once, and nothing otherwise', () => {
     const agent = supportDeskAgent(createSupportDeskTools());
     assert.deepEqual(agent.prefetchFor('Compare C-1001 with C-1002, then C-1001 again, and orders O-5002 and O-5002.'), [

@@ -58,7 +58,8 @@ const MONEY_DECISION = /\bhow much\b[^?]*\brefund|\brefund\b[^?]*\bhow much\b|\b
 export function supportDeskRouter(models: { small: string; large: string } = { small: SMALL_MODEL, large: LARGE_MODEL }): ModelRouter {
   const { small, large } = models;
   return router({
-    models: [small, large],
+    // An endpoint serving one model plays both tiers: every rule then picks it.
+    models: small === large ? [large] : [small, large],
     defaultModel: large,
     classify: ({ input }) =>
       MONEY_DECISION.test(input)
