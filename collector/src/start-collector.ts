@@ -12,6 +12,7 @@ import { createLiveHub } from './http/live-hub.ts';
 import { createOtlpRoute } from './http/otlp-route.ts';
 import { createQueryRoutes, sendError } from './http/query-routes.ts';
 import { createReceiveBatch } from './http/receive-batch.ts';
+import { createRequestLog, type LogWriter } from './http/request-log.ts';
 import { createWriteQueue } from './http/write-queue.ts';
 import { defaultPricing, validatePricing, type PricingTable } from './ingest/pricing.ts';
 import { openDatabase, type CollectorDatabase } from './storage/open-database.ts';
@@ -50,6 +51,8 @@ export interface CollectorOptions {
    * else 0 (inline): see defaultDecodeWorkers.
    */
   decodeWorkers?: number;
+  /** Where failures (every 5xx, with its request id) are logged as JSON lines. Default: stderr. */
+  log?: LogWriter;
 }
 
 export interface CollectorStats {
@@ -88,6 +91,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const dbPath = options.dbPath ?? join(resolve(options.dataDir ?? 'data'), 'hotpath.sqlite');
   const pricing = options.pricing ? { ...defaultPricing, ...validatePricing(options.pricing, 'options.pricing') } : defaultPricing;
   const startedAt = Date.now();
+  const requestLog = createRequestLog(options.log);
   const database: CollectorDatabase = openDatabase(dbPath);
   const writer = createSpanWriter(database);
   const live = createLiveHub();
@@ -133,6 +137,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   });
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    requestLog.begin(request, response);
     const url = new URL(request.url ?? '/', 'http://collector');
     if (url.pathname === '/v1/traces') void otlp(request, response);
     else if (url.pathname === '/api' || url.pathname.startsWith('/api/')) api(request, response, url);
@@ -167,7 +172,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   let grpc: OtlpGrpcServer | undefined;
   if (options.grpcPort !== undefined) {
     try {
-      grpc = await startOtlpGrpcServer({ host, port: options.grpcPort, receive, admission, maxBodyBytes, ingestToken: options.ingestToken, onRefused });
+      grpc = await startOtlpGrpcServer({ host, port: options.grpcPort, receive, admission, maxBodyBytes, ingestToken: options.ingestToken, onRefused, requestLog });
     } catch (error) {
       await new Promise((resolveClose) => server.close(resolveClose));
       await releaseResources();

@@ -7,6 +7,7 @@ import { exportResponseProtobuf } from '../otlp/export-response.ts';
 import type { Admission } from '../http/admission.ts';
 import { bearerMatches } from '../http/bearer.ts';
 import type { ReceiveBatch } from '../http/receive-batch.ts';
+import type { RequestLog } from '../http/request-log.ts';
 
 const identity = (bytes: Buffer): Buffer => bytes;
 
@@ -57,6 +58,8 @@ export async function startOtlpGrpcServer(options: {
   maxBodyBytes: number;
   ingestToken?: string;
   onRefused?: (error: CollectorError) => void;
+  /** Server-side failures (INTERNAL, UNAVAILABLE) are logged here with a request id, as OTLP/HTTP's 5xx are. */
+  requestLog?: RequestLog;
 }): Promise<OtlpGrpcServer> {
   const server = new Server({ 'grpc.max_receive_message_length': options.maxBodyBytes });
   server.addService(traceService, {
@@ -77,7 +80,9 @@ export async function startOtlpGrpcServer(options: {
             ? error
             : new CollectorError('internal', `export failed: ${(error as Error).message}`, { cause: error });
           options.onRefused?.(failure);
-          callback({ code: grpcStatus[failure.code], details: failure.message });
+          const requestId =
+            failure.status >= 500 ? options.requestLog?.write({ method: 'gRPC', path: traceService.Export!.path, status: failure.status, error: failure }) : undefined;
+          callback({ code: grpcStatus[failure.code], details: requestId === undefined ? failure.message : `${failure.message} (request id ${requestId})` });
         } finally {
           if (admitted) options.admission.leave();
         }

@@ -10,6 +10,7 @@ import type { Admission } from './admission.ts';
 import { bearerMatches } from './bearer.ts';
 import type { BodyEncoding } from './decode-pool.ts';
 import { readBody } from './read-body.ts';
+import { noteFailure } from './request-log.ts';
 import type { ReceiveBatch } from './receive-batch.ts';
 
 export interface OtlpRouteOptions {
@@ -67,6 +68,7 @@ export function createOtlpRoute(options: OtlpRouteOptions): (request: IncomingMe
         ? error
         : new CollectorError('internal', `export failed: ${(error as Error).message}`, { cause: error });
       options.onRefused?.(failure);
+      noteFailure(response, failure);
       sendStatus(request, response, encoding ?? 'json', failure);
     } finally {
       if (admitted) options.admission.leave();

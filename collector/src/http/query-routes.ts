@@ -14,6 +14,7 @@ import { spend } from '../query/spend.ts';
 import type * as schema from '../storage/schema.ts';
 import { bearerMatches } from './bearer.ts';
 import type { LiveHub } from './live-hub.ts';
+import { noteFailure } from './request-log.ts';
 
 export interface QueryRoutesOptions {
   db: BetterSQLite3Database<typeof schema>;
@@ -77,6 +78,7 @@ export function sendError(response: ServerResponse, error: unknown): void {
   const failure = CollectorError.isInstance(error)
     ? error
     : new CollectorError('internal', `query failed: ${(error as Error).message}`, { cause: error });
+  noteFailure(response, failure);
   sendJson(response, failure.status, { error: { code: failure.code, message: failure.message } });
 }
 

@@ -3,6 +3,7 @@
 // (names are accepted too), field names in lowerCamelCase or the original snake_case. Anything of the wrong
 // shape is a 400 whose message names the path, e.g. `resourceSpans[0].scopeSpans[0].spans[2].startTimeUnixNano`.
 import { CollectorError } from '../errors.ts';
+import { depthLimitMessage, maxAttributeDepth } from './attribute-depth.ts';
 import type {
   AttributeValue,
   Attributes,
@@ -141,19 +142,21 @@ function linkOf(value: unknown, path: string): DecodedLink {
   };
 }
 
-function attributesOf(value: unknown, path: string): Attributes {
+/** `depth`: the nesting level of the values in this list (1 for a span's own attributes). */
+function attributesOf(value: unknown, path: string, depth = 1): Attributes {
   const attributes: Attributes = {};
   list(value, path).forEach((item, index) => {
     const keyValue = object(item, `${path}[${index}]`);
     const key = field(keyValue, 'key');
     if (typeof key !== 'string') fail(`${path}[${index}].key`, 'a string', key);
-    attributes[key] = anyValueOf(field(keyValue, 'value'), `${path}[${index}].value`);
+    attributes[key] = anyValueOf(field(keyValue, 'value'), `${path}[${index}].value`, depth);
   });
   return attributes;
 }
 
-function anyValueOf(value: unknown, path: string): AttributeValue {
+function anyValueOf(value: unknown, path: string, depth: number): AttributeValue {
   if (value === undefined || value === null) return null;
+  if (depth > maxAttributeDepth) throw new CollectorError('bad_request', `malformed OTLP/JSON at ${shortPath(path)}: ${depthLimitMessage}`);
   const source = object(value, path);
   const stringValue = field(source, 'stringValue', 'string_value');
   if (stringValue !== undefined) return string(stringValue, `${path}.stringValue`);
@@ -170,12 +173,12 @@ function anyValueOf(value: unknown, path: string): AttributeValue {
   if (arrayValue !== undefined) {
     const values = field(object(arrayValue, `${path}.arrayValue`), 'values');
     return list(values, `${path}.arrayValue.values`).map((item, index) =>
-      anyValueOf(item, `${path}.arrayValue.values[${index}]`),
+      anyValueOf(item, `${path}.arrayValue.values[${index}]`, depth + 1),
     );
   }
   const kvlistValue = field(source, 'kvlistValue', 'kvlist_value');
   if (kvlistValue !== undefined) {
-    return attributesOf(field(object(kvlistValue, `${path}.kvlistValue`), 'values'), `${path}.kvlistValue.values`);
+    return attributesOf(field(object(kvlistValue, `${path}.kvlistValue`), 'values'), `${path}.kvlistValue.values`, depth + 1);
   }
   const bytesValue = field(source, 'bytesValue', 'bytes_value');
   if (bytesValue !== undefined) {
@@ -266,7 +269,18 @@ function enumValue(value: unknown, names: Record<string, number>, path: string):
 }
 
 function fail(path: string, expected: string, got: unknown): never {
-  const shown = JSON.stringify(got);
-  const preview = shown === undefined ? String(got) : shown.length > 60 ? `${shown.slice(0, 60)}…` : shown;
-  throw new CollectorError('bad_request', `malformed OTLP/JSON at ${path}: expected ${expected}, got ${preview}`);
+  throw new CollectorError('bad_request', `malformed OTLP/JSON at ${shortPath(path)}: expected ${expected}, got ${preview(got)}`);
+}
+
+/** A short description of a wrong value. Objects and arrays are not serialised: they may nest without end. */
+function preview(got: unknown): string {
+  if (Array.isArray(got)) return `an array of ${got.length}`;
+  if (typeof got === 'object' && got !== null) return 'an object';
+  const shown = typeof got === 'string' ? JSON.stringify(got.length > 60 ? got.slice(0, 60) : got) : String(got);
+  return typeof got === 'string' && got.length > 60 ? `${shown}…` : shown;
+}
+
+/** Paths through deeply nested values grow with the depth: keep the start and the end. */
+function shortPath(path: string): string {
+  return path.length > 200 ? `${path.slice(0, 120)}…${path.slice(-60)}` : path;
 }

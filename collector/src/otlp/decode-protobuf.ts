@@ -2,6 +2,7 @@
 // (Long for 64-bit integers, Uint8Array for bytes) to the collector's decoded form.
 import protobuf from 'protobufjs';
 import { CollectorError } from '../errors.ts';
+import { depthLimitMessage, maxAttributeDepth } from './attribute-depth.ts';
 import { otlpTypes } from './otlp-schema.ts';
 import type {
   AttributeValue,
@@ -83,6 +84,10 @@ export function decodeProtobufTraces(body: Uint8Array): TraceExportRequest {
     message = otlpTypes.exportTraceServiceRequest.decode(bytes) as unknown as PbRequest;
   } catch (error) {
     const detail = error instanceof protobuf.util.ProtocolError || error instanceof Error ? error.message : String(error);
+    // protobufjs stops at otlp-schema's message depth, which only values beyond the attribute limit reach.
+    if (detail === 'maximum nesting depth exceeded') {
+      throw new CollectorError('bad_request', `malformed OTLP/protobuf ExportTraceServiceRequest: ${depthLimitMessage}`, { cause: error });
+    }
     throw new CollectorError('bad_request', `malformed OTLP/protobuf ExportTraceServiceRequest: ${detail}`, {
       cause: error,
     });
@@ -164,15 +169,17 @@ function uint64String(value: Int64): string {
   return millions === 0 ? String(units) : `${millions}${String(units).padStart(6, '0')}`;
 }
 
-function attributesOf(list: PbKeyValue[] | undefined): Attributes {
+/** `depth`: the nesting level of the values in this list (1 for a span's own attributes). */
+function attributesOf(list: PbKeyValue[] | undefined, depth = 1): Attributes {
   const attributes: Attributes = {};
   if (!list) return attributes;
-  for (const { key, value } of list) attributes[key] = anyValueOf(value);
+  for (const { key, value } of list) attributes[key] = anyValueOf(value, depth);
   return attributes;
 }
 
-function anyValueOf(value: PbAnyValue | null | undefined): AttributeValue {
+function anyValueOf(value: PbAnyValue | null | undefined, depth: number): AttributeValue {
   if (!value) return null;
+  if (depth > maxAttributeDepth) throw new CollectorError('bad_request', `malformed OTLP/protobuf ExportTraceServiceRequest: ${depthLimitMessage}`);
   // protobufjs sets the oneof's virtual `value` property to the name of the field that is present.
   switch (value.value) {
     case 'stringValue':
@@ -187,9 +194,9 @@ function anyValueOf(value: PbAnyValue | null | undefined): AttributeValue {
       return Number.isFinite(double) ? double : String(double);
     }
     case 'arrayValue':
-      return (value.arrayValue?.values ?? []).map(anyValueOf);
+      return (value.arrayValue?.values ?? []).map((item) => anyValueOf(item, depth + 1));
     case 'kvlistValue':
-      return attributesOf(value.kvlistValue?.values);
+      return attributesOf(value.kvlistValue?.values, depth + 1);
     case 'bytesValue':
       return value.bytesValue ? Buffer.from(value.bytesValue).toString('base64') : '';
     default:

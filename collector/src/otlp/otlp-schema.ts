@@ -4,6 +4,7 @@
 // bodies. Package names are not part of the wire format, so one short namespace holds everything. Fields the
 // collector does not know (newer proto versions) are skipped by protobufjs, as protobuf requires.
 import protobuf from 'protobufjs';
+import { maxAttributeDepth } from './attribute-depth.ts';
 
 const keyValueList = { values: { rule: 'repeated', type: 'KeyValue', id: 1 } };
 
@@ -120,6 +121,12 @@ const descriptor = {
 };
 
 const root = protobuf.Root.fromJSON(descriptor);
+
+// protobufjs refuses messages nested deeper than its recursion limit (100 by default: attribute values 31 levels
+// deep). An attribute value at level d sits 6 + 3 × (d − 1) messages deep at most (request → resource spans →
+// scope spans → span → event → key-value → any-value, then kvlist → key-value → any-value per level), so this limit
+// lets every value within maxAttributeDepth through to the decoder's own check, and stops deeper ones early.
+protobuf.Reader.recursionLimit = 6 + 3 * maxAttributeDepth;
 
 /** protobufjs types for the OTLP trace export messages. */
 export const otlpTypes = {

@@ -6,6 +6,7 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../storage/schema.ts';
 import { spans } from '../storage/schema.ts';
 import type { RoutingDecision, RoutingModelStats, RoutingResponse, RoutingRuleCount } from './api-types.ts';
+import { readStoredJson } from '../storage/read-stored-json.ts';
 import type { QueryParams } from './query-params.ts';
 import { simulatedCall } from './simulated-call.ts';
 import { modelCallsOnly, spanScope } from './time-scope.ts';
@@ -106,7 +107,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
 function candidatesOf(value: string | null): string[] {
   if (value === null) return [];
   try {
-    const parsed: unknown = JSON.parse(value);
+    const parsed: unknown = readStoredJson(value);
     return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
   } catch {
     return [value];

@@ -2,6 +2,7 @@
 import type { Attributes, DecodedEvent, DecodedLink } from '../otlp/otlp-types.ts';
 import { nanosToMs } from '../ingest/prepare-batch.ts';
 import { isInProgress } from '../ingest/trace-summary.ts';
+import { readStoredJson } from '../storage/read-stored-json.ts';
 import type { SpanRecord, TraceRecord } from '../storage/schema.ts';
 import type { SpanKindName, SpanRow, TraceSummary } from './api-types.ts';
 
@@ -32,9 +33,9 @@ export function toTraceSummary(record: TraceRecord): TraceSummary {
     outputTokens: record.outputTokens,
     cachedInputTokens: record.cachedInputTokens,
     costUsd: record.costUsd,
-    models: JSON.parse(record.models) as string[],
+    models: readStoredJson<string[]>(record.models),
     simulated: record.simulated === 1,
-    attributes: JSON.parse(record.attributes) as Attributes,
+    attributes: readStoredJson<Attributes>(record.attributes),
   };
 }
 
@@ -80,19 +81,19 @@ export function toSpanRow(span: StoredSpan, full: boolean): SpanRow {
     simulated: span.simulated === 1,
   };
   if (!full) return row;
-  row.attributes = JSON.parse(span.attributes) as Attributes;
-  row.events = (JSON.parse(span.events) as DecodedEvent[]).map((event) => ({
+  row.attributes = readStoredJson<Attributes>(span.attributes);
+  row.events = readStoredJson<DecodedEvent[]>(span.events).map((event) => ({
     name: event.name,
     time: nanosToMs(event.timeUnixNano),
     timeUnixNano: event.timeUnixNano,
     attributes: event.attributes,
   }));
-  row.links = (JSON.parse(span.links) as DecodedLink[]).map((link) => ({
+  row.links = readStoredJson<DecodedLink[]>(span.links).map((link) => ({
     traceId: link.traceId,
     spanId: link.spanId,
     attributes: link.attributes,
   }));
-  row.resource = span.resourceAttributes ? (JSON.parse(span.resourceAttributes) as Attributes) : {};
+  row.resource = span.resourceAttributes ? readStoredJson<Attributes>(span.resourceAttributes) : {};
   row.scope = { name: span.scopeName ?? '', version: span.scopeVersion ?? null };
   return row;
 }
