@@ -13,16 +13,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <a className="skip-link" href="#main">Skip to content</a>
         <div className="shell">
           <aside className="sidebar">
-            <div className="brand">
-              <span className="brand-mark" aria-hidden="true" />
-              Hotpath
-            </div>
             <AppNav />
             <div className="sidebar-foot">Agent traces over OpenTelemetry GenAI</div>
           </aside>
-          <main className="main">{children}</main>
+          <main className="main" id="main" tabIndex={-1}>{children}</main>
         </div>
       </body>
     </html>

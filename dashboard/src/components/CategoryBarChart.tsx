@@ -27,10 +27,10 @@ export function CategoryBarChart({
     <div className="chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
-          <CartesianGrid stroke="#eef0f3" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" />
-          <YAxis type="category" dataKey={categoryKey} tickFormatter={truncate} tick={{ fontSize: 11, fill: '#344054' }} stroke="#d0d5dd" width={130} interval={0} />
-          <Tooltip contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: '#e4e7ec' }} cursor={{ fill: '#f2f4f7' }} />
+          <CartesianGrid stroke="var(--rule)" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--muted)' }} stroke="var(--border-strong)" />
+          <YAxis type="category" dataKey={categoryKey} tickFormatter={truncate} tick={{ fontSize: 11, fill: 'var(--text-2)' }} stroke="var(--border-strong)" width={130} interval={0} />
+          <Tooltip cursor={{ fill: 'var(--track)' }} />
           <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" iconSize={10} />
           {bars.map((bar) => (
             <Bar key={bar.key} dataKey={bar.key} name={bar.label} fill={bar.color} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} maxBarSize={22} />

@@ -38,13 +38,12 @@ export function TimeSeriesChart({
     <div className="chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows}>
-          <CartesianGrid stroke="#eef0f3" vertical={false} />
-          <XAxis dataKey="start" tickFormatter={label} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" minTickGap={24} />
-          <YAxis domain={format === 'percent' ? [0, 1] : undefined} tickFormatter={(value: number) => formatValue(value)} tick={{ fontSize: 11, fill: '#667085' }} stroke="#d0d5dd" width={70} />
+          <CartesianGrid stroke="var(--rule)" vertical={false} />
+          <XAxis dataKey="start" tickFormatter={label} tick={{ fontSize: 11, fill: 'var(--muted)' }} stroke="var(--border-strong)" minTickGap={24} />
+          <YAxis domain={format === 'percent' ? [0, 1] : undefined} tickFormatter={(value: number) => formatValue(value)} tick={{ fontSize: 11, fill: 'var(--muted)' }} stroke="var(--border-strong)" width={70} />
           <Tooltip
             labelFormatter={(value) => `${new Date(Number(value)).toISOString().replace('T', ' ').slice(0, 19)} UTC`}
             formatter={(value) => formatValue(Number(value))}
-            contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: '#e4e7ec' }}
           />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" iconSize={10} /> : null}
           {series.map((name, index) => (
