@@ -1,21 +1,19 @@
-// How a figure moved between two runs, for the compare view: the signed difference, its share of the first
-// run's figure, and whether the move is an improvement (lower time, tokens and cost are better).
+// How a figure moved between two runs, for the compare view: the signed difference and its share of the first
+// run's figure. Whether the move is good for the user is change-tone.ts's question.
 
 export interface Change {
   delta: number;
   /** delta / a; null when a is zero (no baseline to compare with). */
   ratio: number | null;
-  /** 'better' when b is lower, 'worse' when higher, 'same' otherwise. */
-  verdict: 'better' | 'worse' | 'same';
 }
 
 /**
  * @example
- * relativeChange(12_000, 8_000) // { delta: -4000, ratio: -0.333…, verdict: 'better' }
+ * relativeChange(12_000, 8_000) // { delta: -4000, ratio: -0.333… }
  */
 export function relativeChange(a: number, b: number): Change {
   const delta = b - a;
-  return { delta, ratio: a !== 0 ? delta / Math.abs(a) : null, verdict: delta < 0 ? 'better' : delta > 0 ? 'worse' : 'same' };
+  return { delta, ratio: a !== 0 ? delta / Math.abs(a) : null };
 }
 
 /**

@@ -5,6 +5,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import type { CompareResponse, TraceDetail, TraceListResponse, TraceSummary } from '@hotpath/collector/api-types';
 import { callCounts } from '../../lib/call-counts.ts';
+import { changeTone, runOutcome, speedupTone } from '../../lib/change-tone.ts';
 import { ChangeStat } from '../../components/ChangeStat.tsx';
 import { CollectorErrorState } from '../../components/CollectorErrorState.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -16,6 +17,7 @@ import { TraceSummaryLine } from '../../components/TraceSummaryLine.tsx';
 import { Waterfall } from '../../components/Waterfall.tsx';
 import { CollectorResponseError } from '../../lib/dashboard-error.ts';
 import { formatCost, formatDuration, formatTokens, shortId } from '../../lib/format.ts';
+import { nameColumnWidth } from '../../lib/name-column-width.ts';
 import { speedupLabel } from '../../lib/relative-change.ts';
 import { isTraceId } from '../../lib/trace-id.ts';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
@@ -67,18 +69,18 @@ async function Picker({ a, b }: { a: string; b: string }) {
   );
 }
 
-function Side({ tag, detail, scaleMs }: { tag: 'A' | 'B'; detail: TraceDetail; scaleMs: number }) {
+function Side({ tag, detail, scaleMs, nameWidth }: { tag: 'A' | 'B'; detail: TraceDetail; scaleMs: number; nameWidth: number }) {
   const { trace } = detail;
   return (
     <div className="compare-col" data-testid={`compare-${tag.toLowerCase()}`}>
       <div className="compare-label">
         <span className="compare-tag">{tag}</span>
-        <Link href={`/traces/${trace.traceId}`} className="trace-name">{trace.name}</Link>
+        <Link href={`/traces/${trace.traceId}`} className="trace-name" title={trace.name}>{trace.name}</Link>
         {trace.simulated ? <SimulatedBadge /> : null}
         <span className="cell-sub" style={{ marginLeft: 'auto' }}>{formatDuration(trace.durationMs)}</span>
       </div>
       <TraceSummaryLine trace={trace} />
-      <Waterfall traceId={trace.traceId} packed={packSpans(detail.spans)} mode="compact" scaleMs={scaleMs} />
+      <Waterfall traceId={trace.traceId} packed={packSpans(detail.spans)} mode="compact" scaleMs={scaleMs} nameColumnWidth={nameWidth} />
     </div>
   );
 }
@@ -119,6 +121,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const scaleMs = Math.max(left.trace.durationMs, right.trace.durationMs);
   const [callsA, callsB] = [callCounts(left.spans), callCounts(right.spans)];
   const anySimulated = left.trace.simulated || right.trace.simulated;
+  const [runA, runB] = [runOutcome(left.trace), runOutcome(right.trace)];
+  const speed = speedupTone(runA, runB);
+  // Both waterfalls get the same name column, wide enough for the longer names of either run (within limits).
+  const nameWidth = nameColumnWidth([...left.spans, ...right.spans]);
+  const [tokensA, tokensB] = [left.trace.inputTokens + left.trace.outputTokens, right.trace.inputTokens + right.trace.outputTokens];
 
   return (
     <>
@@ -132,19 +139,48 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           testId="compare-speedup"
           label="Speedup (B vs A)"
           value={<>{speedupLabel(speedup)} {anySimulated ? <SimulatedBadge /> : null}</>}
-          hint={`${formatDuration(left.trace.durationMs)} → ${formatDuration(right.trace.durationMs)}`}
-          tone={speedup !== null && speedup > 1.005 ? 'good' : speedup !== null && speedup < 0.995 ? 'bad' : undefined}
+          hint={
+            <>
+              {formatDuration(left.trace.durationMs)} → {formatDuration(right.trace.durationMs)}
+              {speed.caveat ? <div className="speedup-caveat" data-testid="compare-speedup-caveat">{speed.caveat}</div> : null}
+            </>
+          }
+          tone={speed.tone === 'neutral' ? undefined : speed.tone}
         />
-        <ChangeStat testId="compare-tokens" label="Tokens" a={left.trace.inputTokens + left.trace.outputTokens} b={right.trace.inputTokens + right.trace.outputTokens} format={formatTokens} />
-        <ChangeStat testId="compare-cost" label="Cost" a={left.trace.costUsd} b={right.trace.costUsd} format={formatCost} />
-        <ChangeStat testId="compare-cached" label="Cached input" a={left.trace.cachedInputTokens} b={right.trace.cachedInputTokens} format={formatTokens} higherIsBetter />
-        <ChangeStat testId="compare-model-calls" label="Model calls" a={callsA.modelCalls} b={callsB.modelCalls} format={count} />
-        <ChangeStat testId="compare-tool-calls" label="Tool calls" a={callsA.toolCalls} b={callsB.toolCalls} format={count} />
+        <ChangeStat testId="compare-tokens" label="Tokens" a={tokensA} b={tokensB} format={formatTokens} verdict={changeTone('outcome', tokensA, tokensB, runA, runB)} />
+        <ChangeStat testId="compare-cost" label="Cost" a={runA.costUsd} b={runB.costUsd} format={formatCost} verdict={changeTone('outcome', runA.costUsd, runB.costUsd, runA, runB)} />
+        <ChangeStat
+          testId="compare-cached"
+          label="Cached input"
+          a={runA.cachedInputTokens}
+          b={runB.cachedInputTokens}
+          format={formatTokens}
+          verdict={changeTone('cached-input', runA.cachedInputTokens, runB.cachedInputTokens, runA, runB)}
+        />
+        <ChangeStat
+          testId="compare-model-calls"
+          label="Model calls"
+          a={callsA.modelCalls}
+          b={callsB.modelCalls}
+          format={count}
+          verdict={changeTone('explains-time', callsA.modelCalls, callsB.modelCalls, runA, runB)}
+        />
+        <ChangeStat
+          testId="compare-tool-calls"
+          label="Tool calls"
+          a={callsA.toolCalls}
+          b={callsB.toolCalls}
+          format={count}
+          verdict={changeTone('explains-time', callsA.toolCalls, callsB.toolCalls, runA, runB)}
+        />
+        {runA.errors + runB.errors > 0 ? (
+          <ChangeStat testId="compare-errors" label="Errors" a={runA.errors} b={runB.errors} format={count} verdict={changeTone('outcome', runA.errors, runB.errors, runA, runB)} />
+        ) : null}
       </div>
       <TimeBreakdownPanel a={left} b={right} />
       <div className="compare-cols">
-        <Side tag="A" detail={left} scaleMs={scaleMs} />
-        <Side tag="B" detail={right} scaleMs={scaleMs} />
+        <Side tag="A" detail={left} scaleMs={scaleMs} nameWidth={nameWidth} />
+        <Side tag="B" detail={right} scaleMs={scaleMs} nameWidth={nameWidth} />
       </div>
     </>
   );
