@@ -1,4 +1,5 @@
-// Tool cache: hits, misses and shared in-flight calls per tool, and the time the cache saved.
+// Tool cache: hits, misses and shared in-flight calls per tool, the calls made with the cache off (so the columns
+// add up to the calls), and the time the cache saved.
 import type { Metadata } from 'next';
 import type { CacheResponse } from '@hotpath/collector/api-types';
 import { AggregateFrame } from '../../components/AggregateFrame.tsx';
@@ -8,7 +9,7 @@ import { SimulatedBadge } from '../../components/SimulatedBadge.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { TablePanel } from '../../components/TablePanel.tsx';
 import { parseAggregateQuery, windowStart } from '../../lib/aggregate-query.ts';
-import { cacheHitRate } from '../../lib/cache-hit-rate.ts';
+import { cacheCallSplit, cacheHitRate } from '../../lib/cache-hit-rate.ts';
 import { formatDuration, formatPercent } from '../../lib/format.ts';
 import type { SearchParamsRecord } from '../../lib/trace-list-query.ts';
 import { attempt } from '../../server/attempt.ts';
@@ -25,6 +26,8 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
   const cache = data.value;
   const { totals } = cache;
   const tools = [...cache.tools].sort((a, b) => b.savedMs - a.savedMs || b.calls - a.calls);
+  const split = cacheCallSplit(totals);
+  const count = (value: number) => value.toLocaleString('en-US');
 
   return (
     <AggregateFrame
@@ -42,22 +45,34 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
       }
     >
       <div className="stats">
-        <StatCard testId="stat-hit-rate" label="Hit rate" value={formatPercent(totals.hitRate)} hint={`${(totals.hits + totals.shared).toLocaleString('en-US')} of ${(totals.hits + totals.shared + totals.misses).toLocaleString('en-US')} cached-tool calls served without running`} tone={totals.hitRate > 0 ? 'good' : undefined} />
+        <StatCard
+          testId="stat-hit-rate"
+          label="Hit rate"
+          value={formatPercent(totals.hitRate)}
+          hint={`${count(split.served)} of ${count(split.throughCache)} calls through the cache served without running`}
+          tone={totals.hitRate > 0 ? 'good' : undefined}
+        />
         <StatCard testId="stat-saved" label="Time saved" value={formatDuration(totals.savedMs)} hint="run time of the executions reused" tone={totals.savedMs > 0 ? 'good' : undefined} />
-        <StatCard label="Misses" value={totals.misses.toLocaleString('en-US')} hint="executed and stored" />
-        <StatCard label="Shared in flight" value={totals.shared.toLocaleString('en-US')} hint="joined an identical running call" />
+        <StatCard testId="stat-misses" label="Misses" value={count(totals.misses)} hint={`executed and stored · ${count(totals.shared)} more joined an identical running call`} />
+        <StatCard
+          testId="stat-cache-off"
+          label="Cache off"
+          value={count(split.cacheOff)}
+          hint={`of ${count(totals.calls)} tool calls ran with no cache (not counted in the hit rate)`}
+        />
       </div>
       <div className="grid-2">
         <section className="panel">
-          <div className="panel-title"><h2>Hits and misses per tool</h2></div>
+          <div className="panel-title"><h2>Calls per tool</h2></div>
           <CategoryBarChart
             testId="chart-cache"
-            rows={tools.filter((tool) => tool.hits + tool.shared + tool.misses > 0).map((tool) => ({ tool: tool.toolName, hits: tool.hits, shared: tool.shared, misses: tool.misses }))}
+            rows={tools.map((tool) => ({ tool: tool.toolName, hits: tool.hits, shared: tool.shared, misses: tool.misses, off: cacheCallSplit(tool).cacheOff }))}
             categoryKey="tool"
             bars={[
-              { key: 'hits', label: 'hits', color: '#059669' },
-              { key: 'shared', label: 'shared', color: '#6ee7b7' },
-              { key: 'misses', label: 'misses', color: '#d0d5dd' },
+              { key: 'hits', label: 'hits', color: 'var(--cache-hit)' },
+              { key: 'shared', label: 'shared', color: 'var(--chart-shared)' },
+              { key: 'misses', label: 'misses', color: 'var(--tool)' },
+              { key: 'off', label: 'cache off', color: 'var(--chart-quiet-2)' },
             ]}
             stacked
           />
@@ -65,16 +80,17 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
         <TablePanel
           title="Per tool"
           testId="cache-table"
+          note={<span className="cell-sub">calls = hits + shared + misses + cache off</span>}
           head={
             <tr>
               <th>Tool</th><th className="num">Calls</th><th className="num">Hits</th><th className="num">Shared</th><th className="num">Misses</th>
-              <th>Hit rate</th><th className="num">Saved</th>
+              <th className="num">Cache off</th><th>Hit rate</th><th className="num">Saved</th>
             </tr>
           }
         >
           {tools.map((tool) => {
             const rate = cacheHitRate(tool);
-            const cached = tool.hits + tool.shared + tool.misses > 0;
+            const { throughCache, cacheOff } = cacheCallSplit(tool);
             return (
               <tr key={tool.toolName}>
                 <td>
@@ -87,10 +103,11 @@ export default async function CachePage({ searchParams }: { searchParams: Promis
                 <td className="num">{tool.hits.toLocaleString('en-US')}</td>
                 <td className="num">{tool.shared.toLocaleString('en-US')}</td>
                 <td className="num">{tool.misses.toLocaleString('en-US')}</td>
+                <td className="num">{count(cacheOff)}</td>
                 <td>
-                  {cached ? (
+                  {throughCache > 0 ? (
                     <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                      <div className="bar-inline" style={{ width: 80 }}><span style={{ width: `${rate * 100}%` }} /></div>
+                      <div className="bar-inline" style={{ width: 80 }} role="img" aria-label={`hit rate ${formatPercent(rate)}`}><span style={{ width: `${rate * 100}%` }} /></div>
                       <span className="cell-sub">{formatPercent(rate)}</span>
                     </div>
                   ) : (
