@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { SpanRow } from '@hotpath/collector/api-types';
 import { attributeText, capturedMessages, type DisplayMessage } from '../lib/captured-messages.ts';
-import { formatCost, formatDuration, formatTimestamp, formatTokens } from '../lib/format.ts';
+import { formatAttributeNumber, formatCost, formatDuration, formatTimestamp, formatTokens } from '../lib/format.ts';
 import type { WaterfallSpan } from '../lib/waterfall-span.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 
@@ -17,10 +17,10 @@ const DETAIL_ATTRIBUTES: [string, string][] = [
   ['hotpath.route.reason', 'route reason'],
   ['hotpath.route.candidates', 'route candidates'],
   ['gen_ai.response.finish_reasons', 'finish reasons'],
-  ['hotpath.time_to_first_chunk_ms', 'first chunk after (ms)'],
+  ['hotpath.time_to_first_chunk_ms', 'first chunk after'],
   ['hotpath.connection', 'connection'],
   ['hotpath.retries', 'retries'],
-  ['hotpath.tool.saved_ms', 'saved by cache (ms)'],
+  ['hotpath.tool.saved_ms', 'saved by cache'],
   ['hotpath.tool.eager', 'started eagerly'],
   ['hotpath.tool.timed_out', 'timed out'],
   ['hotpath.run.outcome', 'run outcome'],
@@ -32,12 +32,16 @@ const CATEGORY_LABEL = { agent: 'Agent run', model: 'Model call', tool: 'Tool ca
 function KeyValues({ entries }: { entries: [string, unknown][] }) {
   return (
     <dl className="kv">
-      {entries.map(([key, value]) => (
-        <div key={key} style={{ display: 'contents' }}>
-          <dt>{key}</dt>
-          <dd>{attributeText(value)}</dd>
-        </div>
-      ))}
+      {entries.map(([key, value]) => {
+        // Durations and long fractions read formatted; the exact value stays on hover.
+        const shown = formatAttributeNumber(key, value);
+        return (
+          <div key={key} style={{ display: 'contents' }}>
+            <dt>{key}</dt>
+            <dd title={shown === null ? undefined : String(value)}>{shown ?? attributeText(value)}</dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }
@@ -105,7 +109,7 @@ export function SpanDetailPanel({
     if (full.cacheHit) figures.push(['tool cache', full.cacheHit]);
     if (full.routeModel) figures.push(['routed to', full.routeModel]);
     if (full.routeRule) figures.push(['route rule', full.routeRule]);
-    for (const [key, label] of DETAIL_ATTRIBUTES) if (attributes[key] !== undefined) figures.push([label, attributes[key]]);
+    for (const [key, label] of DETAIL_ATTRIBUTES) if (attributes[key] !== undefined) figures.push([label, formatAttributeNumber(key, attributes[key]) ?? attributes[key]]);
     if (full.errorType) figures.push(['error type', full.errorType]);
   }
   const toolContent = (['gen_ai.tool.call.arguments', 'gen_ai.tool.call.result'] as const).filter((key) => attributes[key] !== undefined);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatAgo, formatBucketSize, formatCost, formatDuration, formatPercent, formatSigned, formatTimestamp, formatTokens } from './format.ts';
+import { formatAgo, formatAttributeNumber, formatBucketSize, formatCost, formatDuration, formatPercent, formatSigned, formatTimestamp, formatTokens } from './format.ts';
 
 describe('format', () => {
   it('formats durations from microseconds to hours', () => {
@@ -40,5 +40,14 @@ describe('format', () => {
     assert.equal(formatBucketSize(30_000), '30-second');
     assert.equal(formatBucketSize(10_800_000), '3-hour');
     assert.equal(formatBucketSize(604_800_000), '7-day');
+  });
+
+  it('shows duration attributes in their unit and long fractions rounded, never raw', () => {
+    assert.equal(formatAttributeNumber('hotpath.time_to_first_chunk_ms', 332.12841796875), '332 ms');
+    assert.equal(formatAttributeNumber('hotpath.tool.saved_ms', 1234.5), '1.23 s');
+    assert.equal(formatAttributeNumber('gen_ai.request.temperature', 0.30000000000000004), '0.3');
+    assert.equal(formatAttributeNumber('gen_ai.usage.input_tokens', 900), null);
+    assert.equal(formatAttributeNumber('hotpath.tool.saved_ms', '12'), null);
+    assert.equal(formatAttributeNumber('items', 12.5), '12.5');
   });
 });

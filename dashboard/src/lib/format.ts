@@ -57,6 +57,23 @@ export function formatCost(usd: number | null | undefined): string {
 }
 
 /**
+ * A span attribute's number as people read it: a duration (a key ending in `_ms`, the convention of `docs/spans.md`)
+ * in its unit, any other fraction to six significant digits. Null for values shown as they are (integers, text,
+ * lists), so a caller can keep the exact value beside it (on hover).
+ *
+ * @example
+ * formatAttributeNumber('hotpath.time_to_first_chunk_ms', 332.12841796875) // '332 ms'
+ * formatAttributeNumber('gen_ai.request.temperature', 0.30000000000000004) // '0.3'
+ * formatAttributeNumber('gen_ai.usage.input_tokens', 900) // null
+ */
+export function formatAttributeNumber(key: string, value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  if (/(^|[._])ms$/.test(key)) return formatDuration(value);
+  if (Number.isInteger(value)) return null;
+  return String(Number(value.toPrecision(6)));
+}
+
+/**
  * A signed difference, for compare views: `+1,200` / `-3.4%`.
  *
  * @example
