@@ -11,14 +11,21 @@ try {
   console.error(`demo set-up failed: ${error.message}`);
   process.exit(1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'demo', 'src', 'main.ts'), ...process.argv.slice(2)], {
+// `--conditions`: workspace packages resolve to their TypeScript sources, not to their built dist/.
+const child = spawn(process.execPath, ['--conditions=@hotpath/source', '--import', 'tsx', join(root, 'demo', 'src', 'main.ts'), ...process.argv.slice(2)], {
   stdio: 'inherit',
   // From the demo package so `--import tsx` resolves; relative paths the user gave stay relative to where they ran it.
   cwd: join(root, 'demo'),
   env: { ...process.env, HOTPATH_DEMO_CWD: process.cwd() },
+  // Its own process group: a terminal's Ctrl-C reaches this process, which passes it on once, instead of reaching
+  // the demo twice (a second Ctrl-C means "force").
+  detached: true,
 });
-// Ctrl-C reaches the whole process group, the demo included: passing SIGINT on would make it a second Ctrl-C
-// (a forced stop). SIGTERM is usually sent to this process alone, so it is passed on.
-process.on('SIGINT', () => {});
-process.on('SIGTERM', () => child.kill('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+// `npm run` dies on SIGTERM without passing it on: when this process's parent has gone, the demo is stopped too.
+// (The demo itself watches this process the same way, through @hotpath/collector's watchParent.)
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill('SIGTERM');
+}, 250).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
