@@ -29,10 +29,22 @@ Flags (each also read from the environment variable shown; a flag wins over its 
   --max-pending-spans <n>       HOTPATH_MAX_PENDING_SPANS    spans waiting to be written before 503 (default 200000)
   --decode-workers <n>          HOTPATH_DECODE_WORKERS       threads decoding bodies beside the writer (default 1 with
                                                              two or more cores, else 0: decode on the main thread)
+  --headers-timeout <duration>  HOTPATH_HEADERS_TIMEOUT      a client must send its request headers within this (default 10s)
+  --request-timeout <duration>  HOTPATH_REQUEST_TIMEOUT      ... and its whole request, body included (default 60s; then 408)
+  --keep-alive-timeout <dur.>   HOTPATH_KEEP_ALIVE_TIMEOUT   idle keep-alive connections close after this (default 30s)
+  --max-connections <n>         HOTPATH_MAX_CONNECTIONS      open connections at most; more are dropped (default 1024)
+  --insecure-open-query         HOTPATH_INSECURE_OPEN_QUERY=1   serve /api/* without a query token on a non-loopback
+                                                             --host (refused otherwise: every trace would be readable)
+  --insecure-open-ingest        HOTPATH_INSECURE_OPEN_INGEST=1  accept spans without an ingest token on a non-loopback
+                                                             --host (refused otherwise: anyone could write spans)
   -h, --help                                                 print this help
 
 Endpoints: POST /v1/traces (OTLP/HTTP, protobuf or JSON, gzip or not); GET /api/* (docs/query-api.md);
 with --grpc-port, opentelemetry.proto.collector.trace.v1.TraceService/Export (OTLP/gRPC).
+
+Exit codes: 0 stopped cleanly; 1 unexpected failure; 2 bad flag or variable, or an unsafe --host (see above);
+10 the port cannot be used; 11 the database cannot be written (read-only file or folder, no permission);
+12 the file is not a SQLite database; 13 the database is corrupt; 14 the database is locked by another process.
 `;
 
 const flags = {
@@ -51,6 +63,15 @@ const flags = {
   'max-concurrent-requests': { env: 'HOTPATH_MAX_CONCURRENT_REQUESTS' },
   'max-pending-spans': { env: 'HOTPATH_MAX_PENDING_SPANS' },
   'decode-workers': { env: 'HOTPATH_DECODE_WORKERS' },
+  'headers-timeout': { env: 'HOTPATH_HEADERS_TIMEOUT' },
+  'request-timeout': { env: 'HOTPATH_REQUEST_TIMEOUT' },
+  'keep-alive-timeout': { env: 'HOTPATH_KEEP_ALIVE_TIMEOUT' },
+  'max-connections': { env: 'HOTPATH_MAX_CONNECTIONS' },
+} as const;
+/** Flags that take no value; their variables are on when set to 1, true or yes. */
+const switches = {
+  'insecure-open-query': { env: 'HOTPATH_INSECURE_OPEN_QUERY' },
+  'insecure-open-ingest': { env: 'HOTPATH_INSECURE_OPEN_INGEST' },
 } as const;
 type Flag = keyof typeof flags;
 
@@ -74,6 +95,7 @@ export function parseCollectorArgs(
       options: {
         help: { type: 'boolean', short: 'h' },
         ...Object.fromEntries(Object.keys(flags).map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries(Object.keys(switches).map((name) => [name, { type: 'boolean' as const }])),
       },
     });
   } catch (error) {
@@ -95,6 +117,17 @@ export function parseCollectorArgs(
     return Number(found.value);
   };
   const text = (flag: Flag) => read(flag)?.value;
+  const duration = (flag: Flag): number | undefined => {
+    const found = read(flag);
+    return found === undefined ? undefined : parseDuration(found.value, found.source);
+  };
+  const enabled = (name: keyof typeof switches): true | undefined => {
+    if (parsed.values[name] === true) return true;
+    const fromEnv = env[switches[name].env]?.trim().toLowerCase();
+    if (fromEnv === undefined || fromEnv === '' || fromEnv === '0' || fromEnv === 'false' || fromEnv === 'no') return undefined;
+    if (fromEnv === '1' || fromEnv === 'true' || fromEnv === 'yes') return true;
+    throw new CollectorError('bad_request', `${switches[name].env}: expected 1 or 0, got ${JSON.stringify(env[switches[name].env])}`);
+  };
   const port = integer('port', 0);
   const grpcPort = integer('grpc-port', 0);
   for (const value of [port, grpcPort]) {
@@ -125,6 +158,12 @@ export function parseCollectorArgs(
     maxConcurrentRequests: integer('max-concurrent-requests', 1),
     maxPendingSpans: integer('max-pending-spans', 1),
     decodeWorkers: integer('decode-workers', 0),
+    headersTimeoutMs: duration('headers-timeout'),
+    requestTimeoutMs: duration('request-timeout'),
+    keepAliveTimeoutMs: duration('keep-alive-timeout'),
+    maxConnections: integer('max-connections', 1),
+    insecureOpenQuery: enabled('insecure-open-query'),
+    insecureOpenIngest: enabled('insecure-open-ingest'),
   };
   return { help: false, options: Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) };
 }

@@ -3,6 +3,7 @@
 // SIGINT/SIGTERM/SIGHUP or when its parent process goes, writing what is queued before the database closes.
 import { parseCollectorArgs, helpText } from './cli-options.ts';
 import { CollectorError } from './errors.ts';
+import { exitCodes } from './exit-codes.ts';
 import { untilStopSignal } from './lifecycle/stop-signals.ts';
 import { startCollector } from './start-collector.ts';
 
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = CollectorError.isInstance(error) ? error.message : (error as Error).stack ?? String(error);
+  const known = CollectorError.isInstance(error);
+  const message = known ? error.message : (error as Error).stack ?? String(error);
   process.stderr.write(`hotpath-collector: ${message}\n`);
-  process.exit(1);
+  // A distinct code per cause (--help lists them): 2 for what the command line must fix, storage causes 11–14.
+  process.exit(known ? (error.exitCode ?? (error.code === 'bad_request' ? exitCodes.usage : 1)) : 1);
 });

@@ -41,13 +41,19 @@ export class CollectorError extends Error {
   readonly status: number;
   /** Seconds a sender should wait before retrying (overload only). */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * For failures to start: the process exit code the command line uses (collector/README.md lists them), so a
+   * supervisor can tell a bad flag from a locked database without reading the message.
+   */
+  readonly exitCode: number | undefined;
 
-  constructor(code: CollectorErrorCode, message: string, options: { cause?: unknown; retryAfterSeconds?: number } = {}) {
+  constructor(code: CollectorErrorCode, message: string, options: { cause?: unknown; retryAfterSeconds?: number; exitCode?: number } = {}) {
     super(message, { cause: options.cause });
     this.name = 'CollectorError';
     this.code = code;
     this.status = statusByCode[code];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.exitCode = options.exitCode;
   }
 
   static isInstance(value: unknown): value is CollectorError {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CollectorError } from './errors.ts';
+import { exitCodes } from './exit-codes.ts';
 import { createForwarder, type ForwarderStats } from './forward/forwarder.ts';
 import { startOtlpGrpcServer, type OtlpGrpcServer } from './grpc/otlp-grpc-server.ts';
 import { createAdmission } from './http/admission.ts';
@@ -11,6 +12,7 @@ import { createDecodePool, defaultDecodeWorkers } from './http/decode-pool.ts';
 import { createLiveHub } from './http/live-hub.ts';
 import { createOtlpRoute } from './http/otlp-route.ts';
 import { createQueryRoutes, sendError } from './http/query-routes.ts';
+import { checkExposure } from './http/exposure.ts';
 import { createReceiveBatch } from './http/receive-batch.ts';
 import { createRequestLog, type LogWriter } from './http/request-log.ts';
 import { createWriteQueue } from './http/write-queue.ts';
@@ -53,6 +55,18 @@ export interface CollectorOptions {
   decodeWorkers?: number;
   /** Where failures (every 5xx, with its request id) are logged as JSON lines. Default: stderr. */
   log?: LogWriter;
+  /** Serve the query API without a token on a non-loopback host (something in front authenticates). Default false. */
+  insecureOpenQuery?: boolean;
+  /** Accept spans without a token on a non-loopback host. Default false. */
+  insecureOpenIngest?: boolean;
+  /** A client must send its request headers within this time, else the connection is closed. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** A client must send its whole request (headers and body) within this time, else 408 and closed. Default 60 s. */
+  requestTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this time. Default 30 s. */
+  keepAliveTimeoutMs?: number;
+  /** Open connections at most; more are dropped at once. Default 1,024. */
+  maxConnections?: number;
 }
 
 export interface CollectorStats {
@@ -78,6 +92,16 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
+/** A port that cannot be bound, said plainly, with the exit code the command line uses for it. */
+function listenFailure(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EADDRINUSE' ? 'is in use by another process' : code === 'EACCES' ? 'may not be bound by this user' : code === 'EADDRNOTAVAIL' ? 'is not an address of this machine' : undefined;
+  if (why === undefined) return error;
+  const what = code === 'EADDRNOTAVAIL' ? `${host}` : `port ${port} on ${host}`;
+  return new CollectorError('unavailable', `${what} ${why}: choose another --port (0 picks a free one) or --host`, { cause: error, exitCode: exitCodes.portUnavailable });
+}
+
 /**
  * Starts a collector.
  *
@@ -88,6 +112,7 @@ export interface RunningCollector {
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const host = options.host ?? '127.0.0.1';
+  checkExposure({ host, ...options });
   const dbPath = options.dbPath ?? join(resolve(options.dataDir ?? 'data'), 'hotpath.sqlite');
   const pricing = options.pricing ? { ...defaultPricing, ...validatePricing(options.pricing, 'options.pricing') } : defaultPricing;
   const startedAt = Date.now();
@@ -136,14 +161,20 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     }),
   });
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  // Slow clients (slowloris) cannot hold connections: headers, then the whole request, must arrive in time, checked
+  // every second (Node checks every 30 s by default, which lets a limit run late by as much).
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? 60_000);
+  const limits = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
+  const server = createServer(limits, (request: IncomingMessage, response: ServerResponse) => {
     requestLog.begin(request, response);
     const url = new URL(request.url ?? '/', 'http://collector');
     if (url.pathname === '/v1/traces') void otlp(request, response);
     else if (url.pathname === '/api' || url.pathname.startsWith('/api/')) api(request, response, url);
     else sendError(response, new CollectorError('not_found', `no route ${url.pathname}: OTLP goes to POST /v1/traces, queries to /api/*`));
   });
-  server.keepAliveTimeout = 30_000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 30_000;
+  server.maxConnections = options.maxConnections ?? 1_024;
 
   const retention = options.retention;
   const runRetention = () => (retention ? applyRetention(database, retention) : { deletedTraces: 0, deletedSpans: 0 });
@@ -167,7 +198,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     });
   }).catch(async (error: unknown) => {
     await releaseResources();
-    throw error;
+    throw listenFailure(error, host, options.port ?? 4318);
   });
   let grpc: OtlpGrpcServer | undefined;
   if (options.grpcPort !== undefined) {
