@@ -13,6 +13,7 @@ export type CollectorErrorCode =
   | 'too_many_requests'
   | 'overloaded'
   | 'unavailable'
+  | 'query_timeout'
   | 'internal';
 
 const statusByCode: Record<CollectorErrorCode, number> = {
@@ -25,6 +26,7 @@ const statusByCode: Record<CollectorErrorCode, number> = {
   too_many_requests: 429,
   overloaded: 503,
   unavailable: 503,
+  query_timeout: 503,
   internal: 500,
 };
 

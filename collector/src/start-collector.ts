@@ -1,6 +1,7 @@
 // Starts the collector: one node:http listener serving OTLP (`POST /v1/traces`) and the query API (`/api/*`)
 // over one SQLite database, with retention and optional forwarding.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { eq } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CollectorError } from './errors.ts';
@@ -12,13 +13,17 @@ import { createDecodePool, defaultDecodeWorkers } from './http/decode-pool.ts';
 import { createLiveHub } from './http/live-hub.ts';
 import { createOtlpRoute } from './http/otlp-route.ts';
 import { createQueryRoutes, sendError } from './http/query-routes.ts';
+import { createReadPool } from './http/read-pool.ts';
 import { checkExposure } from './http/exposure.ts';
 import { createReceiveBatch } from './http/receive-batch.ts';
 import { createRequestLog, type LogWriter } from './http/request-log.ts';
 import { createWriteQueue } from './http/write-queue.ts';
 import { defaultPricing, validatePricing, type PricingTable } from './ingest/pricing.ts';
+import { markStarted } from './ingest/started-spans.ts';
+import { toTraceSummary } from './query/to-api.ts';
 import { openDatabase, type CollectorDatabase } from './storage/open-database.ts';
 import { applyRetention, type RetentionPolicy } from './storage/retention.ts';
+import { traces } from './storage/schema.ts';
 import { createSpanWriter } from './storage/span-writer.ts';
 
 export interface CollectorOptions {
@@ -67,12 +72,17 @@ export interface CollectorOptions {
   keepAliveTimeoutMs?: number;
   /** Open connections at most; more are dropped at once. Default 1,024. */
   maxConnections?: number;
+  /** Threads answering query API reads on their own read-only connection (0: on the main thread). Default 1. */
+  readWorkers?: number;
+  /** A query API read running longer is answered with 503 `query_timeout`. Default 30 s. */
+  queryTimeoutMs?: number;
 }
 
 export interface CollectorStats {
   acceptedSpans: number;
   rejectedSpans: number;
   duplicateSpans: number;
+  startedSpans: number;
   refusedRequests: Record<number, number>;
   forwarding: ForwarderStats | null;
 }
@@ -119,21 +129,30 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const requestLog = createRequestLog(options.log);
   const database: CollectorDatabase = openDatabase(dbPath);
   const writer = createSpanWriter(database);
-  const live = createLiveHub();
+  const reads = createReadPool({ dbPath, db: database.db, workers: options.readWorkers, timeoutMs: options.queryTimeoutMs });
+  const live = createLiveHub({
+    summary: (traceId) => {
+      const record = database.db.select().from(traces).where(eq(traces.traceId, traceId)).get();
+      return record ? toTraceSummary(record) : undefined;
+    },
+    readSpans: (traceId, search) => reads.read(`/api/traces/${traceId}/spans`, search),
+  });
   const forwarder = options.forwardEndpoint
     ? createForwarder({ endpoint: options.forwardEndpoint, headers: options.forwardHeaders })
     : undefined;
-  const stats = { acceptedSpans: 0, rejectedSpans: 0, duplicateSpans: 0, refusedRequests: {} as Record<number, number> };
+  const stats = { acceptedSpans: 0, rejectedSpans: 0, duplicateSpans: 0, startedSpans: 0, refusedRequests: {} as Record<number, number> };
   const decoder = createDecodePool({ workers: options.decodeWorkers ?? defaultDecodeWorkers, pricing });
-  const queue = createWriteQueue(writer, { maxPendingSpans: options.maxPendingSpans ?? 200_000 }, (results) => {
+  const queue = createWriteQueue(writer, { maxPendingSpans: options.maxPendingSpans ?? 200_000 }, (results, batches) => {
     const traceIds = new Set<string>();
     for (const result of results) {
       stats.acceptedSpans += result.acceptedSpans;
       stats.rejectedSpans += result.rejectedSpans;
       stats.duplicateSpans += result.duplicateSpans;
+      stats.startedSpans += result.startedSpans;
       for (const traceId of result.traceIds) traceIds.add(traceId);
     }
     live.publish([...traceIds]);
+    live.publishSpans(batches);
   });
   const receive = createReceiveBatch({
     decoder,
@@ -146,17 +165,26 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     stats.refusedRequests[error.status] = (stats.refusedRequests[error.status] ?? 0) + 1;
   };
   const otlp = createOtlpRoute({ receive, admission, maxBodyBytes, ingestToken: options.ingestToken, onRefused });
+  // Start records of running spans (docs/spans.md): stored as open spans, never forwarded (other backends get
+  // finished spans only). The header tells the SDK it reached a Hotpath collector.
+  const started = createOtlpRoute({
+    receive: createReceiveBatch({ decoder, queue, transform: markStarted }),
+    admission,
+    maxBodyBytes,
+    ingestToken: options.ingestToken,
+    onRefused,
+    headers: { 'x-hotpath-collector': 'started-spans' },
+  });
   const countRows = database.sqlite.prepare('SELECT count(*) AS traces, coalesce(sum(span_count), 0) AS spans FROM traces');
   const api = createQueryRoutes({
-    db: database.db,
+    reads,
     live,
     queryToken: options.queryToken,
     health: () => ({
       ok: true,
       ...(countRows.get() as { traces: number; spans: number }),
-      dbPath,
       uptimeMs: Date.now() - startedAt,
-      ingest: { ...stats, pendingSpans: queue.pendingSpans, decodeWorkers: decoder.workers },
+      ingest: { ...stats, pendingSpans: queue.pendingSpans, decodeWorkers: decoder.workers, readWorkers: reads.workers },
       forwarding: forwarder?.stats() ?? null,
     }),
   });
@@ -170,6 +198,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     requestLog.begin(request, response);
     const url = new URL(request.url ?? '/', 'http://collector');
     if (url.pathname === '/v1/traces') void otlp(request, response);
+    else if (url.pathname === '/v1/traces/started') void started(request, response);
     else if (url.pathname === '/api' || url.pathname.startsWith('/api/')) api(request, response, url);
     else sendError(response, new CollectorError('not_found', `no route ${url.pathname}: OTLP goes to POST /v1/traces, queries to /api/*`));
   });
@@ -187,7 +216,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const releaseResources = async () => {
     if (retentionTimer) clearInterval(retentionTimer);
     live.close();
-    await decoder.close();
+    await Promise.all([decoder.close(), reads.close()]);
     database.close();
   };
   await new Promise<void>((resolveListen, rejectListen) => {
@@ -229,7 +258,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         server.closeIdleConnections();
         await Promise.all([closed, grpc?.close()]);
         queue.flush();
-        await decoder.close();
+        await Promise.all([decoder.close(), reads.close()]);
         await forwarder?.close();
         database.close();
       })();

@@ -35,6 +35,7 @@ const grpcStatus: Record<CollectorErrorCode, status> = {
   too_many_requests: status.RESOURCE_EXHAUSTED,
   overloaded: status.UNAVAILABLE,
   unavailable: status.UNAVAILABLE,
+  query_timeout: status.UNAVAILABLE,
   internal: status.INTERNAL,
 };
 

@@ -8,6 +8,7 @@ import { prepareBatch, type PreparedBatch } from '../ingest/prepare-batch.ts';
 import type { PricingTable } from '../ingest/pricing.ts';
 import { decodeJsonTraces } from '../otlp/decode-json.ts';
 import { decodeProtobufTraces } from '../otlp/decode-protobuf.ts';
+import { workerSource } from './worker-source.ts';
 
 export type BodyEncoding = 'protobuf' | 'json';
 
@@ -62,7 +63,7 @@ export function createDecodePool(options: { workers: number; pricing: PricingTab
   const slots: Slot[] = [];
 
   const spawn = (): Slot => {
-    const worker = new Worker(workerSource(), { eval: true, workerData: { pricing: options.pricing } });
+    const worker = new Worker(workerSource(new URL('./decode-worker.ts', import.meta.url)), { eval: true, workerData: { pricing: options.pricing } });
     worker.unref();
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: DecodeReply) => {
@@ -109,22 +110,4 @@ export function createDecodePool(options: { workers: number; pricing: PricingTab
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };
-}
-
-/**
- * The worker's bootstrap. Loader hooks such as tsx's are not inherited by worker threads on Node 20, so when tsx
- * is present the worker registers it before importing the TypeScript entry; without it (Node 22+ type stripping)
- * the entry is imported directly.
- */
-function workerSource(): string {
-  const entry = JSON.stringify(new URL('./decode-worker.ts', import.meta.url).href);
-  let tsx: string | undefined;
-  try {
-    tsx = import.meta.resolve('tsx/esm/api');
-  } catch {
-    tsx = undefined;
-  }
-  return tsx === undefined
-    ? `import(${entry});`
-    : `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${entry}); });`;
 }

@@ -1,30 +1,108 @@
-// GET /api/live: Server-Sent Events telling dashboards which traces just changed, plus a comment line every 15 s
-// so proxies keep the stream open.
+// GET /api/live: Server-Sent Events. Without parameters: `traces` events naming the traces each stored batch touched
+// (the trace list merges just those). With `traceId`: `spans` events carrying that trace's new and replaced spans in
+// columns with its summary, at most every `flushMs`, after a catch-up of everything stored `since` (the waterfall
+// loads pages, then merges). A comment line every 15 s keeps proxies from closing the stream.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CollectorError } from '../errors.ts';
+import type { PreparedBatch } from '../ingest/prepare-batch.ts';
+import type { LiveSpansEvent, SpanPage, TraceSummary } from '../query/api-types.ts';
+import type { QueryAnswer } from '../query/answer-query.ts';
+import { toSpanColumns } from '../query/span-columns.ts';
+import type { SpanRecord } from '../storage/schema.ts';
 
 export interface LiveHub {
   /** Takes over a request as an event stream until the client leaves. */
-  attach(request: IncomingMessage, response: ServerResponse): void;
+  attach(request: IncomingMessage, response: ServerResponse, params?: URLSearchParams): void;
+  /** Tells list listeners which traces changed. */
   publish(traceIds: string[]): void;
+  /** Hands the stored spans of subscribed traces to their listeners (coalesced, see `flushMs`). */
+  publishSpans(batches: readonly PreparedBatch[]): void;
   close(): void;
   readonly clients: number;
 }
+
+export interface LiveHubOptions {
+  heartbeatMs?: number;
+  /** Spans of a trace are sent at most this often. Default 250 ms. */
+  flushMs?: number;
+  /** The trace's summary now (a primary-key read). */
+  summary?: (traceId: string) => TraceSummary | undefined;
+  /** A page of `/api/traces/:traceId/spans` (through the read pool): the catch-up of a new trace listener. */
+  readSpans?: (traceId: string, search: string) => Promise<QueryAnswer>;
+}
+
+interface TraceListener {
+  response: ServerResponse;
+  /** Messages held back until the catch-up has been sent, so nothing older arrives after something newer. */
+  held: string[] | null;
+}
+
+const traceIdPattern = /^[0-9a-f]{32}$/;
 
 /**
  * Creates the hub.
  *
  * @example
- * const hub = createLiveHub();
- * hub.publish(['4bf92f3577b34da6a3ce929d0e0e4736']); // → `event: traces` to every client
+ * const hub = createLiveHub({ summary, readSpans: (traceId, search) => reads.read(`/api/traces/${traceId}/spans`, search) });
+ * hub.publish(['4bf92f3577b34da6a3ce929d0e0e4736']); // → `event: traces` to every list listener
  */
-export function createLiveHub(heartbeatMs = 15_000): LiveHub {
-  const clients = new Set<ServerResponse>();
+export function createLiveHub(options: LiveHubOptions = {}): LiveHub {
+  const listClients = new Set<ServerResponse>();
+  const traceClients = new Map<string, Set<TraceListener>>();
+  const pendingSpans = new Map<string, Map<string, SpanRecord>>();
+  let flushTimer: NodeJS.Timeout | undefined;
+  const flushMs = options.flushMs ?? 250;
+
+  const everyone = function* (): Generator<ServerResponse> {
+    yield* listClients;
+    for (const listeners of traceClients.values()) for (const listener of listeners) yield listener.response;
+  };
   const heartbeat = setInterval(() => {
-    for (const client of clients) client.write(': keep-alive\n\n');
-  }, heartbeatMs);
+    for (const client of everyone()) client.write(': keep-alive\n\n');
+  }, options.heartbeatMs ?? 15_000);
   heartbeat.unref();
+
+  const send = (listener: TraceListener, message: string) => {
+    if (listener.held) listener.held.push(message);
+    else listener.response.write(message);
+  };
+  const flush = () => {
+    flushTimer = undefined;
+    for (const [traceId, rows] of pendingSpans) {
+      const listeners = traceClients.get(traceId);
+      const trace = options.summary?.(traceId);
+      if (!listeners || trace === undefined) continue;
+      const event: LiveSpansEvent = { trace, spans: toSpanColumns([...rows.values()], trace.startTime) };
+      const message = `event: spans\ndata: ${JSON.stringify(event)}\n\n`;
+      for (const listener of listeners) send(listener, message);
+    }
+    pendingSpans.clear();
+  };
+
+  const catchUp = async (listener: TraceListener, traceId: string, since: string) => {
+    let cursor: string | null = null;
+    do {
+      const search = new URLSearchParams({ since, limit: '50000', ...(cursor ? { cursor } : {}) });
+      const answer = await options.readSpans!(traceId, search.toString());
+      if (listener.response.destroyed) return;
+      if (answer.status !== 200) {
+        listener.response.write(`event: failure\ndata: ${answer.body}\n\n`);
+        break;
+      }
+      // The page is already `{ trace, spans, … }`: a LiveSpansEvent with two more fields.
+      listener.response.write(`event: spans\ndata: ${answer.body}\n\n`);
+      cursor = (JSON.parse(answer.body) as SpanPage).nextCursor;
+    } while (cursor);
+    for (const message of listener.held ?? []) listener.response.write(message);
+    listener.held = null;
+  };
+
   return {
-    attach(request, response) {
+    attach(request, response, params = new URLSearchParams()) {
+      const traceId = params.get('traceId')?.toLowerCase() ?? null;
+      const since = params.get('since');
+      if (traceId !== null && !traceIdPattern.test(traceId)) throw new CollectorError('bad_request', 'invalid query parameter traceId: expected 32 hex digits');
+      if (since !== null && !/^\d+(\.\d+)?$/.test(since)) throw new CollectorError('bad_request', 'invalid query parameter since: expected epoch milliseconds');
       response.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
@@ -32,21 +110,56 @@ export function createLiveHub(heartbeatMs = 15_000): LiveHub {
         'x-accel-buffering': 'no',
       });
       response.write(': connected\n\n');
-      clients.add(response);
-      request.on('close', () => clients.delete(response));
+      if (traceId === null) {
+        listClients.add(response);
+        request.on('close', () => listClients.delete(response));
+        return;
+      }
+      const listener: TraceListener = { response, held: since !== null && options.readSpans ? [] : null };
+      const listeners = traceClients.get(traceId) ?? new Set();
+      listeners.add(listener);
+      traceClients.set(traceId, listeners);
+      request.on('close', () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && traceClients.get(traceId) === listeners) traceClients.delete(traceId);
+      });
+      if (listener.held) {
+        catchUp(listener, traceId, since!).catch((error: unknown) => {
+          listener.response.write(`event: failure\ndata: ${JSON.stringify({ error: { code: 'internal', message: (error as Error).message } })}\n\n`);
+          listener.held = null;
+        });
+      }
     },
     publish(traceIds) {
-      if (traceIds.length === 0 || clients.size === 0) return;
+      if (traceIds.length === 0 || listClients.size === 0) return;
       const message = `event: traces\ndata: ${JSON.stringify({ traceIds })}\n\n`;
-      for (const client of clients) client.write(message);
+      for (const client of listClients) client.write(message);
+    },
+    publishSpans(batches) {
+      if (traceClients.size === 0) return;
+      for (const batch of batches) {
+        for (const group of batch.groups) {
+          for (const row of group.rows) {
+            if (!traceClients.has(row.traceId)) continue;
+            let rows = pendingSpans.get(row.traceId);
+            if (!rows) pendingSpans.set(row.traceId, (rows = new Map()));
+            // A later row of the same span wins, except a start record over the span's end (a late keep-alive).
+            if (row.open === 1 && rows.get(row.spanId)?.open === 0) continue;
+            rows.set(row.spanId, row);
+          }
+        }
+      }
+      if (pendingSpans.size > 0 && flushTimer === undefined) flushTimer = setTimeout(flush, flushMs).unref();
     },
     close() {
       clearInterval(heartbeat);
-      for (const client of clients) client.end();
-      clients.clear();
+      if (flushTimer) clearTimeout(flushTimer);
+      for (const client of everyone()) client.end();
+      listClients.clear();
+      traceClients.clear();
     },
     get clients() {
-      return clients.size;
+      return listClients.size + [...traceClients.values()].reduce((sum, listeners) => sum + listeners.size, 0);
     },
   };
 }

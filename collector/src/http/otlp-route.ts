@@ -20,6 +20,8 @@ export interface OtlpRouteOptions {
   ingestToken?: string;
   /** Called for every refused request (counters). */
   onRefused?: (error: CollectorError) => void;
+  /** Added to every answer (the start-record route says which collector answered). */
+  headers?: Record<string, string>;
 }
 
 /** gRPC status codes for google.rpc.Status bodies. */
@@ -34,6 +36,7 @@ const grpcCodes: Record<number, number> = { 400: 3, 401: 16, 404: 5, 405: 12, 41
  */
 export function createOtlpRoute(options: OtlpRouteOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
+    for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     const encoding: BodyEncoding | undefined =
       contentType === 'application/x-protobuf' || contentType === 'application/protobuf'

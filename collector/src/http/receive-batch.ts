@@ -2,6 +2,7 @@
 // the write queue, and hand the accepted bytes to forwarding.
 import { CollectorError } from '../errors.ts';
 import type { IngestResult } from '../ingest/ingest.ts';
+import type { PreparedBatch } from '../ingest/prepare-batch.ts';
 import type { BodyEncoding, DecodePool } from './decode-pool.ts';
 import type { WriteQueue } from './write-queue.ts';
 
@@ -19,9 +20,12 @@ export function createReceiveBatch(options: {
   decoder: DecodePool;
   queue: WriteQueue;
   onAccepted?: (body: Buffer, contentType: string) => void;
+  /** Changes a prepared batch before it is stored (start records: ingest/started-spans.ts). */
+  transform?: (batch: PreparedBatch) => PreparedBatch;
 }): ReceiveBatch {
   return async (body, encoding, contentType) => {
-    const batch = await options.decoder.prepare(body, encoding);
+    const prepared = await options.decoder.prepare(body, encoding);
+    const batch = options.transform ? options.transform(prepared) : prepared;
     let result: IngestResult;
     try {
       result = await options.queue.enqueue(batch);

@@ -22,7 +22,8 @@ export interface WriteQueue {
 }
 
 /**
- * Creates the queue; `onStored` hears about every committed request (live updates, forwarding, counters).
+ * Creates the queue; `onStored` hears about every committed request (live updates, forwarding, counters), with the
+ * batches it stored, in the same order.
  *
  * @example
  * const queue = createWriteQueue(writer, { maxPendingSpans: 100_000 });
@@ -31,7 +32,7 @@ export interface WriteQueue {
 export function createWriteQueue(
   writer: SpanWriter,
   limits: { maxPendingSpans: number },
-  onStored: (results: IngestResult[]) => void = () => {},
+  onStored: (results: IngestResult[], batches: PreparedBatch[]) => void = () => {},
 ): WriteQueue {
   let queue: Pending[] = [];
   let pendingSpans = 0;
@@ -62,13 +63,15 @@ export function createWriteQueue(
       return;
     }
     const results: IngestResult[] = [];
+    const stored: PreparedBatch[] = [];
     for (const { pending, result, error } of settled) {
       if (result) {
         results.push(result);
+        stored.push(pending.batch);
         pending.resolve(result);
       } else pending.reject(error);
     }
-    if (results.length > 0) onStored(results);
+    if (results.length > 0) onStored(results, stored);
   };
 
   return {

@@ -78,7 +78,7 @@ describe('ingest', () => {
     const traceId = newId(16);
     const { chat, tool, agent } = agentRun(traceId);
     const result = send([chat, tool, agent], { attributes: { 'service.name': 'support-desk' } });
-    assert.deepEqual(result, { acceptedSpans: 3, rejectedSpans: 0, duplicateSpans: 0, errorMessage: '', traceIds: [traceId] });
+    assert.deepEqual(result, { acceptedSpans: 3, rejectedSpans: 0, duplicateSpans: 0, startedSpans: 0, errorMessage: '', traceIds: [traceId] });
     const detail = trace(traceId)!;
     assert.equal(detail.trace.name, 'invoke_agent support');
     assert.equal(detail.trace.agent, 'support');

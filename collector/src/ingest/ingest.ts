@@ -6,7 +6,7 @@ import type { SpanWriter } from '../storage/span-writer.ts';
 import type { PreparedBatch } from './prepare-batch.ts';
 import { prepareBatch } from './prepare-batch.ts';
 import type { PricingTable } from './pricing.ts';
-import { addSpan, closeTrace, openTrace, type TraceAccumulator } from './trace-summary.ts';
+import { addOpenSpan, addSpan, closeOpenSpan, closeTrace, openTrace, type TraceAccumulator } from './trace-summary.ts';
 
 export interface IngestOptions {
   pricing: PricingTable;
@@ -22,6 +22,8 @@ export interface IngestResult {
   rejectedSpans: number;
   /** Spans already stored (a sender retrying a batch): acknowledged, not stored twice. */
   duplicateSpans: number;
+  /** Start records of running spans stored (docs/spans.md); not counted in `acceptedSpans` until they end. */
+  startedSpans: number;
   /** Why spans were rejected, empty when none were. */
   errorMessage: string;
   /** Traces this call touched. */
@@ -48,9 +50,17 @@ export function ingest(writer: SpanWriter, request: TraceExportRequest, options:
  * storeBatch(writer, prepareBatch(request, defaultPricing), Date.now());
  */
 export function storeBatch(writer: SpanWriter, batch: PreparedBatch, nowMs: number): IngestResult {
-  const result: IngestResult = { acceptedSpans: 0, rejectedSpans: batch.rejectedSpans, duplicateSpans: 0, errorMessage: '', traceIds: [] };
+  const result: IngestResult = { acceptedSpans: 0, rejectedSpans: batch.rejectedSpans, duplicateSpans: 0, startedSpans: 0, errorMessage: '', traceIds: [] };
   writer.transaction(() => {
     const touched = new Map<string, TraceAccumulator>();
+    const summaryOf = (traceId: string): TraceAccumulator => {
+      let trace = touched.get(traceId);
+      if (trace === undefined) {
+        trace = openTrace(traceId, writer.getTrace(traceId));
+        touched.set(traceId, trace);
+      }
+      return trace;
+    };
     for (const group of batch.groups) {
       const resourceId = writer.resourceId(group.resource.attributes, group.resource.droppedAttributesCount, group.resource.schemaUrl);
       const { name, version, attributes, droppedAttributesCount, schemaUrl } = group.scope;
@@ -59,17 +69,28 @@ export function storeBatch(writer: SpanWriter, batch: PreparedBatch, nowMs: numb
         row.resourceId = resourceId;
         row.scopeId = scopeId;
         row.receivedMs = nowMs;
-        if (!writer.insertSpan(row)) {
-          result.duplicateSpans += 1;
+        if (row.open === 1) {
+          // A start record: stored unless the span (or its start) is already there. A repeated start is the
+          // sender's keep-alive for a span still running: it only tells the trace it is not quiet.
+          if (writer.insertSpan(row)) {
+            result.startedSpans += 1;
+            addOpenSpan(summaryOf(row.traceId), row, group.workloadAttributes[row.spanId], nowMs, group.rootTags[row.spanId]);
+          } else summaryOf(row.traceId).record.updatedMs = nowMs;
           continue;
         }
-        result.acceptedSpans += 1;
-        let trace = touched.get(row.traceId);
-        if (trace === undefined) {
-          trace = openTrace(row.traceId, writer.getTrace(row.traceId));
-          touched.set(row.traceId, trace);
+        let replacedOpen = false;
+        if (!writer.insertSpan(row)) {
+          // Only a start record gives way to the finished span; anything else is a retried batch.
+          replacedOpen = writer.replaceOpenSpan(row);
+          if (!replacedOpen) {
+            result.duplicateSpans += 1;
+            continue;
+          }
         }
-        addSpan(trace, row, group.workloadAttributes[row.spanId], nowMs);
+        result.acceptedSpans += 1;
+        const trace = summaryOf(row.traceId);
+        if (replacedOpen) closeOpenSpan(trace);
+        addSpan(trace, row, group.workloadAttributes[row.spanId], nowMs, group.rootTags[row.spanId]);
       }
     }
     for (const trace of touched.values()) writer.putTrace(closeTrace(trace));

@@ -3,6 +3,7 @@
 import type { Attributes, DecodedSpan, TraceExportRequest } from '../otlp/otlp-types.ts';
 import type { SpanRecord } from '../storage/schema.ts';
 import { deriveSpan } from './derive-span.ts';
+import { rootTags } from './root-tags.ts';
 import type { PricingTable } from './pricing.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface PreparedGroup {
   rows: PreparedRow[];
   /** For root spans: their `hotpath.workload.*` attributes, by span id (the trace summary keeps them). */
   workloadAttributes: Record<string, Attributes>;
+  /** For root spans: their attributes as search tags (root-tags.ts), by span id. */
+  rootTags: Record<string, string>;
 }
 
 export interface PreparedBatch {
@@ -57,6 +60,7 @@ export function prepareBatch(request: TraceExportRequest, pricing: PricingTable)
         },
         rows: [],
         workloadAttributes: {},
+        rootTags: {},
       };
       scopeSpans.spans.forEach((span, spanIndex) => {
         const problem = validate(span);
@@ -69,7 +73,10 @@ export function prepareBatch(request: TraceExportRequest, pricing: PricingTable)
         }
         const root = span.parentSpanId === '' || span.parentSpanId === zeroSpanId;
         group.rows.push(rowOf(span, root, resource.attributes, pricing));
-        if (root) group.workloadAttributes[span.spanId] = workloadOf(span.attributes);
+        if (root) {
+          group.workloadAttributes[span.spanId] = workloadOf(span.attributes);
+          group.rootTags[span.spanId] = rootTags(span.attributes);
+        }
       });
       batch.spanCount += group.rows.length;
       if (group.rows.length > 0) batch.groups.push(group);

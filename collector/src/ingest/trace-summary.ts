@@ -13,6 +13,8 @@ export type SpanFacts = Pick<
   | 'startMs'
   | 'endMs'
   | 'statusCode'
+  | 'statusMessage'
+  | 'errorType'
   | 'service'
   | 'operation'
   | 'agent'
@@ -98,7 +100,13 @@ export function openTrace(traceId: string, stored: TraceRecord | undefined): Tra
  * @example
  * addSpan(trace, storedRow, { 'hotpath.workload.variant': 'optimized' }, Date.now());
  */
-export function addSpan(trace: TraceAccumulator, span: SpanFacts, workloadAttributes: Attributes | undefined, nowMs: number): void {
+export function addSpan(
+  trace: TraceAccumulator,
+  span: SpanFacts,
+  workloadAttributes: Attributes | undefined,
+  nowMs: number,
+  tags?: string,
+): void {
   const record = trace.record;
   const isRoot = span.parentSpanId === null;
   record.spanCount += 1;
@@ -113,18 +121,11 @@ export function addSpan(trace: TraceAccumulator, span: SpanFacts, workloadAttrib
     record.nameStartMs = span.startMs;
     if (span.service !== null) record.service = span.service;
     if (workloadAttributes) Object.assign(trace.attributes, workloadAttributes);
-  } else if (record.rootSpanId === null && span.startMs < record.nameStartMs) {
-    record.name = span.name;
-    record.nameStartMs = span.startMs;
+    if (tags !== undefined) record.tags = tags;
+  } else {
+    nameFromEarliest(record, span);
   }
-  if (record.service === null) record.service = span.service;
-  if (span.agent !== null && span.operation !== 'execute_tool') {
-    const current = record.agentStartMs;
-    if (current === null || span.startMs < current || (span.startMs === current && isRoot)) {
-      record.agent = span.agent;
-      record.agentStartMs = span.startMs;
-    }
-  }
+  whoRan(record, span, isRoot);
   if (span.isModelCall === 1) {
     record.modelCalls += 1;
     record.inputTokens += span.inputTokens ?? 0;
@@ -136,11 +137,78 @@ export function addSpan(trace: TraceAccumulator, span: SpanFacts, workloadAttrib
   }
   if (span.operation === 'execute_tool' || span.toolName !== null) record.toolCalls += 1;
   if (span.simulated === 1) record.simulated = 1;
-  for (const term of [span.name, span.agent, span.toolName, span.model]) {
+  addSearchTerms(trace, [span.name, span.agent, span.toolName, span.model, span.service]);
+  // Error text is searchable too: what failed and how it said so.
+  if (span.statusCode === 2) addSearchTerms(trace, [span.errorType, span.statusMessage === '' ? null : span.statusMessage]);
+  record.updatedMs = nowMs;
+}
+
+/**
+ * Folds a span's start record (a span still running, docs/spans.md) into the summary: it tells who runs what and
+ * since when, but nothing it would count (spans, errors, tokens, calls) until the finished span replaces it, which
+ * then goes through {@link addSpan} and {@link closeOpenSpan}. A root's start record names the trace without becoming
+ * its root, so the trace stays in progress.
+ *
+ * @example
+ * addOpenSpan(trace, startRecord, workloadAttributes, Date.now(), tags);
+ */
+export function addOpenSpan(
+  trace: TraceAccumulator,
+  span: SpanFacts,
+  workloadAttributes: Attributes | undefined,
+  nowMs: number,
+  tags?: string,
+): void {
+  const record = trace.record;
+  record.openSpans += 1;
+  record.startMs = Math.min(record.startMs, span.startMs);
+  record.endMs = Math.max(record.endMs, span.startMs);
+  record.durationMs = Math.max(0, record.endMs - record.startMs);
+  const isRoot = span.parentSpanId === null;
+  if (record.rootSpanId === null) {
+    nameFromEarliest(record, span);
+    if (isRoot && record.service === null) record.service = span.service;
+    if (isRoot && workloadAttributes) Object.assign(trace.attributes, workloadAttributes);
+    if (isRoot && tags !== undefined && record.tags === '') record.tags = tags;
+  }
+  whoRan(record, span, isRoot);
+  addSearchTerms(trace, [span.name, span.agent, span.toolName, span.model, span.service]);
+  record.updatedMs = nowMs;
+}
+
+/**
+ * One of the trace's start records was replaced by its finished span.
+ *
+ * @example
+ * closeOpenSpan(trace);
+ */
+export function closeOpenSpan(trace: TraceAccumulator): void {
+  trace.record.openSpans = Math.max(0, trace.record.openSpans - 1);
+}
+
+function nameFromEarliest(record: TraceRecord, span: SpanFacts): void {
+  if (record.rootSpanId === null && span.startMs < record.nameStartMs) {
+    record.name = span.name;
+    record.nameStartMs = span.startMs;
+  }
+}
+
+function whoRan(record: TraceRecord, span: SpanFacts, isRoot: boolean): void {
+  if (record.service === null) record.service = span.service;
+  if (span.agent !== null && span.operation !== 'execute_tool') {
+    const current = record.agentStartMs;
+    if (current === null || span.startMs < current || (span.startMs === current && isRoot)) {
+      record.agent = span.agent;
+      record.agentStartMs = span.startMs;
+    }
+  }
+}
+
+function addSearchTerms(trace: TraceAccumulator, terms: (string | null)[]): void {
+  for (const term of terms) {
     if (term === null || trace.searchTerms.size >= maxSearchTerms) continue;
     trace.searchTerms.add(term.toLowerCase().replaceAll('\n', ' ').slice(0, maxSearchTermLength));
   }
-  record.updatedMs = nowMs;
 }
 
 /**
@@ -162,12 +230,13 @@ export function closeTrace(trace: TraceAccumulator): TraceRecord {
 const endGraceMs = 1;
 
 /**
- * Whether more of a trace may still arrive: its root is missing, or a span ended after the root did (detached
- * work still running when the root closed), beyond a 1 ms grace for clock rounding.
+ * Whether more of a trace may still arrive: a span is still running (its start record is stored, its end is not),
+ * its root is missing, or a span ended after the root did (detached work still running when the root closed),
+ * beyond a 1 ms grace for clock rounding.
  *
  * @example
- * isInProgress({ rootSpanId: null, rootEndMs: null, endMs: 10 }); // true
+ * isInProgress({ rootSpanId: null, rootEndMs: null, endMs: 10, openSpans: 0 }); // true
  */
-export function isInProgress(record: Pick<TraceRecord, 'rootSpanId' | 'rootEndMs' | 'endMs'>): boolean {
-  return record.rootSpanId === null || (record.rootEndMs !== null && record.endMs > record.rootEndMs + endGraceMs);
+export function isInProgress(record: Pick<TraceRecord, 'rootSpanId' | 'rootEndMs' | 'endMs' | 'openSpans'>): boolean {
+  return record.openSpans > 0 || record.rootSpanId === null || (record.rootEndMs !== null && record.endMs > record.rootEndMs + endGraceMs);
 }

@@ -21,7 +21,12 @@ export interface TraceSummary {
   spanCount: number;
   errorCount: number;
   status: 'ok' | 'error';
+  /** A span is still running (its start record is stored, its end is not), the root is missing, or a span outlived it. */
   inProgress: boolean;
+  /** Spans stored as start records only: running, or never ended (see `lastSeenTime`). Not in `spanCount`. */
+  openSpanCount: number;
+  /** When the collector last received anything for this trace (a span, a start record or its keep-alive). */
+  lastSeenTime: number;
   inputTokens: number;
   outputTokens: number;
   cachedInputTokens: number;
@@ -85,6 +90,55 @@ export interface SpanRow {
   links?: SpanLink[];
   resource?: Record<string, AttributeValue>;
   scope?: { name: string; version: string | null };
+}
+
+/**
+ * Spans of one trace in columns (`GET /api/traces/:traceId/spans`): every field an array with one entry per span,
+ * strings stored once in `strings` and referred to by index, times as offsets. What the waterfall's rows need, and
+ * nothing else: attributes, events and links are fetched per span.
+ */
+export interface SpanColumns {
+  /** Epoch ms that `starts` count from. */
+  base: number;
+  spanIds: string[];
+  /** Index into `strings` of the parent span's id; -1 for a root. */
+  parents: number[];
+  /** Index into `strings`; names longer than 1,024 characters are cut there (flag 8). */
+  names: number[];
+  /** Index into `strings` of `gen_ai.operation.name`, -1 when absent. */
+  operations: number[];
+  /** Start, as ms from `base` (microsecond precision). */
+  starts: number[];
+  /** ms; 0 for a span still running. */
+  durations: number[];
+  /** Bits: 1 error status, 2 simulated, 4 open (a start record: still running, or never ended), 8 name cut. */
+  flags: number[];
+  /** Index into `strings`, -1 when absent. */
+  models: number[];
+  tools: number[];
+  /** Input + output tokens of a model call or an agent run; -1 when unknown. */
+  tokens: number[];
+  costs: (number | null)[];
+  /** Index into `['hit', 'miss', 'shared', 'off']`, -1 when absent. */
+  cacheHits: number[];
+  strings: string[];
+}
+
+/** `GET /api/traces/:traceId/spans` answer: one page of spans in start order. */
+export interface SpanPage {
+  trace: TraceSummary;
+  spans: SpanColumns;
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+  /** The collector's clock when the page was read: live updates `since` a little before it miss nothing. */
+  readAt: number;
+}
+
+/** `GET /api/traces/:traceId/matches` answer: the spans of the trace matching every search term. */
+export interface SpanMatchesResponse {
+  spanIds: string[];
+  /** More spans matched than the answer holds (at most 100,000). */
+  truncated: boolean;
 }
 
 /** `GET /api/traces` answer. */
@@ -233,10 +287,14 @@ export interface IngestHealth {
   acceptedSpans: number;
   rejectedSpans: number;
   duplicateSpans: number;
+  /** Start records of running spans stored (`POST /v1/traces/started`). */
+  startedSpans: number;
   /** Refused OTLP requests by HTTP status. */
   refusedRequests: Record<number, number>;
   pendingSpans: number;
   decodeWorkers: number;
+  /** Threads answering query API reads (0: they run on the main thread). */
+  readWorkers: number;
 }
 
 /** Forwarding counters of `GET /api/health`, when the collector forwards to another OTLP endpoint. */
@@ -255,7 +313,6 @@ export interface HealthResponse {
   ok: true;
   traces: number;
   spans: number;
-  dbPath: string;
   uptimeMs: number;
   ingest: IngestHealth;
   forwarding: ForwardingHealth | null;
@@ -264,6 +321,15 @@ export interface HealthResponse {
 /** Data of a `traces` event on `GET /api/live`: traces a stored batch touched. */
 export interface LiveTracesEvent {
   traceIds: string[];
+}
+
+/**
+ * Data of a `spans` event on `GET /api/live?traceId=…`: the trace's spans stored (or replaced) since the last event,
+ * in columns, and its summary as it now stands. Merge by span id; a finished span replaces its start record.
+ */
+export interface LiveSpansEvent {
+  trace: TraceSummary;
+  spans: SpanColumns;
 }
 
 /** Body of every 4xx/5xx answer. */

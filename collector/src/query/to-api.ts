@@ -29,6 +29,8 @@ export function toTraceSummary(record: TraceRecord): TraceSummary {
     errorCount: record.errorCount,
     status: record.errorCount > 0 ? 'error' : 'ok',
     inProgress: isInProgress(record),
+    openSpanCount: record.openSpans,
+    lastSeenTime: record.updatedMs,
     inputTokens: record.inputTokens,
     outputTokens: record.outputTokens,
     cachedInputTokens: record.cachedInputTokens,

@@ -1,8 +1,10 @@
 // The trace filters shared by the trace list and spend (docs/query-api.md): parsed from the query string, turned
 // into drizzle conditions over the `traces` table.
-import { and, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { traces } from '../storage/schema.ts';
 import { invalid, type QueryParams } from './query-params.ts';
+import { parseSearchTerms, type SearchTerms } from './search-terms.ts';
+import { attributeCondition, searchConditions } from './trace-search.ts';
 
 export interface TraceFilters {
   service?: string;
@@ -18,7 +20,13 @@ export interface TraceFilters {
   q?: string;
   /** Root span attribute equals, from `attr.<key>=<value>`. */
   attributes: Map<string, string>;
+  /** The search box (search-terms.ts): ids, `key=value` attributes, words. */
+  search?: SearchTerms;
+  /** Only these traces (live updates ask which of the traces a batch touched match the other filters). */
+  traceIds?: string[];
 }
+
+const maxTraceIds = 500;
 
 /**
  * Reads the trace filters from the query string.
@@ -41,8 +49,15 @@ export function parseTraceFilters(params: QueryParams): TraceFilters {
     q: params.string('q'),
     attributes: params.prefixed('attr.'),
   };
-  for (const key of filters.attributes.keys()) {
-    if (key.includes('"')) throw invalid(`attr.${key}`, 'attribute keys cannot contain a double quote');
+  const search = params.string('search');
+  if (search !== undefined) filters.search = parseSearchTerms(search);
+  const traceIds = params.string('traceIds');
+  if (traceIds !== undefined) {
+    const ids = traceIds.split(',').map((id) => id.trim().toLowerCase());
+    if (ids.length > maxTraceIds || !ids.every((id) => /^[0-9a-f]{32}$/.test(id))) {
+      throw invalid('traceIds', `expected up to ${maxTraceIds} comma-separated trace ids of 32 hex digits`);
+    }
+    filters.traceIds = ids;
   }
   return filters;
 }
@@ -71,14 +86,9 @@ export function traceConditions(filters: TraceFilters, options: { includeModel?:
       ? undefined
       : sql`exists (select 1 from json_each(${traces.models}) where value = ${filters.model})`,
   ];
-  for (const [key, value] of filters.attributes) {
-    // Query strings carry text; a number or boolean attribute matches its spelling too.
-    const typed = value === 'true' ? 1 : value === 'false' ? 0 : /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-    conditions.push(
-      sql`exists (select 1 from spans root where root.trace_id = ${traces.traceId} and root.span_id = ${traces.rootSpanId}
-        and json_extract(root.attributes, ${`$."${key}"`}) in (${value}, ${typed}))`,
-    );
-  }
+  for (const [key, value] of filters.attributes) conditions.push(attributeCondition(key, value));
+  if (filters.search) conditions.push(...searchConditions(filters.search));
+  if (filters.traceIds) conditions.push(inArray(traces.traceId, filters.traceIds));
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 

@@ -14,6 +14,8 @@ import { resources, scopes, spans, traces, type SpanRecord, type TraceRecord } f
 export interface SpanWriter {
   /** Inserts a span unless (trace id, span id) is already stored; true when it was new. */
   insertSpan(row: SpanRecord): boolean;
+  /** Overwrites the stored start record of this span (`open = 1`) with the row; false when there was none. */
+  replaceOpenSpan(row: SpanRecord): boolean;
   getTrace(traceId: string): TraceRecord | undefined;
   putTrace(record: TraceRecord): void;
   /** The id of the resource row with these attributes (JSON text), created when new. */
@@ -70,6 +72,14 @@ function runWith<T>(statement: Database.Statement, properties: readonly string[]
 export function createSpanWriter(database: CollectorDatabase): SpanWriter {
   const { sqlite } = database;
   const insertSpan = runWith<SpanRecord>(sqlite.prepare(insertSql(spans, 'ignore')), columnsOf(spans).map((c) => c.property));
+  // Only reached when an insert conflicted, which is rare (a start record being replaced, or a retried batch).
+  const spanColumns = columnsOf(spans);
+  const keyColumns = ['trace_id', 'span_id'];
+  const valueColumns = spanColumns.filter((c) => !keyColumns.includes(c.column));
+  const replaceOpenSpan = runWith<SpanRecord>(
+    sqlite.prepare(`UPDATE spans SET ${valueColumns.map((c) => `${c.column} = ?`).join(', ')} WHERE trace_id = ? AND span_id = ? AND open = 1`),
+    [...valueColumns.map((c) => c.property), 'traceId', 'spanId'],
+  );
   const putTrace = runWith<TraceRecord>(sqlite.prepare(insertSql(traces, 'update')), columnsOf(traces).map((c) => c.property));
   const getTrace = sqlite.prepare(
     `SELECT ${columnsOf(traces)
@@ -95,6 +105,7 @@ export function createSpanWriter(database: CollectorDatabase): SpanWriter {
   const runInTransaction = sqlite.transaction(<T>(work: () => T): T => work());
   return {
     insertSpan: (row) => insertSpan(row).changes > 0,
+    replaceOpenSpan: (row) => replaceOpenSpan(row).changes > 0,
     getTrace: (traceId) => getTrace.get(traceId) as TraceRecord | undefined,
     putTrace: (record) => {
       putTrace(record);

@@ -1,0 +1,124 @@
+// GET /api/traces/:traceId/spans: a trace's spans in pages of columns, in start order, so the waterfall paints its
+// first screen from the first page while the rest arrives; `since` gives the spans stored or replaced after a time
+// (the live stream's catch-up). GET /api/traces/:traceId/matches: the spans of one trace matching search terms.
+import { and, asc, eq, gt, gte, or, sql, type SQL } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { CollectorError } from '../errors.ts';
+import type * as schema from '../storage/schema.ts';
+import { spans, traces } from '../storage/schema.ts';
+import type { SpanMatchesResponse, SpanPage } from './api-types.ts';
+import { invalid, type QueryParams } from './query-params.ts';
+import { parseSearchTerms, typedValue } from './search-terms.ts';
+import { toSpanColumns } from './span-columns.ts';
+import { toTraceSummary } from './to-api.ts';
+
+type Db = BetterSQLite3Database<typeof schema>;
+
+const defaultLimit = 5_000;
+const maxLimit = 50_000;
+const maxMatches = 100_000;
+
+const columnFields = {
+  spanId: spans.spanId,
+  parentSpanId: spans.parentSpanId,
+  name: spans.name,
+  operation: spans.operation,
+  startMs: spans.startMs,
+  durationMs: spans.durationMs,
+  statusCode: spans.statusCode,
+  simulated: spans.simulated,
+  open: spans.open,
+  model: spans.model,
+  toolName: spans.toolName,
+  inputTokens: spans.inputTokens,
+  outputTokens: spans.outputTokens,
+  costUsd: spans.costUsd,
+  cacheHit: spans.cacheHit,
+};
+
+/**
+ * One page of a trace's spans. `cursor` continues after the previous page; `since` (epoch ms) keeps only spans the
+ * collector stored or replaced at or after that time; `limit` is 1–50,000 (default 5,000).
+ *
+ * @throws CollectorError `not_found` for an unknown trace, `bad_request` for a bad parameter.
+ * @example
+ * const first = traceSpanPage(db, traceId, new QueryParams(new URLSearchParams('limit=2000')));
+ * const next = traceSpanPage(db, traceId, new QueryParams(new URLSearchParams(`cursor=${first.nextCursor}`)));
+ */
+export function traceSpanPage(db: Db, traceId: string, params: QueryParams): SpanPage {
+  const readAt = Date.now();
+  const limit = params.integer('limit', { min: 1, max: maxLimit }) ?? defaultLimit;
+  const since = params.time('since');
+  const cursor = params.string('cursor');
+  const record = db.select().from(traces).where(eq(traces.traceId, traceId)).get();
+  if (record === undefined) throw new CollectorError('not_found', `no trace ${traceId}`);
+  const conditions: SQL[] = [eq(spans.traceId, traceId)];
+  if (since !== undefined) conditions.push(gte(spans.receivedMs, since));
+  if (cursor !== undefined) {
+    const [startMs, spanId] = decodeCursor(cursor);
+    conditions.push(or(gt(spans.startMs, startMs), and(eq(spans.startMs, startMs), gt(spans.spanId, spanId)))!);
+  }
+  const rows = db
+    .select(columnFields)
+    .from(spans)
+    .where(and(...conditions))
+    .orderBy(asc(spans.startMs), asc(spans.spanId))
+    .limit(limit + 1)
+    .all();
+  const page = rows.length > limit ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return {
+    trace: toTraceSummary(record),
+    // Offsets from the trace's start, so every page of a trace shares one base.
+    spans: toSpanColumns(page, record.startMs),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.startMs, last.spanId) : null,
+    readAt,
+  };
+}
+
+/**
+ * The spans of one trace matching every term of `q`: `key=value` compares the span's attribute (numbers and booleans
+ * by their spelling too), words are found in the span's name, model or tool name (case-insensitive), hex ids match
+ * span ids.
+ *
+ * @example
+ * traceMatches(db, traceId, new QueryParams(new URLSearchParams('q=gen_ai.tool.name=lookup_order'))).spanIds;
+ */
+export function traceMatches(db: Db, traceId: string, params: QueryParams): SpanMatchesResponse {
+  const text = params.string('q');
+  if (text === undefined) throw invalid('q', 'required: what to look for');
+  const terms = parseSearchTerms(text, 'q');
+  if (db.select({ traceId: traces.traceId }).from(traces).where(eq(traces.traceId, traceId)).get() === undefined) {
+    throw new CollectorError('not_found', `no trace ${traceId}`);
+  }
+  const conditions: SQL[] = [eq(spans.traceId, traceId)];
+  for (const [key, value] of terms.attributes) {
+    conditions.push(sql`json_extract(${spans.attributes}, ${`$."${key.replaceAll('"', '""')}"`}) in (${value}, ${typedValue(value)})`);
+  }
+  const names = sql`lower(${spans.name} || char(10) || coalesce(${spans.model}, '') || char(10) || coalesce(${spans.toolName}, ''))`;
+  for (const word of terms.words) conditions.push(sql`instr(${names}, ${word}) > 0`);
+  for (const id of terms.ids) conditions.push(or(eq(spans.spanId, id), sql`instr(${names}, ${id}) > 0`)!);
+  const rows = db
+    .select({ spanId: spans.spanId })
+    .from(spans)
+    .where(and(...conditions))
+    .limit(maxMatches + 1)
+    .all();
+  return { spanIds: rows.slice(0, maxMatches).map((row) => row.spanId), truncated: rows.length > maxMatches };
+}
+
+function encodeCursor(startMs: number, spanId: string): string {
+  return Buffer.from(JSON.stringify([startMs, spanId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [number, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'number' && typeof parsed[1] === 'string') {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // answered below
+  }
+  throw invalid('cursor', 'not a cursor returned by this API');
+}
