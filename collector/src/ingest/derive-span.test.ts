@@ -33,7 +33,14 @@ describe('deriveSpan', () => {
     assert.equal(deriveSpan(span('text_completion x', usage), {}, defaultPricing).isModelCall, true, 'older senders omit the operation');
     assert.equal(deriveSpan(span('invoke_agent a', { 'gen_ai.operation.name': 'invoke_agent', ...usage }), {}, defaultPricing).isModelCall, false);
     assert.equal(deriveSpan(span('invoke_agent a', usage), {}, defaultPricing).isModelCall, false);
-    assert.equal(deriveSpan(span('chat x', { 'gen_ai.operation.name': 'chat' }), {}, defaultPricing).isModelCall, false, 'no tokens, nothing to count');
+    assert.equal(deriveSpan(span('chat x', { 'gen_ai.operation.name': 'chat' }), {}, defaultPricing).isModelCall, false, 'no model, no tokens: nothing to count');
+  });
+
+  it('counts a chat span with a model but no token counts as a model call, at no known cost', () => {
+    const derived = deriveSpan(span('chat sim-small', { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'sim-small' }), {}, defaultPricing);
+    assert.equal(derived.isModelCall, true);
+    assert.equal(derived.inputTokens, null);
+    assert.equal(derived.costUsd, null);
   });
 
   it('prefers the response model and the current provider key', () => {

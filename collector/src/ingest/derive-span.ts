@@ -1,6 +1,8 @@
 // The derived, indexed columns of one span (docs/spans.md): who ran it (service, agent), what it was (operation,
 // provider, model, tool), what it used (tokens, cost), and Hotpath's facts (cache hit, route, simulated).
 import type { Attributes, DecodedSpan } from '../otlp/otlp-types.ts';
+import { readConventions } from './conventions/read-conventions.ts';
+import { text } from './conventions/span-convention.ts';
 import { costOf, priceOf, type PricingTable } from './pricing.ts';
 import { tokenUsageOf, type TokenUsage } from './token-usage.ts';
 
@@ -12,7 +14,10 @@ export interface DerivedColumns extends TokenUsage {
   agent: string | null;
   toolName: string | null;
   costUsd: number | null;
-  /** Its tokens count towards spend: a model call, never an agent span carrying run totals. */
+  /**
+   * A model call: its tokens and cost count towards spend, and its model towards the trace's models and request
+   * count (also without token counts). Never an agent, workflow, tool or wrapper span carrying totals.
+   */
   isModelCall: boolean;
   cacheHit: 'hit' | 'miss' | 'shared' | 'off' | null;
   savedMs: number | null;
@@ -22,8 +27,6 @@ export interface DerivedColumns extends TokenUsage {
   simulated: boolean;
 }
 
-/** Operations whose spans aggregate other spans (their token attributes are totals, not calls). */
-const aggregateOperations = new Set(['invoke_agent', 'create_agent', 'execute_tool', 'invoke_workflow']);
 const cacheOutcomes = new Set(['hit', 'miss', 'shared', 'off']);
 
 /**
@@ -34,13 +37,13 @@ const cacheOutcomes = new Set(['hit', 'miss', 'shared', 'off']);
  */
 export function deriveSpan(span: DecodedSpan, resourceAttributes: Attributes, pricing: PricingTable): DerivedColumns {
   const attributes = span.attributes;
-  const operation = text(attributes['gen_ai.operation.name']);
-  const provider = text(attributes['gen_ai.provider.name']) ?? text(attributes['gen_ai.system']);
-  const model = text(attributes['gen_ai.response.model']) ?? text(attributes['gen_ai.request.model']);
+  const { operation, provider, model, agent, toolName, role } = readConventions(span.name, attributes);
   const usage = tokenUsageOf(attributes, provider, model);
   const hasTokens = usage.inputTokens !== null || usage.outputTokens !== null;
-  const isModelCall = hasTokens && (operation === null ? !span.name.startsWith('invoke_agent') : !aggregateOperations.has(operation));
-  const price = isModelCall && model !== null ? priceOf(pricing, model) : undefined;
+  // Without a convention's word on it, a span with tokens is a call unless it is named like an agent run.
+  const isModelCall =
+    role === 'model-call' ? model !== null || hasTokens : role === 'aggregate' ? false : hasTokens && !span.name.startsWith('invoke_agent');
+  const price = isModelCall && hasTokens && model !== null ? priceOf(pricing, model) : undefined;
   const sentCost = finite(attributes['hotpath.usage.cost_usd']);
   const costUsd = price
     ? costOf(price, {
@@ -60,8 +63,8 @@ export function deriveSpan(span: DecodedSpan, resourceAttributes: Attributes, pr
     operation,
     provider,
     model,
-    agent: text(attributes['gen_ai.agent.name']),
-    toolName: text(attributes['gen_ai.tool.name']),
+    agent,
+    toolName,
     costUsd,
     isModelCall,
     cacheHit: cacheHit !== null && cacheOutcomes.has(cacheHit) ? (cacheHit as DerivedColumns['cacheHit']) : null,
@@ -78,10 +81,6 @@ function exceptionType(span: DecodedSpan): string | null {
     if (event.name === 'exception') return text(event.attributes['exception.type']);
   }
   return null;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function finite(value: unknown): number | null {
