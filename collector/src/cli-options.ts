@@ -128,11 +128,15 @@ export function parseCollectorArgs(
     if (fromEnv === '1' || fromEnv === 'true' || fromEnv === 'yes') return true;
     throw new CollectorError('bad_request', `${switches[name].env}: expected 1 or 0, got ${JSON.stringify(env[switches[name].env])}`);
   };
-  const port = integer('port', 0);
-  const grpcPort = integer('grpc-port', 0);
-  for (const value of [port, grpcPort]) {
-    if (value !== undefined && value > 65_535) throw new CollectorError('bad_request', `port ${value} is above 65535`);
-  }
+  const portNumber = (flag: 'port' | 'grpc-port'): number | undefined => {
+    const value = integer(flag, 0);
+    if (value !== undefined && value > 65_535) {
+      throw new CollectorError('bad_request', `${read(flag)!.source}: expected a port from 0 to 65535, got ${value}`);
+    }
+    return value;
+  };
+  const port = portNumber('port');
+  const grpcPort = portNumber('grpc-port');
   const maxAge = read('retention-max-age');
   const maxSpans = integer('retention-max-spans', 1);
   const forward = read('forward-endpoint');
