@@ -2,3 +2,5 @@
 export { setup } from './setup.ts';
 export type { OtlpProtocol, SetupOptions, TelemetryShutdown } from './setup.ts';
 export type { ExportStats } from './counting-span-exporter.ts';
+export { StartedSpanProcessor } from './started-span-processor.ts';
+export type { StartedSpanProcessorOptions } from './started-span-processor.ts';

@@ -2,9 +2,12 @@
 // batch span processor, configured by the standard OTEL_* variables, explicit arguments first. This file and this
 // folder are the only places in the SDK that load the OpenTelemetry SDK; the rest uses @opentelemetry/api only.
 import { metrics, trace } from '@opentelemetry/api';
+import { parseKeyPairsIntoRecord } from '@opentelemetry/core';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { TelemetryError } from '../telemetry/index.ts';
 import { CountingSpanExporter, type ExportStats } from './counting-span-exporter.ts';
+import { StartedSpanProcessor } from './started-span-processor.ts';
 
 export type OtlpProtocol = 'http/protobuf' | 'http/json';
 
@@ -23,6 +26,12 @@ export interface SetupOptions {
   headers?: Record<string, string>;
   /** How long one export may take, retries included. Default: `OTEL_EXPORTER_OTLP_TIMEOUT`, else 10 000 ms. */
   exportTimeoutMs?: number;
+  /**
+   * Report spans while they run, so the Hotpath dashboard shows a long model call or a hung tool before it ends
+   * (docs/spans.md, "Spans in progress"). Only a Hotpath collector receives these start records; with any other
+   * backend the first answer switches them off. Default: `HOTPATH_REPORT_RUNNING_SPANS` (`false` turns it off), else on.
+   */
+  reportRunningSpans?: boolean;
 }
 
 /** Flushes the spans still buffered and stops exporting. Never throws; `exportStats` says what was lost. */
@@ -62,6 +71,12 @@ function exportUrl(options: SetupOptions): string {
   if (traces) return traces;
   const base = process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
   return base ? `${base.replace(/\/+$/, '')}/v1/traces` : 'http://localhost:4318/v1/traces';
+}
+
+/** The headers the exporter sends (the OTEL_* variables, then `headers`), for the start records' requests. */
+function exportHeaders(options: SetupOptions): Record<string, string> {
+  const fromEnv = process.env.OTEL_EXPORTER_OTLP_TRACES_HEADERS?.trim() || process.env.OTEL_EXPORTER_OTLP_HEADERS?.trim() || '';
+  return { ...parseKeyPairsIntoRecord(fromEnv), ...options.headers };
 }
 
 function validate(options: SetupOptions): void {
@@ -131,7 +146,11 @@ export async function setup(options: SetupOptions = {}): Promise<TelemetryShutdo
         'further failures are counted in shutdown.exportStats, not logged.\n',
     );
   });
-  const configuration: Partial<NodeSDKConfiguration> = { traceExporter: exporter };
+  const spanProcessors: SpanProcessor[] = [new BatchSpanProcessor(exporter)];
+  if (options.reportRunningSpans ?? process.env.HOTPATH_REPORT_RUNNING_SPANS?.trim().toLowerCase() !== 'false') {
+    spanProcessors.push(new StartedSpanProcessor({ tracesUrl: target, headers: exportHeaders(options) }));
+  }
+  const configuration: Partial<NodeSDKConfiguration> = { spanProcessors };
   if (options.serviceName !== undefined) configuration.serviceName = options.serviceName;
   // NodeSDK would otherwise also start OTLP metric and log exporters by default. Metrics (instrument()'s GenAI client
   // metrics) go out only when asked for with OTEL_METRICS_EXPORTER, configured by NodeSDK from the OTEL_* variables
