@@ -38,7 +38,8 @@ const MODEL_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content',
  */
 export function spanCategory(span: Pick<SpanRow, 'operation' | 'cacheHit' | 'name'>): SpanCategory {
   const operation = span.operation ?? span.name.split(' ', 1)[0] ?? '';
-  if (operation === 'invoke_agent' || operation === 'create_agent') return 'agent';
+  // invoke_workflow: a workflow around agent runs (an @openai/agents trace, a Traceloop workflow).
+  if (operation === 'invoke_agent' || operation === 'create_agent' || operation === 'invoke_workflow') return 'agent';
   if (MODEL_OPERATIONS.has(operation)) return 'model';
   if (operation === 'execute_tool') return span.cacheHit === 'hit' ? 'cache-hit' : 'tool';
   if (span.name === 'route' || span.name === 'route check') return 'routing';

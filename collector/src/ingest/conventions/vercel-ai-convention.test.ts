@@ -36,6 +36,7 @@ describe('Vercel AI SDK spans (recorded from the ai package’s experimental_tel
     const { detail, modelCalls, toolCalls } = recorder.ingestRecorded();
     const wrapper = detail.spans.find((span) => span.name === 'ai.streamText')!;
     assert.equal(wrapper.agent, 'desk');
+    assert.equal(wrapper.operation, 'invoke_agent');
     assert.equal(wrapper.inputTokens, calls[0]!.inputTokens + calls[1]!.inputTokens, 'the wrapper keeps its totals (lossless)…');
     assert.equal(modelCalls, 2, '…but only the two doStream spans count');
     const doStreams = detail.spans.filter((span) => span.name === 'ai.streamText.doStream');

@@ -34,7 +34,8 @@ export const vercelAiConvention: SpanConvention = {
     if (operationId === 'ai.toolCall') return { ...facts, operation: 'execute_tool', toolName: text(attributes['ai.toolCall.name']) };
     if (operationId.endsWith('.doGenerate') || operationId.endsWith('.doStream')) return { ...facts, operation: 'chat', role: 'model-call' };
     if (operationId.endsWith('.doEmbed')) return { ...facts, operation: 'embeddings', role: 'model-call' };
-    // A wrapper (ai.generateText, ai.streamText, ai.generateObject, ai.embed, …), named by the caller's functionId.
-    return { ...facts, agent: text(attributes['ai.telemetry.functionId']) };
+    // A wrapper, named by the caller's functionId. generateText / streamText / …Object run the tool loop: an agent run.
+    const agentRun = /^ai\.(generate|stream)(Text|Object)$/.test(operationId);
+    return { ...facts, operation: agentRun ? 'invoke_agent' : null, agent: text(attributes['ai.telemetry.functionId']) };
   },
 };
