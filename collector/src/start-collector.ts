@@ -24,6 +24,7 @@ import { toTraceSummary } from './query/to-api.ts';
 import { openDatabase, type CollectorDatabase } from './storage/open-database.ts';
 import { applyRetention, type RetentionPolicy } from './storage/retention.ts';
 import { traces } from './storage/schema.ts';
+import { createIntegrityMonitor, type DatabaseHealth } from './storage/integrity-check.ts';
 import { createSpanWriter } from './storage/span-writer.ts';
 
 export interface CollectorOptions {
@@ -72,6 +73,8 @@ export interface CollectorOptions {
   keepAliveTimeoutMs?: number;
   /** Open connections at most; more are dropped at once. Default 1,024. */
   maxConnections?: number;
+  /** How often PRAGMA quick_check runs on a worker thread (0: never; it also runs at start). Default 10 minutes. */
+  integrityCheckIntervalMs?: number;
   /** Threads answering query API reads on their own read-only connection (0: on the main thread). Default 1. */
   readWorkers?: number;
   /** A query API read running longer is answered with 503 `query_timeout`. Default 30 s. */
@@ -98,6 +101,8 @@ export interface RunningCollector {
   stats(): CollectorStats;
   /** Applies the retention policy now (it also runs every `retention.intervalMs`). */
   applyRetention(): { deletedTraces: number; deletedSpans: number };
+  /** Runs PRAGMA quick_check now (it also runs every `integrityCheckIntervalMs`); /api/health reports the result. */
+  checkDatabase(): Promise<DatabaseHealth>;
   /** Stops listening, writes what is queued, waits briefly for forwarding, closes the database. */
   close(): Promise<void>;
 }
@@ -128,7 +133,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const startedAt = Date.now();
   const requestLog = createRequestLog(options.log);
   const database: CollectorDatabase = openDatabase(dbPath);
-  const writer = createSpanWriter(database);
+  const integrity = createIntegrityMonitor({ path: dbPath, intervalMs: options.integrityCheckIntervalMs ?? 600_000 });
+  // A file too large to check before serving is checked in the background at once.
+  if (!database.checkedAtOpen) void integrity.check();
+  const writer = integrity.guard(createSpanWriter(database));
   const reads = createReadPool({ dbPath, db: database.db, workers: options.readWorkers, timeoutMs: options.queryTimeoutMs });
   const live = createLiveHub({
     summary: (traceId) => {
@@ -176,13 +184,23 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     headers: { 'x-hotpath-collector': 'started-spans' },
   });
   const countRows = database.sqlite.prepare('SELECT count(*) AS traces, coalesce(sum(span_count), 0) AS spans FROM traces');
+  // Health answers even when the database does not: that is when it matters.
+  const storeHealth = () => {
+    let counts = { traces: 0, spans: 0 };
+    try {
+      counts = countRows.get() as typeof counts;
+    } catch (error) {
+      integrity.readFailed(error);
+    }
+    const health = integrity.health();
+    return { ok: health.ok, database: health, ...counts };
+  };
   const api = createQueryRoutes({
     reads,
     live,
     queryToken: options.queryToken,
     health: () => ({
-      ok: true,
-      ...(countRows.get() as { traces: number; spans: number }),
+      ...storeHealth(),
       uptimeMs: Date.now() - startedAt,
       ingest: { ...stats, pendingSpans: queue.pendingSpans, decodeWorkers: decoder.workers, readWorkers: reads.workers },
       forwarding: forwarder?.stats() ?? null,
@@ -215,6 +233,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
 
   const releaseResources = async () => {
     if (retentionTimer) clearInterval(retentionTimer);
+    await integrity.close();
     live.close();
     await Promise.all([decoder.close(), reads.close()]);
     database.close();
@@ -250,6 +269,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     dbPath,
     stats: () => ({ ...stats, refusedRequests: { ...stats.refusedRequests }, forwarding: forwarder?.stats() ?? null }),
     applyRetention: runRetention,
+    checkDatabase: () => integrity.check(),
     close() {
       closing ??= (async () => {
         if (retentionTimer) clearInterval(retentionTimer);
@@ -259,7 +279,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         await Promise.all([closed, grpc?.close()]);
         queue.flush();
         await Promise.all([decoder.close(), reads.close()]);
-        await forwarder?.close();
+        await Promise.all([forwarder?.close(), integrity.close()]);
         database.close();
       })();
       return closing;

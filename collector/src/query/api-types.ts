@@ -308,9 +308,21 @@ export interface ForwardingHealth {
   lastError: string | null;
 }
 
+/** The database part of `GET /api/health`. */
+export interface DatabaseHealth {
+  /** False while the file is damaged (PRAGMA quick_check, or a read or write that said so) or the last write failed. */
+  ok: boolean;
+  /** What is wrong and what to do, when not ok. */
+  problem: string | null;
+  /** The last quick_check (at start for files up to 256 MiB, then every 10 minutes): epoch ms, how long, sound or not. */
+  lastCheck: { time: number; durationMs: number; ok: boolean } | null;
+}
+
 /** `GET /api/health` answer. */
 export interface HealthResponse {
-  ok: true;
+  /** False while the database is failing (see `database.problem`). */
+  ok: boolean;
+  database: DatabaseHealth;
   traces: number;
   spans: number;
   uptimeMs: number;
