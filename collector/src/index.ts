@@ -20,9 +20,8 @@ export { costOf, defaultPricing, loadPricingFile, priceOf } from './ingest/prici
 export type { ModelPrice, PricingTable } from './ingest/pricing.ts';
 export { CollectorError } from './errors.ts';
 // How long-running commands (the collector's CLI, the viewer, the demo) stop, and make the processes they start stop.
-export { STOP_SIGNALS, untilStopSignal } from './lifecycle/stop-signals.ts';
-export type { StopReason } from './lifecycle/stop-signals.ts';
-export { exitWithParentImport, watchParent } from './lifecycle/watch-parent.ts';
+export { exitWithParentImport, STOP_SIGNALS, untilStopSignal, watchParent } from './lifecycle/index.ts';
+export type { StopReason } from './lifecycle/index.ts';
 export type { CollectorErrorCode } from './errors.ts';
 // The query API's JSON shapes; browser code imports them from `@hotpath/collector/api-types`, which pulls in nothing else.
 export type {
