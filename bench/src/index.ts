@@ -45,6 +45,7 @@ export type { CollectorExport, ExportedTrace } from './collector-export.ts';
 export { runBenchmark } from './run-benchmark.ts';
 export type { BenchmarkResult, RunBenchmarkIo } from './run-benchmark.ts';
 export { BENCH_USAGE, parseBenchOptions } from './bench-options.ts';
+export { selectTasks } from './select-tasks.ts';
 export type { BenchOptions } from './bench-options.ts';
 export { BenchError, BenchOptionsError } from './bench-error.ts';
 export { measureOverhead, OVERHEAD_FLOOR_MS } from './overhead.ts';

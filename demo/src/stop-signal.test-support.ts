@@ -1,7 +1,7 @@
 // A process for stop-signal.test.ts: @openai/agents' tracing listening for signals (as in the demo, which loads it
 // through the benchmark's executors), then a stop that takes a while, as closing servers does.
 import { getGlobalTraceProvider } from '@openai/agents';
-import { untilStopSignal } from './stop-signal.ts';
+import { untilStopSignal } from '@hotpath/collector/lifecycle';
 
 getGlobalTraceProvider();
 const serving = setInterval(() => {}, 60_000); // what the demo's servers do: keep the process alive

@@ -7,7 +7,7 @@ const script = fileURLToPath(new URL('./stop-signal.test-support.ts', import.met
 
 /** Starts the support process, sends `signals` once it serves (100 ms apart), and returns its output and exit. */
 async function stopWith(signals: NodeJS.Signals[], stopMs = 300): Promise<{ output: string; code: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, STOP_MS: String(stopMs) } });
+  const child = spawn(process.execPath, ['--conditions=@hotpath/source', '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, STOP_MS: String(stopMs) } });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -19,7 +19,7 @@ async function stopWith(signals: NodeJS.Signals[], stopMs = 300): Promise<{ outp
   return { output, code };
 }
 
-describe('untilStopSignal', () => {
+describe('untilStopSignal', { concurrency: true }, () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`lets the stop finish on ${signal}, though @openai/agents' tracing exits on signals nobody else listens for`, async () => {
       const { output, code } = await stopWith([signal]);

@@ -100,7 +100,7 @@ describe('the one-command demo', () => {
     const closed = new Promise<void>((resolve) => demo.once('close', () => resolve()));
     process.kill(-demo.pid!, 'SIGINT');
     await closed;
-    assert.match(output, /stopping…\s+stopped cleanly/);
+    assert.match(output, /stopping \(SIGINT\)…\s+stopped cleanly/);
     await assert.rejects(fetch(`${collectorUrl}/api/health`), 'the collector no longer listens');
   });
 });
