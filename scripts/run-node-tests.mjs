@@ -20,7 +20,11 @@ const walk = (dir) => {
     else if (/\.test\.(ts|mts|mjs)$/.test(name)) files.push(path);
   }
 };
-for (const root of roots) if (existsSync(root)) walk(resolve(root));
+for (const root of roots) {
+  if (!existsSync(root)) continue;
+  if (statSync(root).isDirectory()) walk(resolve(root));
+  else files.push(resolve(root)); // one file, to run a single test file the same way
+}
 files.sort();
 if (files.length === 0) {
   console.log(`no test files under ${roots.join(', ')}`);
