@@ -36,17 +36,22 @@ export {
   GuardrailTrippedError,
   ModelResponseError,
   OPTIMIZATION_NAMES,
+  parsePrefetchPlan,
+  PrefetchLearner,
   RunError,
   RunInputError,
   Runner,
 } from './runner/index.ts';
 export type {
   Budgets,
+  LearnedPattern,
   ModelPrice,
   ModelUsageTotals,
   OptimizationName,
   OptimizationSettings,
   OptimizationsOption,
+  PrefetchLearnerOptions,
+  PrefetchPlanFile,
   Pricing,
   RoutingDecision,
   RunEvent,
@@ -58,6 +63,7 @@ export type {
   RunState,
   RunStream,
   RunUsage,
+  SpeculationSummary,
   StreamEvent,
   StuckDetectionOptions,
 } from './runner/index.ts';
@@ -90,7 +96,17 @@ export type {
 } from './provider/index.ts';
 
 export { cascade, router, RoutingError } from './routing/index.ts';
-export type { CascadeOptions, Classifier, ModelRouter, RouteContext, RouteRule, RouterOptions } from './routing/index.ts';
+export type {
+  CascadeOptions,
+  Classifier,
+  DraftCascadeOptions,
+  DraftOption,
+  DraftSettings,
+  ModelRouter,
+  RouteContext,
+  RouteRule,
+  RouterOptions,
+} from './routing/index.ts';
 
 export type { HistoryPolicy } from './history/index.ts';
 

@@ -1,9 +1,12 @@
-// A model cascade: every step first goes to the cheapest model; when the user's check rejects its output, the step is
-// repeated with the next model up, and so on to the strongest. Most steps finish on the small, fast model; the hard
-// ones pay for one extra small call. Each escalation is recorded with the reason the check gave.
+// A model cascade, in two forms. The automatic one, `cascade({ draft, answer })`: steps that end in tool calls are
+// served by the cheap draft model, and the answer model writes every answer (the run loop does the drafting, see
+// runner/step-model-call.ts), with no check to write. The checked one, `cascade({ models, check })`: every step first
+// goes to the cheapest model; when the user's check rejects its output, the step is repeated with the next model up,
+// and so on to the strongest. Each escalation is recorded with its reason.
 import type { AssistantMessage } from '../messages.ts';
 import type { RoutingDecision } from '../runner/run-events.ts';
-import type { ModelRouter, RouteContext } from './model-router.ts';
+import { resolveDraft } from './draft-settings.ts';
+import type { DraftSettings, ModelRouter, RouteContext } from './model-router.ts';
 import { errorMessage } from './error-message.ts';
 import { isPromiseLike } from './is-promise-like.ts';
 import { resolveModelList } from './model-list.ts';
@@ -32,8 +35,27 @@ export interface CascadeOptions {
   sticky?: boolean;
 }
 
+/** The automatic cascade: tool steps on `draft`, answers by `answer`. */
+export interface DraftCascadeOptions {
+  /** The cheap model: serves every step that ends in valid tool calls. */
+  draft: string;
+  /** The strong model: writes every answer (and decides side effects, with `escalateWrites`). */
+  answer: string;
+  /** When the answer model is asked (default `on-text`): see {@link DraftSettings.race}. */
+  race?: DraftSettings['race'];
+  /** Escalate a draft that asks for a tool that is not `readOnly` (default true). */
+  escalateWrites?: boolean;
+}
+
 /**
- * Creates a cascade {@link ModelRouter}: `route` picks the cheapest model (rule `cascade:start`), and after each
+ * Creates a cascade {@link ModelRouter}.
+ *
+ * `cascade({ draft, answer })`: every step is drafted by `draft`; a draft made of valid tool calls is kept (rule
+ * `draft-tool-step`), anything else — a final answer, an unknown tool, arguments failing the schema — is answered by
+ * `answer` (rule `answer-escalation`). Needs the runner's `routing` and `draftCascade` switches; with `draftCascade`
+ * off every step goes to `answer`, with `routing` off too (`defaultModel` = `answer`).
+ *
+ * `cascade({ models, check })`: `route` picks the cheapest model (rule `cascade:start`), and after each
  * response `escalate` runs `check`; when it fails, the step is repeated with the next model (rule
  * `cascade:escalate`, reason naming the failing check), up to the strongest, whose output is always kept.
  *
@@ -46,9 +68,13 @@ export interface CascadeOptions {
  *       : { pass: false, reason: 'the answer names no order id' },
  * });
  * const agent = new Agent({ name: 'support', instructions, tools, model: models });
+ *
+ * // or, with no check to write:
+ * new Agent({ name: 'support', instructions, tools, model: cascade({ draft: 'gpt-4.1-nano', answer: 'gpt-4.1' }) });
  */
-export function cascade(options: CascadeOptions): ModelRouter {
+export function cascade(options: CascadeOptions | DraftCascadeOptions): ModelRouter {
   if (typeof options !== 'object' || options === null) throw new RoutingError('cascade: options must be an object');
+  if ('draft' in options || 'answer' in options) return draftCascade(options as DraftCascadeOptions);
   const { models, defaultModel } = resolveModelList('cascade', options.models, options.defaultModel, 2);
   const { check } = options;
   if (typeof check !== 'function') throw new RoutingError('cascade: check must be a function');
@@ -92,6 +118,18 @@ export function cascade(options: CascadeOptions): ModelRouter {
       return Promise.resolve(result).then(judge, (error: unknown) => escalateWith(`check threw: ${errorMessage(error)}`));
     },
   };
+}
+
+function draftCascade(options: DraftCascadeOptions): ModelRouter {
+  const { models, defaultModel } = resolveModelList('cascade', [options.draft, options.answer], options.answer, 2);
+  const draft = resolveDraft('cascade', { model: options.draft, ...(options.race && { race: options.race }), ...(options.escalateWrites !== undefined && { escalateWrites: options.escalateWrites }) }, models);
+  const decision: RoutingDecision = {
+    model: defaultModel,
+    candidates: [...models],
+    rule: 'answer',
+    reason: `answers are written by ${defaultModel}; ${draft.model} drafts the steps that only call tools`,
+  };
+  return { kind: 'router', models, defaultModel, draft, route: () => decision };
 }
 
 /** Null when the check passed, otherwise why it failed. */

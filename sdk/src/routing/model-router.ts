@@ -17,12 +17,30 @@ export interface RouteContext {
   toolNames: string[];
 }
 
+/** How a step tries its draft model before the answer model (see draft-settings.ts). */
+export interface DraftSettings {
+  /** The cheap model that serves steps ending in tool calls. */
+  model: string;
+  /**
+   * When the answer model is asked: `on-text` (default) as soon as the draft starts writing text instead of tool
+   * calls, beside it; `always` at the same time as the draft; `never` only once the draft's response is complete.
+   */
+  race: 'on-text' | 'always' | 'never';
+  /** A draft asking for a tool that is not `readOnly` is escalated: the answer model decides side effects (default true). */
+  escalateWrites: boolean;
+}
+
 export interface ModelRouter {
   readonly kind: 'router';
   /** Every model this router may choose, cheapest first. */
   readonly models: string[];
   /** The model used when routing is switched off (baseline): normally the strongest. */
   readonly defaultModel: string;
+  /**
+   * A draft model: each step whose routed model is another one is first served by the draft; a draft response made
+   * of valid tool calls is kept, anything else (a final answer, an invalid call) is answered by the routed model.
+   */
+  readonly draft?: DraftSettings;
   route(context: RouteContext): RoutingDecision | Promise<RoutingDecision>;
   /**
    * Called after a response from `decision.model`. Returning a new decision discards the response and repeats the

@@ -2,6 +2,7 @@
 // estimated input size, a label from the user's classifier, or any predicate). Cheap steps go to the small model,
 // hard ones to the big one, and every decision records which rule fired and why, for the `chat` span.
 import type { RoutingDecision } from '../runner/run-events.ts';
+import { resolveDraft, type DraftOption } from './draft-settings.ts';
 import type { ModelRouter, RouteContext } from './model-router.ts';
 import { errorMessage } from './error-message.ts';
 import { isPromiseLike } from './is-promise-like.ts';
@@ -40,9 +41,14 @@ export interface RouterOptions {
   models: string[];
   /** Used when no rule matches, and by the baseline (routing off). Default: the last (strongest) model. */
   defaultModel?: string;
-  /** Tried in order; the first match wins. */
-  rules: RouteRule[];
+  /** Tried in order; the first match wins. May be left out with a `draft`: every step's answer model is then `defaultModel`. */
+  rules?: RouteRule[];
   classify?: Classifier;
+  /**
+   * A draft model (one of `models`): each step routed to another model is first served by the draft, and the routed
+   * model is asked only when the draft answers instead of calling tools (the runner's `draftCascade` switch).
+   */
+  draft?: DraftOption;
 }
 
 interface CompiledRule {
@@ -90,8 +96,11 @@ export function router(options: RouterOptions): ModelRouter {
   const { models, defaultModel } = resolveModelList('router', options.models, options.defaultModel);
   const { classify } = options;
   if (classify !== undefined && typeof classify !== 'function') throw new RoutingError('router: classify must be a function');
-  if (!Array.isArray(options.rules)) throw new RoutingError('router: rules must be an array');
-  const rules = options.rules.map((rule, index) => compileRule(rule, index, models, classify !== undefined));
+  if (options.rules === undefined ? options.draft === undefined : !Array.isArray(options.rules)) {
+    throw new RoutingError('router: rules must be an array (they may be left out only with a draft model)');
+  }
+  const rules = (options.rules ?? []).map((rule, index) => compileRule(rule, index, models, classify !== undefined));
+  const draft = options.draft === undefined ? undefined : resolveDraft('router', options.draft, models);
 
   const decide = (model: string, rule: string, reason: string): RoutingDecision => ({
     model,
@@ -118,6 +127,7 @@ export function router(options: RouterOptions): ModelRouter {
     kind: 'router',
     models,
     defaultModel,
+    ...(draft && { draft }),
     route: (context) => fromRule(0, { context, notes: [] }),
   };
 }

@@ -1,6 +1,7 @@
 // Phase "call model": one model call through the provider, turned into run events (start, first chunk, text
 // deltas, end with usage and cost) and an assistant message. Tool calls whose arguments are complete are reported
 // through `onToolCall` while the stream is still running, so the caller can start them eagerly.
+import { HotpathError } from '../errors.ts';
 import type { AssistantMessage, ToolCall } from '../messages.ts';
 import type { FinishReason, ModelRequest, ModelUsage, TransportInfo } from '../provider/model-provider.ts';
 import type { RunContext } from './run-context.ts';
@@ -16,6 +17,27 @@ export interface ModelCall {
   signal: AbortSignal;
   /** A tool call's arguments are complete (the stream may still be running). */
   onToolCall?: (toolCall: ToolCall) => void;
+  /** The response has started writing text (the first delta with more than whitespace). */
+  onText?: () => void;
+  /**
+   * Judges the finished response before its end is reported, so the `model-call-end` event says what became of it:
+   * kept with a final routing decision, or discarded and why.
+   */
+  review?: (response: Omit<ModelResponse, 'callId'>) => ModelCallReview;
+}
+
+/** What a review decided about a response. */
+export type ModelCallReview = { routing?: RoutingDecision; discarded?: string };
+
+/**
+ * The abort reason that cancels a call the runner no longer needs (a race's loser): its end is reported as
+ * discarded, with this message, rather than as a failure.
+ */
+export class DiscardedCall extends HotpathError {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'DiscardedCall';
+  }
 }
 
 export interface ModelResponse {
@@ -75,6 +97,7 @@ export async function callModel(run: RunContext, call: ModelCall): Promise<Model
           responseId = event.responseId ?? responseId;
           break;
         case 'text-delta':
+          if (call.onText && text.trim() === '' && event.delta.trim() !== '') call.onText();
           text += event.delta;
           run.emit({ type: 'text-delta', callId, delta: event.delta });
           break;
@@ -106,6 +129,8 @@ export async function callModel(run: RunContext, call: ModelCall): Promise<Model
           const costUsd = callCost(run.config.pricing, request.model, event.usage) ??
             callCost(run.config.pricing, event.responseModel ?? '', event.usage);
           addCallUsage(run.usage, request.model, event.usage, costUsd);
+          const response = { message, text, toolCalls, finishReason: event.finishReason, usage: event.usage };
+          const review = call.review?.(response);
           run.emit({
             type: 'model-call-end',
             callId,
@@ -117,23 +142,25 @@ export async function callModel(run: RunContext, call: ModelCall): Promise<Model
             ...optional('costUsd', costUsd),
             transport: event.transport,
             output: message,
+            ...review,
           });
-          return { callId, message, text, toolCalls, finishReason: event.finishReason, usage: event.usage };
+          return { callId, ...response };
         }
       }
     }
     throw new ModelResponseError(`The response of ${request.model} ended before it finished.`, { retryable: true });
   } catch (error) {
     addCallUsage(run.usage, request.model, undefined, undefined);
+    const discarded = call.signal.aborted && call.signal.reason instanceof DiscardedCall ? call.signal.reason.message : undefined;
     run.emit({
       type: 'model-call-end',
       callId,
       model: request.model,
       ...optional('responseModel', responseModel),
       ...optional('responseId', responseId),
-      finishReason: 'error',
       ...optional('transport', transport),
-      error: describeError(error),
+      // A call cancelled because it is not needed did not fail: it says why it was dropped instead.
+      ...(discarded === undefined ? { finishReason: 'error' as const, error: describeError(error) } : { discarded }),
     });
     throw error;
   }

@@ -18,12 +18,15 @@ export async function executeToolCall(
   run: RunContext,
   toolCall: ToolCall,
   step: number,
-  options: { eager: boolean; signal: AbortSignal },
+  options: { signal: AbortSignal; owner?: string },
 ): Promise<ToolCallRecord> {
   const tool = run.tools.get(toolCall.name);
   const parsed = tool ? parseArguments(tool, toolCall) : { ok: false as const, error: unknownTool(run, toolCall.name) };
-  // The registry holds only what the `prefetch` and `followUpPrefetch` switches started.
-  const claimed = parsed.ok ? run.prefetch.claim(toolCall.name, parsed.args) : undefined;
+  // The registry holds what was started ahead of this call: this response's own eager start, or speculation.
+  const claimed = parsed.ok ? run.prefetch.claim(toolCall.name, parsed.args, options.owner) : undefined;
+  const eager = claimed?.eager === true;
+  const prefetched = claimed !== undefined && !eager;
+  if (parsed.ok) run.learning?.call(toolCall.name, parsed.args);
   const callId = run.nextCallId('tool');
   run.emit({
     type: 'tool-call-start',
@@ -32,9 +35,10 @@ export async function executeToolCall(
     step,
     toolCall,
     ...(tool?.description ? { toolDescription: tool.description } : {}),
-    eager: options.eager && !claimed,
-    prefetched: claimed !== undefined,
-    ...(claimed?.trigger && { prefetchTrigger: claimed.trigger }),
+    eager,
+    prefetched,
+    ...(prefetched && { speculation: { source: claimed.source, used: true } }),
+    ...(prefetched && claimed.trigger && { prefetchTrigger: claimed.trigger }),
   });
   let timed: TimedOutcome;
   if (!parsed.ok) timed = { outcome: failed(parsed.error), endTime: now() };
@@ -45,14 +49,15 @@ export async function executeToolCall(
     run.prefetch.followUp(run, toolCall.name, parsed.args, timed.outcome);
   }
   const { outcome } = timed;
+  if (parsed.ok && !outcome.isError && !outcome.fallbackUsed) run.learning?.result(toolCall.name, parsed.args, outcome.value ?? outcome.content);
   run.emit(toolCallEndEvent(callId, toolCall, timed));
   return {
     toolCall,
     result: outcome.content,
     isError: outcome.isError,
     cache: outcome.cache,
-    eager: options.eager && !claimed,
-    prefetched: claimed !== undefined,
+    eager,
+    prefetched,
     timedOut: outcome.timedOut,
     fallbackUsed: outcome.fallbackUsed,
     worker: outcome.worker,

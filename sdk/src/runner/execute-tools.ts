@@ -1,25 +1,25 @@
 // Phase "execute tools": the tool calls of one model response. With `parallelTools` on they run at once (at most
-// `maxConcurrency` at a time), otherwise one after another; calls already started eagerly while the model streamed
-// are joined, not repeated. Results come back in the order the model asked for them, whatever order they finish in.
+// `maxConcurrency` at a time), otherwise one after another; calls already started — eagerly while the model
+// streamed, or speculatively before it asked — are joined, not repeated. Results come back in the order the model
+// asked for them, whatever order they finish in.
 import type { ToolCall } from '../messages.ts';
 import { executeToolCall } from './execute-tool-call.ts';
 import type { RunContext, ToolCallRecord } from './run-context.ts';
 
 /**
- * Runs the tool calls of a step; `started` holds the eager executions by tool call id.
+ * Runs the tool calls of a step; `owner` names the response that asked for them, whose eager starts it claims.
  *
  * @example
- * const records = await executeTools(run, 0, response.toolCalls, new Map(), signal);
+ * const records = await executeTools(run, 0, response.toolCalls, signal, response.callId);
  */
 export async function executeTools(
   run: RunContext,
   step: number,
   toolCalls: ToolCall[],
-  started: ReadonlyMap<string, Promise<ToolCallRecord>>,
   signal: AbortSignal,
+  owner?: string,
 ): Promise<ToolCallRecord[]> {
-  const execute = (toolCall: ToolCall) =>
-    started.get(toolCall.id) ?? executeToolCall(run, toolCall, step, { eager: false, signal });
+  const execute = (toolCall: ToolCall) => executeToolCall(run, toolCall, step, { signal, ...(owner !== undefined && { owner }) });
   const parallel = run.settings.parallelTools;
   if (!parallel) {
     const records: ToolCallRecord[] = [];

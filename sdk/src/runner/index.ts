@@ -1,5 +1,7 @@
 // Public surface of the runner module.
 export { Runner } from './runner.ts';
+export { parsePrefetchPlan, PrefetchLearner } from './prefetch-learner.ts';
+export type { ArgumentSource, LearnedPattern, LearnedSuggestion, LearningSession, PrefetchLearnerOptions, PrefetchPlanFile } from './prefetch-learner.ts';
 export type { RunnerOptions, RunOptions } from './runner.ts';
 export type { Budgets, RunResult, StepResult, ToolCallRecord } from './run-context.ts';
 export type { RunStream, StreamEvent } from './stream-events.ts';
@@ -27,6 +29,9 @@ export type {
   RunListener,
   RunOutcome,
   RunUsage,
+  SpeculationCounts,
+  SpeculationSource,
+  SpeculationSummary,
   ToolCacheOutcome,
 } from './run-events.ts';
 export { callCost } from './run-usage.ts';

@@ -14,6 +14,8 @@ export const OPTIMIZATION_NAMES = [
   'history',
   'promptCacheLayout',
   'routing',
+  'draftCascade',
+  'draftSpeculation',
   'budgets',
   'stuckDetection',
   'toolTimeouts',
@@ -21,6 +23,7 @@ export const OPTIMIZATION_NAMES = [
   'parallelModelWork',
   'prefetch',
   'followUpPrefetch',
+  'learnedPrefetch',
   'toolResultViews',
   'toolSelection',
   'workerTools',
@@ -66,6 +69,13 @@ export interface OptimizationSettings {
   promptCacheLayout: boolean;
   /** Ask the agent's ModelRouter for each step's model; off: the router's `defaultModel`. */
   routing: boolean;
+  /**
+   * With a router that has a `draft` model (`cascade({ draft, answer })`, `router({ draft })`): tool steps on the draft,
+   * answers written by the step's answer model. Needs `routing`.
+   */
+  draftCascade: boolean;
+  /** The read-only calls of a discarded response keep running while the stronger model is asked; it gets them if it asks for the same calls. */
+  draftSpeculation: boolean;
   /** Enforce the Runner's `budgets`. */
   budgets: boolean;
   /** Stop loops (repeat, ping-pong, repeated error, max steps) and ask for a final answer. */
@@ -80,6 +90,8 @@ export interface OptimizationSettings {
   prefetch: boolean;
   /** Start the agent's `prefetch.after` follow-ups (read-only calls) the moment their triggering tool's result arrives. */
   followUpPrefetch: boolean;
+  /** Learn which read-only calls follow which results and start them when such a result arrives (the Runner's `prefetchLearner`). */
+  learnedPrefetch: boolean;
   /** Show the model tools' `modelView` of their results, compacted (empty fields dropped); off: the raw payload. */
   toolResultViews: boolean;
   /** Offer only the tools of the agent's `toolGroups` that match the run's input (chosen once per run); off: every tool. */
@@ -108,6 +120,8 @@ export interface ResolvedOptimizations {
   history: HistoryPolicy | false;
   promptCacheLayout: boolean;
   routing: boolean;
+  draftCascade: boolean;
+  draftSpeculation: boolean;
   budgets: boolean;
   stuckDetection: Required<StuckDetectionOptions> | false;
   toolTimeouts: { defaultTimeoutMs?: number } | false;
@@ -115,6 +129,7 @@ export interface ResolvedOptimizations {
   parallelModelWork: boolean;
   prefetch: boolean;
   followUpPrefetch: boolean;
+  learnedPrefetch: boolean;
   toolResultViews: boolean;
   toolSelection: boolean;
   workerTools: { maxThreads?: number } | false;
@@ -153,6 +168,8 @@ export function resolveOptimizations(option: OptimizationsOption = 'optimized'):
     history: on(chosen.history, DEFAULT_HISTORY_POLICY),
     promptCacheLayout: chosen.promptCacheLayout,
     routing: chosen.routing,
+    draftCascade: chosen.draftCascade && chosen.routing,
+    draftSpeculation: chosen.draftSpeculation,
     budgets: chosen.budgets,
     stuckDetection: stuckDetectionSettings(chosen.stuckDetection),
     toolTimeouts: on(chosen.toolTimeouts, {}),
@@ -160,6 +177,7 @@ export function resolveOptimizations(option: OptimizationsOption = 'optimized'):
     parallelModelWork: chosen.parallelModelWork,
     prefetch: chosen.prefetch,
     followUpPrefetch: chosen.followUpPrefetch,
+    learnedPrefetch: chosen.learnedPrefetch,
     toolResultViews: chosen.toolResultViews,
     toolSelection: chosen.toolSelection,
     workerTools: on(chosen.workerTools, {}),

@@ -1,101 +1,215 @@
-// Prefetch: tool calls an agent declares are started at run start, so their I/O overlaps the first model call.
-// When the model asks for the same call (tool name + canonical arguments) it gets the running or finished
-// execution instead of a new one. Its events are emitted then, with the execution's real start and end times;
-// executions nobody asked for are cancelled at run end and still reported, so wasted work stays visible.
-// Follow-ups (the agent's `prefetch.after`) are started the same way the moment a triggering tool's result arrives,
-// whether the model asked for that call or it was itself prefetched: speculation driven by results.
+// Speculative tool executions of one run, in one registry keyed by tool name + canonical arguments: calls started
+// before the model asked for them. When the model asks for the same call it gets that execution instead of a new one,
+// and its events are emitted then, with the execution's real start and end times; executions nobody claims are
+// cancelled (at run end, or when the step they were started for is over) and still reported, so wasted work stays
+// visible. Where they come from (`SpeculationSource`):
+// - `prefetch`: the agent's declared calls, at run start;
+// - `follow-up`: the agent's `prefetch.after`, the moment a triggering tool's result arrives, whether the model asked
+//   for that call or it was itself speculative (chains: customer → latest order → shipment);
+// - `learned`: the same, from follow-up patterns the runner's PrefetchLearner has seen hold (learned-prefetch.ts);
+// - `eager`: a read-only call whose arguments are complete while its model response is still streaming. The
+//   response that asked for it claims it as an eager call; if that response is discarded (a draft escalated to the
+//   answer model, a cascade check failing), the call stays here as speculation from the discarded response
+//   (reported as source `draft`) until the next response has asked for what it needs.
 import { toolCallKey } from '../tools/canonical-json.ts';
-import { toolCallEndEvent, withEndTime, type TimedOutcome } from './timed-outcome.ts';
 import type { PrefetchCall } from '../agent/agent.ts';
 import { runTool, type ToolOutcome } from './invoke-tool.ts';
 import { now, type RunContext } from './run-context.ts';
+import type { SpeculationSource, SpeculationSummary } from './run-events.ts';
+import { toolCallEndEvent, withEndTime, type TimedOutcome } from './timed-outcome.ts';
 
-interface Prefetched {
+/** Where an entry came from; an `eager` one is reported as `draft` speculation when another response claims it. */
+type EntrySource = Exclude<SpeculationSource, 'draft'> | 'eager';
+
+interface Entry {
   toolName: string;
   args: Record<string, unknown>;
   startTime: number;
   outcome: Promise<TimedOutcome>;
   controller: AbortController;
   claimed: boolean;
-  /** For a follow-up: the tool whose result started it. */
+  source: EntrySource;
+  /** For `eager` entries: the model response whose stream started it. */
+  owner?: string;
+  /** For follow-ups: the tool whose result started it. */
+  trigger?: string;
+  /** Learned follow-ups report back to the learner whether they were used. */
+  onSettled?: (used: boolean) => void;
+}
+
+/** What a claim hands over. */
+export interface ClaimedExecution {
+  startTime: number;
+  outcome: Promise<TimedOutcome>;
+  /** Started from the claiming response's own stream (an eager call), not ahead of it. */
+  eager: boolean;
+  source: SpeculationSource;
   trigger?: string;
 }
 
-/** The prefetched executions of one run. */
+export interface LaunchOptions {
+  source: EntrySource;
+  owner?: string;
+  trigger?: string;
+  onSettled?: (used: boolean) => void;
+}
+
+const reportedSource = (entry: Entry): SpeculationSource => (entry.source === 'eager' ? 'draft' : entry.source);
+
+/** The speculative executions of one run. */
 export class PrefetchRegistry {
-  readonly #entries = new Map<string, Prefetched>();
+  readonly #entries = new Map<string, Entry>();
   #settled = false;
+  #reported = 0;
+  readonly #summary: SpeculationSummary = { started: 0, used: 0, wasted: 0, bySource: {} };
 
   /** Starts the agent's declared calls (invalid arguments are skipped: the model would be told when it asks). */
   start(run: RunContext): void {
-    for (const call of run.agent.prefetchFor(run.input)) this.#launch(run, call, undefined);
+    for (const call of run.agent.prefetchFor(run.input)) this.launch(run, call, { source: 'prefetch' });
   }
 
   /**
-   * Starts the follow-ups the agent declares for `toolName`'s result (the `followUpPrefetch` switch). A follow-up
-   * is speculation: an invalid one, or one whose declaration throws, is skipped and never fails the run.
+   * Starts what `toolName`'s result leads to: the agent's declared follow-ups (the `followUpPrefetch` switch) and the
+   * learned ones (`learnedPrefetch`). A follow-up is speculation: an invalid one, or one whose declaration throws, is
+   * skipped and never fails the run.
    */
   followUp(run: RunContext, toolName: string, args: Record<string, unknown>, outcome: ToolOutcome): void {
-    if (!run.settings.followUpPrefetch || this.#settled || outcome.isError || outcome.fallbackUsed) return;
-    let calls: PrefetchCall[];
-    try {
-      calls = run.agent.followUpsFor(toolName, resultValue(outcome), args);
-    } catch {
-      return;
+    if (this.#settled || outcome.isError || outcome.fallbackUsed) return;
+    const { followUpPrefetch, learnedPrefetch } = run.settings;
+    if (!followUpPrefetch && !learnedPrefetch) return;
+    const value = resultValue(outcome);
+    if (followUpPrefetch && run.agent.hasFollowUps) {
+      let calls: PrefetchCall[] = [];
+      try {
+        calls = run.agent.followUpsFor(toolName, value, args);
+      } catch {
+        // a declaration that throws is skipped, like an invalid call
+      }
+      for (const call of calls) this.launch(run, call, { source: 'follow-up', trigger: toolName });
     }
-    for (const call of calls) this.#launch(run, call, toolName);
+    if (learnedPrefetch) {
+      for (const suggestion of run.config.learner.suggest(run.agent.name, toolName, args, value)) {
+        const tool = run.tools.get(suggestion.call.tool);
+        if (!tool?.readOnly) continue;
+        this.launch(run, suggestion.call, { source: 'learned', trigger: toolName, onSettled: suggestion.settled });
+      }
+    }
   }
 
-  #launch(run: RunContext, call: PrefetchCall, trigger: string | undefined): void {
+  /**
+   * Starts `call` (a read-only tool with valid arguments) unless the same call is already here. Returns whether it
+   * started.
+   */
+  launch(run: RunContext, call: PrefetchCall, options: LaunchOptions): boolean {
+    if (this.#settled) return false;
     const tool = run.tools.get(call.tool);
-    const parsed = tool?.validateArguments(call.arguments);
-    if (!tool || !parsed?.ok) return;
+    if (!tool?.readOnly) return false;
+    const parsed = tool.validateArguments(call.arguments);
+    if (!parsed.ok) return false;
     const args = parsed.value;
     const key = toolCallKey(call.tool, args);
-    if (this.#entries.has(key)) return;
+    if (this.#entries.has(key)) return false;
     const controller = new AbortController();
     const signal = AbortSignal.any([run.signal, controller.signal]);
     const startTime = now();
-    const running = runTool(run, tool, args, `prefetch:${call.tool}`, signal);
-    // A prefetched result can trigger follow-ups of its own (customer → latest order → shipment).
+    const running = runTool(run, tool, args, `${options.source}:${call.tool}`, signal);
+    // A speculative result can lead to follow-ups of its own (customer → latest order → shipment).
     void running.then((outcome) => this.followUp(run, call.tool, args, outcome));
-    const outcome = withEndTime(running);
-    this.#entries.set(key, { toolName: call.tool, args, startTime, outcome, controller, claimed: false, ...(trigger && { trigger }) });
+    this.#entries.set(key, {
+      toolName: call.tool,
+      args,
+      startTime,
+      outcome: withEndTime(running),
+      controller,
+      claimed: false,
+      source: options.source,
+      ...(options.owner !== undefined && { owner: options.owner }),
+      ...(options.trigger !== undefined && { trigger: options.trigger }),
+      ...(options.onSettled && { onSettled: options.onSettled }),
+    });
+    return true;
   }
 
-  /** Hands over the execution of `toolName(args)` if one was prefetched and not yet claimed. */
-  claim(toolName: string, args: unknown): { startTime: number; outcome: Promise<TimedOutcome>; trigger?: string } | undefined {
+  /**
+   * Hands over the execution of `toolName(args)` if one was started and not yet claimed. `owner` is the claiming
+   * response: its own eager calls are handed back as eager; anything else is a speculative execution put to use.
+   */
+  claim(toolName: string, args: unknown, owner?: string): ClaimedExecution | undefined {
     const entry = this.#entries.get(toolCallKey(toolName, args));
     if (!entry || entry.claimed) return undefined;
     entry.claimed = true;
-    return entry;
+    const eager = entry.source === 'eager' && entry.owner === owner;
+    if (!eager) this.#count(reportedSource(entry), 'used');
+    entry.onSettled?.(true);
+    return {
+      startTime: entry.startTime,
+      outcome: entry.outcome,
+      eager,
+      source: reportedSource(entry),
+      ...(entry.trigger !== undefined && { trigger: entry.trigger }),
+    };
+  }
+
+  /**
+   * Cancels and reports the unclaimed eager calls of a response (`owner`): when its step is over, or at once when the
+   * response is discarded and speculation from it is off.
+   */
+  async release(run: RunContext, owner: string): Promise<void> {
+    await this.#cancel(run, (entry) => entry.owner === owner);
   }
 
   /** Cancels what nobody claimed and reports it (tool-call events with a `prefetch:` id). */
   async settle(run: RunContext): Promise<void> {
     this.#settled = true;
-    const unclaimed = [...this.#entries.values()].filter((entry) => !entry.claimed);
-    this.#entries.clear();
-    for (const entry of unclaimed) entry.controller.abort();
-    let index = 0;
+    await this.#cancel(run, () => true);
+  }
+
+  /** Speculative executions of the run so far: started, put to use, cancelled unused (eager calls of kept responses are not speculation). */
+  summary(): SpeculationSummary {
+    return structuredClone(this.#summary);
+  }
+
+  async #cancel(run: RunContext, which: (entry: Entry) => boolean): Promise<void> {
+    const unclaimed: Entry[] = [];
+    for (const [key, entry] of this.#entries) {
+      if (entry.claimed || !which(entry)) continue;
+      // Claimed entries stay, so an identical later call is not speculated again; cancelled ones go.
+      this.#entries.delete(key);
+      unclaimed.push(entry);
+    }
+    for (const entry of unclaimed) {
+      entry.controller.abort();
+      this.#count(reportedSource(entry), 'wasted');
+      entry.onSettled?.(false);
+    }
     for (const entry of unclaimed) {
       const timed = await entry.outcome;
       const callId = run.nextCallId('tool');
-      const toolCall = { id: `prefetch:${index++}`, name: entry.toolName, arguments: JSON.stringify(entry.args) };
+      const toolCall = { id: `prefetch:${this.#reported++}`, name: entry.toolName, arguments: JSON.stringify(entry.args) };
       const tool = run.tools.get(entry.toolName);
       run.emit({
         type: 'tool-call-start',
         time: entry.startTime,
         callId,
-        step: 0,
+        step: run.steps.length,
         toolCall,
         ...(tool?.description ? { toolDescription: tool.description } : {}),
         eager: false,
         prefetched: true,
+        speculation: { source: reportedSource(entry), used: false },
         ...(entry.trigger && { prefetchTrigger: entry.trigger }),
       });
       run.emit(toolCallEndEvent(callId, toolCall, timed));
     }
+  }
+
+  #count(source: SpeculationSource, outcome: 'used' | 'wasted'): void {
+    const summary = this.#summary;
+    const bucket = (summary.bySource[source] ??= { started: 0, used: 0, wasted: 0 });
+    summary.started += 1;
+    bucket.started += 1;
+    summary[outcome] += 1;
+    bucket[outcome] += 1;
   }
 }
 

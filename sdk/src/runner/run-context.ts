@@ -9,7 +9,8 @@ import type { ToolCache } from '../tools/tool-cache.ts';
 import type { WorkerPool } from '../tools/worker-pool.ts';
 import type { ResolvedOptimizations } from './optimizations.ts';
 import type { PrefetchRegistry } from './prefetch.ts';
-import type { RoutingDecision, RunEvent, RunOutcome, RunUsage, ToolCacheOutcome } from './run-events.ts';
+import type { LearningSession, PrefetchLearner } from './prefetch-learner.ts';
+import type { RoutingDecision, RunEvent, RunOutcome, RunUsage, SpeculationSummary, ToolCacheOutcome } from './run-events.ts';
 import type { Pricing } from './run-usage.ts';
 
 /** Per-run limits; enforced when the `budgets` switch is on. */
@@ -61,6 +62,8 @@ export interface RunResult {
   outcome: RunOutcome;
   /** Why the loop stopped early (stuck pattern, budget), when it did. */
   stopReason?: string;
+  /** Tool calls started ahead of the model (prefetch, follow-ups, learned, from discarded drafts): used and wasted. */
+  speculation: SpeculationSummary;
 }
 
 type WithoutBase<T> = T extends unknown ? Omit<T, 'runId' | 'time'> & { time?: number } : never;
@@ -76,6 +79,7 @@ export interface RunnerConfig {
   pricing: Pricing | undefined;
   toolCache: ToolCache;
   workerPool: WorkerPool;
+  learner: PrefetchLearner;
 }
 
 export interface RunContext {
@@ -102,6 +106,8 @@ export interface RunContext {
   readonly steps: StepResult[];
   readonly usage: RunUsage;
   readonly prefetch: PrefetchRegistry;
+  /** What this run shows the prefetch learner (only with `learnedPrefetch` on). */
+  readonly learning: LearningSession | undefined;
   /** Stamps and sends an event to the Runner's listeners (and the stream, if any). */
   emit(event: PendingRunEvent): void;
   /** A fresh id for a model call or tool call of this run. */

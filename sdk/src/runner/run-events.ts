@@ -17,6 +17,23 @@ export interface RoutingDecision {
 
 export type ToolCacheOutcome = 'hit' | 'miss' | 'shared' | 'off';
 
+/**
+ * Where a speculative tool execution came from: the agent's declared `prefetch` or `prefetch.after` follow-ups, a
+ * learned follow-up pattern, or a discarded model response's read-only calls (a draft the answer model replaced).
+ */
+export type SpeculationSource = 'prefetch' | 'follow-up' | 'learned' | 'draft';
+
+/** Speculative executions of a run: started, put to use by the model, cancelled unused. */
+export interface SpeculationCounts {
+  started: number;
+  used: number;
+  wasted: number;
+}
+
+export interface SpeculationSummary extends SpeculationCounts {
+  bySource: Partial<Record<SpeculationSource, SpeculationCounts>>;
+}
+
 interface Base {
   runId: string;
   time: number;
@@ -74,6 +91,13 @@ export type RunEvent =
       transport?: TransportInfo;
       output?: Message;
       error?: { type: string; message: string };
+      /** The routing decision as it stands once the response is in (a draft kept as a tool step), replacing the start's. */
+      routing?: RoutingDecision;
+      /**
+       * Set when the runner threw this response away, with why: a draft whose final answer the answer model rewrites,
+       * or a race's losing call, cancelled. The call still counts in usage.
+       */
+      discarded?: string;
     })
   | (Base & {
       type: 'tool-call-start';
@@ -87,6 +111,8 @@ export type RunEvent =
       prefetched: boolean;
       /** A follow-up prefetch (speculative): the tool whose result started it. */
       prefetchTrigger?: string;
+      /** On speculative executions: where it came from, and whether the model used it (false: cancelled unused). */
+      speculation?: { source: SpeculationSource; used: boolean };
     })
   | (Base & {
       type: 'tool-call-end';
@@ -146,6 +172,8 @@ export type RunEvent =
       finalOutput: string;
       usage: RunUsage;
       steps: number;
+      /** Speculative tool executions of the run (absent when there were none). */
+      speculation?: SpeculationSummary;
       error?: { type: string; message: string };
     });
 

@@ -65,13 +65,14 @@ export async function runLoop(run: RunContext): Promise<LoopEnd> {
           const pending = guardrails;
           guardrails = undefined;
           await passGuardrails(pending).catch(async (error: unknown) => {
-            await stepResponse.cancelStarted();
+            await stepResponse.release();
             throw error;
           });
         }
-        const { response, routing, started } = stepResponse;
+        const { response, routing, owner } = stepResponse;
         offerCalledTools(run, response.toolCalls);
-        const records = await executeTools(run, step, response.toolCalls, started, signal);
+        const records = await executeTools(run, step, response.toolCalls, signal, owner);
+        await stepResponse.release();
         outcome = { response, routing, records };
       } catch (error) {
         if (refused.signal.aborted) throw refused.signal.reason;

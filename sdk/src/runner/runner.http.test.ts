@@ -95,8 +95,8 @@ describe('runner over HTTP against the simulated model server', { timeout: 30_00
 
   it('starts read-only tools while the response is still streaming when optimized', async () => {
     const { events } = await runOver('optimized');
-    const firstCallEnd = events.findIndex((e) => e.type === 'model-call-end');
-    const eager = events.slice(0, firstCallEnd).filter((e) => e.type === 'tool-call-start' && e.eager);
+    const firstCallEnd = events.find((e) => e.type === 'model-call-end')!.time;
+    const eager = events.filter((e) => e.type === 'tool-call-start' && e.eager && e.time < firstCallEnd);
     assert.ok(eager.length >= 1);
   });
 

@@ -12,6 +12,7 @@ import { inputMessage, systemMessage, toolSpecs } from './build-request.ts';
 import { selectTools } from './tool-selection.ts';
 import { resolveOptimizations, type OptimizationsOption } from './optimizations.ts';
 import { PrefetchRegistry } from './prefetch.ts';
+import { PrefetchLearner } from './prefetch-learner.ts';
 import { now, type Budgets, type PendingRunEvent, type RunContext, type RunnerConfig, type RunResult } from './run-context.ts';
 import { AbortError, describeError, GuardrailTrippedError, RunError, RunInputError, type RunState } from './run-errors.ts';
 import type { RunEvent, RunListener, RunUsage } from './run-events.ts';
@@ -33,6 +34,11 @@ export interface RunnerOptions {
   pricing?: Pricing;
   /** Share one cache between runners (default: a cache of this runner's own). */
   toolCache?: ToolCache;
+  /**
+   * What the `learnedPrefetch` switch learns into and speculates from (default: a learner of this runner's own,
+   * empty). Share one between runners, or seed one from a plan (`new PrefetchLearner({ plan })`).
+   */
+  prefetchLearner?: PrefetchLearner;
 }
 
 export interface RunOptions {
@@ -66,6 +72,9 @@ export class Runner {
 
   constructor(options: RunnerOptions) {
     if (typeof options?.provider?.stream !== 'function') throw new RunInputError('Runner needs a provider (a ModelProvider).');
+    if (options.prefetchLearner !== undefined && !(options.prefetchLearner instanceof PrefetchLearner)) {
+      throw new RunInputError('prefetchLearner must be a PrefetchLearner (new PrefetchLearner({ plan })).');
+    }
     const maxSteps = options.maxSteps ?? 20;
     if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new RunInputError(`maxSteps must be a positive integer, got ${maxSteps}.`);
     const optimizations = resolveOptimizations(options.optimizations);
@@ -78,6 +87,7 @@ export class Runner {
       pricing: validatePricing(options.pricing),
       toolCache: options.toolCache ?? new ToolCache(),
       workerPool: new WorkerPool(optimizations.workerTools ? optimizations.workerTools : {}),
+      learner: options.prefetchLearner ?? new PrefetchLearner(),
     };
   }
 
@@ -188,8 +198,16 @@ export class Runner {
         steps: run.steps,
         outcome: end.outcome,
         ...(end.stopReason ? { stopReason: end.stopReason } : {}),
+        speculation: run.prefetch.summary(),
       };
-      run.emit({ type: 'run-end', outcome: end.outcome, finalOutput: end.finalOutput, usage: run.usage, steps: run.steps.length });
+      run.emit({
+        type: 'run-end',
+        outcome: end.outcome,
+        finalOutput: end.finalOutput,
+        usage: run.usage,
+        steps: run.steps.length,
+        ...(result.speculation.started > 0 && { speculation: result.speculation }),
+      });
       return result;
     } catch (thrown) {
       const state: RunState = { runId: run.runId, agentName: run.agent.name, history: run.messages, usage: run.usage, steps: run.steps.length };
@@ -240,6 +258,7 @@ export class Runner {
       steps: [],
       usage,
       prefetch: new PrefetchRegistry(),
+      learning: settings.learnedPrefetch ? this.#config.learner.session(agent.name, history) : undefined,
       emit(pending: PendingRunEvent) {
         // Telemetry off costs nothing: no event object, no clock read.
         if (sink === undefined && listeners.size === 0) return;

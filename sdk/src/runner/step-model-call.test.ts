@@ -28,8 +28,9 @@ async function streamTwoCalls(optimizations: OptimizationsOption) {
   const events: RunEvent[] = [];
   runner.subscribe((event) => events.push(event));
   const result = await runner.run(new Agent({ name: 'a', instructions: '', model: 'm', tools: [read, write] }), 'go');
-  const firstCallEnd = events.findIndex((e) => e.type === 'model-call-end');
-  const starts = events.flatMap((e, index) => (e.type === 'tool-call-start' ? [{ name: e.toolCall.name, eager: e.eager, index }] : []));
+  // Started executions are reported when claimed, with the time they really started.
+  const firstCallEnd = events.find((e) => e.type === 'model-call-end')!.time;
+  const starts = events.flatMap((e) => (e.type === 'tool-call-start' ? [{ name: e.toolCall.name, eager: e.eager, index: e.time }] : []));
   return { result, firstCallEnd, starts };
 }
 

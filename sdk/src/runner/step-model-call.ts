@@ -1,43 +1,38 @@
-// The model call of an agent step, with what surrounds it: read-only tools started eagerly as soon as their
-// arguments are complete in the stream (the `eagerTools` switch), and cascades — when the router's check on a
-// response fails, the response is discarded (its eager tools cancelled) and the step is repeated with the model the
-// router escalates to.
-import type { RunContext, ToolCallRecord } from './run-context.ts';
+// The model call of an agent step, with what surrounds it:
+// - eager tools: read-only calls start as soon as their arguments are complete in the stream (the `eagerTools`
+//   switch), as speculative executions owned by the response, which its own tool calls then claim;
+// - the draft cascade (`draftCascade`, draft-step.ts): with a router that has a draft model, the draft serves the step
+//   and the answer model is asked only when the draft answers instead of calling tools;
+// - checked cascades: when the router's check on a response fails, the response is discarded and the step is repeated
+//   with the model the router escalates to.
+// A discarded response's read-only calls keep running as speculation for the next response (`draftSpeculation`);
+// whatever the kept response does not claim is cancelled when the step's tools have run (`release`).
+import type { RunContext } from './run-context.ts';
 import { callModel, type ModelResponse } from './call-model.ts';
-import { executeToolCall } from './execute-tool-call.ts';
+import { callWithDraft } from './draft-step.ts';
 import type { PreparedStep } from './prepare-step.ts';
-import type { RoutingDecision } from './run-events.ts';
 import { routerAnswer } from './router-answer.ts';
+import { discard, eagerStart, releaseAll, responseOwner, type StepResponse } from './step-response.ts';
 
-export interface StepResponse {
-  response: ModelResponse;
-  routing?: RoutingDecision;
-  /** Tool executions started while the model streamed, by tool call id. */
-  started: Map<string, Promise<ToolCallRecord>>;
-  /** Cancels the eager executions (when the step is abandoned before its tools are awaited). */
-  cancelStarted(): Promise<void>;
-}
-
-/** Calls the step's model, starting eager tools and following the router's escalations. */
+/** Calls the step's model, starting eager tools and following the draft cascade or the router's escalations. */
 export async function callStepModel(run: RunContext, prepared: PreparedStep, signal: AbortSignal): Promise<StepResponse> {
   const router = typeof run.agent.model === 'string' ? undefined : run.agent.model;
+  const draft = router?.draft;
+  if (
+    draft &&
+    run.settings.draftCascade &&
+    prepared.routing &&
+    prepared.routing.model !== draft.model &&
+    prepared.request.tools.length > 0 &&
+    prepared.request.toolChoice !== 'none'
+  ) {
+    return callWithDraft(run, prepared, signal, draft, prepared.routing);
+  }
   let routing = prepared.routing;
   let request = prepared.request;
+  const discarded: string[] = [];
   for (let attempt = 0; ; attempt++) {
-    const eager = new AbortController();
-    const eagerSignal = AbortSignal.any([signal, eager.signal]);
-    const started = new Map<string, Promise<ToolCallRecord>>();
-    const cancelStarted = async () => {
-      eager.abort();
-      await Promise.allSettled(started.values());
-    };
-    const onToolCall = run.settings.eagerTools
-      ? (toolCall: { id: string; name: string; arguments: string }) => {
-          if (run.tools.get(toolCall.name)?.readOnly && !started.has(toolCall.id)) {
-            started.set(toolCall.id, executeToolCall(run, toolCall, prepared.step, { eager: true, signal: eagerSignal }));
-          }
-        }
-      : undefined;
+    const owner = responseOwner(prepared.step, attempt);
     let response: ModelResponse;
     try {
       response = await callModel(run, {
@@ -46,18 +41,18 @@ export async function callStepModel(run: RunContext, prepared: PreparedStep, sig
         purpose: 'chat',
         ...(routing ? { routing } : {}),
         signal,
-        ...(onToolCall ? { onToolCall } : {}),
+        ...eagerStart(run, owner),
       });
     } catch (error) {
-      await cancelStarted();
+      await releaseAll(run, [...discarded, owner]);
       throw error;
     }
     const escalated =
       routing && prepared.route && router?.escalate && attempt < router.models.length
         ? await routerAnswer(run, prepared.step, 'check', () => router.escalate!(response.message, prepared.route!, routing!))
         : null;
-    if (!escalated) return { response, ...(routing ? { routing } : {}), started, cancelStarted };
-    await cancelStarted();
+    if (!escalated) return { response, ...(routing ? { routing } : {}), owner, release: () => releaseAll(run, [...discarded, owner]) };
+    await discard(run, owner, discarded);
     routing = escalated;
     request = { ...request, model: escalated.model };
   }

@@ -161,6 +161,9 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
     if (!call) return;
     run.modelCalls.delete(event.callId);
     call.span.setAttributes(chatResponseAttributes(event));
+    // The decision as it stood once the response was in (a draft kept as a tool step), and a response thrown away.
+    if (event.routing) call.span.setAttributes(routingAttributes(event.routing));
+    if (event.discarded !== undefined) call.span.setAttributes({ 'hotpath.route.discarded': true, 'hotpath.route.discard_reason': event.discarded });
     if (event.transport?.simulated === true) run.simulated = true;
     if (event.costUsd !== undefined) run.priced = true;
     if (captureContent && event.output?.role === 'assistant') {
@@ -192,6 +195,10 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       'hotpath.tool.prefetched': event.prefetched,
     };
     if (event.prefetchTrigger !== undefined) attributes['hotpath.tool.prefetch_trigger'] = event.prefetchTrigger;
+    if (event.speculation) {
+      attributes['hotpath.tool.prefetch_source'] = event.speculation.source;
+      attributes['hotpath.tool.prefetch_used'] = event.speculation.used;
+    }
     if (event.toolDescription !== undefined) attributes['gen_ai.tool.description'] = event.toolDescription;
     if (captureContent) attributes['gen_ai.tool.call.arguments'] = event.toolCall.arguments;
     // A child of the run, not of the model call: an eager tool overlaps the chat span that asked for it.
@@ -242,6 +249,13 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       'hotpath.usage.requests': event.usage.requests,
     });
     if (run.priced) run.span.setAttribute('hotpath.usage.cost_usd', event.usage.costUsd);
+    if (event.speculation) {
+      run.span.setAttributes({
+        'hotpath.speculation.started': event.speculation.started,
+        'hotpath.speculation.used': event.speculation.used,
+        'hotpath.speculation.wasted': event.speculation.wasted,
+      });
+    }
     if (run.simulated) run.span.setAttribute('hotpath.simulated', true);
     if (captureContent && event.outcome === 'completed') {
       run.span.setAttribute('gen_ai.output.messages', textMessagesJson('assistant', event.finalOutput, 'stop'));
