@@ -1,16 +1,18 @@
 // Test support: the smallest honest agent loop over plain fetch (the SDK's runner is built elsewhere), so the
 // workload and the server can be checked end to end over real HTTP.
 import { z } from 'zod';
-import type { SupportDeskTool } from './support-desk/tools.ts';
+import type { WorkloadTool } from './workload-tool.ts';
 
 export interface LoopOptions {
   baseURL: string;
   model: string;
-  tools: SupportDeskTool[];
+  tools: WorkloadTool[];
   parallelToolCalls?: boolean;
   /** Model calls per turn before the loop forces an answer with `tool_choice: 'none'`. */
   maxSteps?: number;
   stream?: boolean;
+  /** The system message a new conversation starts with. Default: the support desk's. */
+  systemPrompt?: string;
 }
 
 export interface LoopResult {
@@ -32,7 +34,7 @@ export async function postChat(baseURL: string, body: Record<string, unknown>, h
   });
 }
 
-export function toolSpecs(tools: SupportDeskTool[]) {
+export function toolSpecs(tools: WorkloadTool[]) {
   return tools.map((tool) => ({
     type: 'function',
     function: { name: tool.name, description: tool.description, parameters: z.toJSONSchema(tool.parameters) },
@@ -41,7 +43,7 @@ export function toolSpecs(tools: SupportDeskTool[]) {
 
 /** Runs every turn of a task on one conversation: model call, all tool calls, repeat; forced answer at maxSteps. */
 export async function runTurns(turns: readonly string[], options: LoopOptions, history: Record<string, unknown>[] = []): Promise<LoopResult> {
-  const messages: Record<string, unknown>[] = history.length > 0 ? [...history] : [{ role: 'system', content: SYSTEM_PROMPT }];
+  const messages: Record<string, unknown>[] = history.length > 0 ? [...history] : [{ role: 'system', content: options.systemPrompt ?? SYSTEM_PROMPT }];
   const result: LoopResult = { answer: '', messages, requests: 0, toolCallBatches: [], forced: 0 };
   for (const turn of turns) {
     messages.push({ role: 'user', content: turn });

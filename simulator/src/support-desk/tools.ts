@@ -18,7 +18,7 @@
 // - the recommendation service: a very slow ML service at 4 s, whose result no answer needs.
 import { z } from 'zod';
 import { SimulatorError } from '../simulator-error.ts';
-import { abortableDelay } from '../abortable-delay.ts';
+import { defineWorkloadTool as defineTool, latencyScaleOf, type WorkloadTool, type WorkloadToolOptions } from '../workload-tool.ts';
 import { articles, customers, type Order, orders, recommendationsByTier, refundPolicy, shipments, type Ticket, tickets } from './data.ts';
 
 /** A record the tools do not have (unknown id). */
@@ -29,38 +29,9 @@ export class SupportDeskNotFoundError extends SimulatorError {
   }
 }
 
-export interface SupportDeskTool<Parameters extends z.ZodObject = z.ZodObject> {
-  name: string;
-  description: string;
-  parameters: Parameters;
-  execute(args: z.infer<Parameters>, context: { signal?: AbortSignal }): Promise<unknown>;
-  /** Typical latency before `latencyScale`. */
-  latencyMs: number;
-  /** Same arguments, same result: safe to cache. */
-  idempotent: boolean;
-  /** Changes nothing: safe to start early or prefetch. */
-  readOnly: boolean;
-}
-
-export interface SupportDeskToolOptions {
-  /** Multiplies every tool latency (1 for benchmarks, small for tests). Default 1. */
-  latencyScale?: number;
-}
-
-function defineTool<Parameters extends z.ZodObject>(
-  scale: number,
-  spec: Omit<SupportDeskTool<Parameters>, 'execute'> & { run(args: z.infer<Parameters>): unknown },
-): SupportDeskTool<Parameters> {
-  const { run, ...rest } = spec;
-  return {
-    ...rest,
-    async execute(args, context) {
-      const parsed = spec.parameters.parse(args);
-      await abortableDelay(spec.latencyMs * scale, context.signal);
-      return structuredClone(run(parsed));
-    },
-  };
-}
+/** A support-desk tool: the shared plain-object tool shape (workload-tool.ts). */
+export type SupportDeskTool<Parameters extends z.ZodObject = z.ZodObject> = WorkloadTool<Parameters>;
+export type SupportDeskToolOptions = WorkloadToolOptions;
 
 function find<T extends { id: string }>(records: readonly T[], id: string, what: string): T {
   const record = records.find((candidate) => candidate.id === id);
@@ -144,8 +115,7 @@ function ticketSummary(ticket: Ticket) {
  * await getOrder.execute({ orderId: 'O-5002' }, { signal: AbortSignal.timeout(1000) });
  */
 export function createSupportDeskTools(options: SupportDeskToolOptions = {}): SupportDeskTool[] {
-  const scale = options.latencyScale ?? 1;
-  if (!(scale >= 0)) throw new RangeError('latencyScale must be a number ≥ 0');
+  const scale = latencyScaleOf(options);
   const customerId = z.string().describe('Customer id, e.g. C-1001');
   const readOnly = { idempotent: true, readOnly: true } as const;
   return [
