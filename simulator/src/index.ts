@@ -41,3 +41,22 @@ export {
   type TaskCategory,
 } from './support-desk/index.ts';
 export { countTokens } from './token-count.ts';
+export {
+  createTravelDeskTools,
+  TRAVEL_DESK_BEHAVIOUR_FINGERPRINT,
+  TRAVEL_DESK_FINGERPRINT,
+  TRAVEL_DESK_SUITE_FILES,
+  TRAVEL_DESK_SYSTEM_PROMPT,
+  TRAVEL_DESK_TODAY,
+  TravelDeskConflictError,
+  TravelDeskNotFoundError,
+  TravelDeskUpstreamError,
+  travelDeskPlaybook,
+  travelDeskTasks,
+  type TravelDeskTask,
+  type TravelDeskTaskCategory,
+  type TravelDeskTool,
+  type TravelDeskToolOptions,
+  type WeakFailure,
+} from './travel-desk/index.ts';
+export type { WorkloadTool, WorkloadToolOptions } from './workload-tool.ts';
