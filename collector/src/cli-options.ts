@@ -19,7 +19,10 @@ Flags (each also read from the environment variable shown; a flag wins over its 
   --ingest-token <token>        HOTPATH_INGEST_TOKEN         require "Authorization: Bearer <token>" on POST /v1/traces
   --query-token <token>         HOTPATH_QUERY_TOKEN          require "Authorization: Bearer <token>" on /api/*
   --forward-endpoint <url>      HOTPATH_FORWARD_ENDPOINT     also send every accepted batch to this OTLP/HTTP endpoint
-                                                             (a base URL gets /v1/traces added)
+                                                             (a base URL gets /v1/traces added); failed batches are
+                                                             retried with backoff, honouring Retry-After
+  --forward-queue-bytes <n>     HOTPATH_FORWARD_QUEUE_BYTES  batches waiting for the forward target at most, in bytes
+                                                             (default 67108864; more are dropped and counted in health)
   --retention-max-age <age>     HOTPATH_RETENTION_MAX_AGE    delete traces that ended longer ago, e.g. 30m, 12h, 7d
   --retention-max-spans <n>     HOTPATH_RETENTION_MAX_SPANS  keep at most about n spans, deleting the oldest traces
   --pricing-file <path>         HOTPATH_PRICING_FILE         JSON { "models": { "<model>": { input, cachedInput, output,
@@ -56,6 +59,7 @@ const flags = {
   'ingest-token': { env: 'HOTPATH_INGEST_TOKEN' },
   'query-token': { env: 'HOTPATH_QUERY_TOKEN' },
   'forward-endpoint': { env: 'HOTPATH_FORWARD_ENDPOINT' },
+  'forward-queue-bytes': { env: 'HOTPATH_FORWARD_QUEUE_BYTES' },
   'retention-max-age': { env: 'HOTPATH_RETENTION_MAX_AGE' },
   'retention-max-spans': { env: 'HOTPATH_RETENTION_MAX_SPANS' },
   'pricing-file': { env: 'HOTPATH_PRICING_FILE' },
@@ -153,6 +157,7 @@ export function parseCollectorArgs(
     ingestToken: text('ingest-token'),
     queryToken: text('query-token'),
     forwardEndpoint: forward?.value,
+    forwardMaxQueueBytes: integer('forward-queue-bytes', 1024),
     pricing: pricingFile === undefined ? undefined : loadPricingFile(pricingFile),
     retention:
       maxAge === undefined && maxSpans === undefined

@@ -367,7 +367,7 @@ describe('collector forwarding', () => {
       for (let wait = 0; collector.stats().forwarding?.failed === 0 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
       const health = await getJson<{ spans: number; forwarding: { failed: number; lastError: string } }>(collector, '/api/health');
       assert.equal(health.spans, 1);
-      assert.equal(health.forwarding.failed, 1);
+      assert.ok(health.forwarding.failed >= 1, 'failed attempts are retried with backoff, each counted');
       assert.match(health.forwarding.lastError, /fetch failed|ECONNREFUSED/);
     });
   });
@@ -427,7 +427,7 @@ describe('collector storage failures', () => {
         assert.equal(response.status, 503);
         assert.equal(response.headers.get('retry-after'), '1');
         const status = otlpTypes.rpcStatus.toObject(otlpTypes.rpcStatus.decode(new Uint8Array(await response.arrayBuffer()))) as { message: string };
-        assert.match(status.message, /could not store the spans: database is locked/);
+        assert.match(status.message, /could not store the spans: database .*hotpath\.sqlite is locked by another process/);
       } finally {
         blocker.exec('ROLLBACK');
         blocker.close();

@@ -44,6 +44,8 @@ export interface CollectorOptions {
   /** Forward every accepted batch to this OTLP/HTTP endpoint. */
   forwardEndpoint?: string;
   forwardHeaders?: Record<string, string>;
+  /** Bytes of batches waiting for the forward target at most (more are dropped and counted). Default 64 MiB. */
+  forwardMaxQueueBytes?: number;
   /** When set, `POST /v1/traces` needs `Authorization: Bearer <ingestToken>`. */
   ingestToken?: string;
   /** When set, `/api/*` needs `Authorization: Bearer <queryToken>`. */
@@ -146,7 +148,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     readSpans: (traceId, search) => reads.read(`/api/traces/${traceId}/spans`, search),
   });
   const forwarder = options.forwardEndpoint
-    ? createForwarder({ endpoint: options.forwardEndpoint, headers: options.forwardHeaders })
+    ? createForwarder({ endpoint: options.forwardEndpoint, headers: options.forwardHeaders, maxQueueBytes: options.forwardMaxQueueBytes })
     : undefined;
   const stats = { acceptedSpans: 0, rejectedSpans: 0, duplicateSpans: 0, startedSpans: 0, refusedRequests: {} as Record<number, number> };
   const decoder = createDecodePool({ workers: options.decodeWorkers ?? defaultDecodeWorkers, pricing });

@@ -300,12 +300,24 @@ export interface IngestHealth {
 /** Forwarding counters of `GET /api/health`, when the collector forwards to another OTLP endpoint. */
 export interface ForwardingHealth {
   endpoint: string;
+  /** `retrying` from a failed attempt until one succeeds again (batches wait in the queue meanwhile). */
+  state: 'ok' | 'retrying';
+  /** Batches the target accepted. */
   forwarded: number;
+  /** Attempts that failed (each retry of a batch counts again). */
   failed: number;
-  /** Dropped because the queue was full. */
+  /** Attempts that were retries of a batch that had failed. */
+  retried: number;
+  /** Batches given up: the queue was full, the target refused them for good, or they failed for 5 minutes. */
   dropped: number;
+  droppedBytes: number;
+  /** Batches waiting to be sent, and their size. */
   queued: number;
+  queuedBytes: number;
   lastError: string | null;
+  /** Epoch ms of `lastError`, and of the last batch the target accepted. */
+  lastErrorTime: number | null;
+  lastSuccessTime: number | null;
 }
 
 /** The database part of `GET /api/health`. */
