@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AppNav } from '../components/AppNav.tsx';
+import { CollectorHealthNotice } from '../components/CollectorHealthNotice.tsx';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,7 +20,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <AppNav />
             <div className="sidebar-foot">Agent traces over OpenTelemetry GenAI</div>
           </aside>
-          <main className="main" id="main" tabIndex={-1}>{children}</main>
+          <main className="main" id="main" tabIndex={-1}>
+            <CollectorHealthNotice />
+            {children}
+          </main>
         </div>
       </body>
     </html>
