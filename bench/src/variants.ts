@@ -21,8 +21,8 @@ export const BUDGETS: Budgets = { maxOutputTokensPerCall: 1_024, maxWallTimeMs: 
 
 /** USD per million tokens of the simulated models (docs/architecture.md, after OpenAI's list prices). */
 export const SIMULATED_PRICING: Pricing = {
-  'sim-large': { inputPerMillion: 2, cachedInputPerMillion: 0.5, outputPerMillion: 8 },
-  'sim-small': { inputPerMillion: 0.4, cachedInputPerMillion: 0.1, outputPerMillion: 1.6 },
+  'sim-large': { input: 2, cachedInput: 0.5, output: 8 },
+  'sim-small': { input: 0.4, cachedInput: 0.1, output: 1.6 },
 };
 
 /** The model names of an endpoint: the cheap tier (lookups, the guardrail) and the strong one. */

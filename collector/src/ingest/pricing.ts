@@ -1,24 +1,16 @@
-// Token prices per model and the cost of one model call. Cached tokens are priced once: the caller passes input
-// tokens that *include* cached reads and writes (token-usage.ts normalises every sender to that), and the cost
-// splits them into uncached, cache-read and cache-write parts.
+// Token prices per model for the collector's cost columns: the SDK's table and cost formula (@hotpath/sdk/pricing,
+// the one source the SDK's RunResult.usage.costUsd also uses), checked, with a user's pricing file laid over it.
+// The caller passes input tokens that *include* cached reads and writes (token-usage.ts normalises every sender to
+// that).
 import { readFileSync } from 'node:fs';
+import { defaultPricing as sharedPricing, type ModelPrice, type PricingTable } from '@hotpath/sdk/pricing';
 import { CollectorError } from '../errors.ts';
-import defaultPricingFile from './default-pricing.json' with { type: 'json' };
 
-/** USD per million tokens. */
-export interface ModelPrice {
-  input: number;
-  cachedInput: number;
-  output: number;
-  /** Cache creation; defaults to `input`. */
-  cacheWrite?: number;
-}
+export { costOf, priceOf } from '@hotpath/sdk/pricing';
+export type { ModelPrice, PricingTable, TokenCounts } from '@hotpath/sdk/pricing';
 
-/** Model name → price. Lookup is exact first, then the longest known prefix (`gpt-4.1-mini-2025-04-14` → `gpt-4.1-mini`). */
-export type PricingTable = Record<string, ModelPrice>;
-
-/** The built-in table (src/ingest/default-pricing.json). */
-export const defaultPricing: PricingTable = validatePricing(defaultPricingFile.models, 'default-pricing.json');
+/** The built-in table (the SDK's sdk/src/pricing/default-pricing.json), checked. */
+export const defaultPricing: PricingTable = validatePricing(sharedPricing, '@hotpath/sdk/pricing');
 
 /**
  * Reads a pricing file (`{ "models": { "<model>": { input, cachedInput, output, cacheWrite? } } }`) and lays it
@@ -64,46 +56,4 @@ export function validatePricing(models: unknown, source: string): PricingTable {
     table[model] = price as ModelPrice;
   }
   return table;
-}
-
-/**
- * Finds a model's price: exact name, else the longest table key the name starts with.
- *
- * @example
- * priceOf(defaultPricing, 'gpt-4.1-mini-2025-04-14'); // → the gpt-4.1-mini price
- */
-export function priceOf(pricing: PricingTable, model: string): ModelPrice | undefined {
-  const exact = pricing[model];
-  if (exact) return exact;
-  let best: string | undefined;
-  for (const key of Object.keys(pricing)) {
-    if (model.startsWith(key) && (best === undefined || key.length > best.length)) best = key;
-  }
-  return best === undefined ? undefined : pricing[best];
-}
-
-export interface TokenCounts {
-  /** All input tokens, cached reads and cache writes included. */
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  cacheCreationInputTokens: number;
-}
-
-/**
- * USD cost of one model call.
- *
- * @example
- * costOf({ input: 2, cachedInput: 0.5, output: 8 }, { inputTokens: 1000, cachedInputTokens: 400, cacheCreationInputTokens: 0, outputTokens: 100 });
- * // → (600 × 2 + 400 × 0.5 + 100 × 8) / 1e6 = 0.0022
- */
-export function costOf(price: ModelPrice, tokens: TokenCounts): number {
-  const uncached = Math.max(0, tokens.inputTokens - tokens.cachedInputTokens - tokens.cacheCreationInputTokens);
-  return (
-    (uncached * price.input +
-      tokens.cachedInputTokens * price.cachedInput +
-      tokens.cacheCreationInputTokens * (price.cacheWrite ?? price.input) +
-      tokens.outputTokens * price.output) /
-    1_000_000
-  );
 }

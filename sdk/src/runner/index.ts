@@ -35,5 +35,6 @@ export type {
   ToolCacheOutcome,
 } from './run-events.ts';
 export { callCost } from './run-usage.ts';
-export type { ModelPrice, Pricing } from './run-usage.ts';
+export type { Pricing } from './run-usage.ts';
+export type { ModelPrice } from '../pricing/model-pricing.ts';
 export { exhaustedBudget, stuckPattern } from './stop-conditions.ts';

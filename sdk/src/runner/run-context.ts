@@ -76,7 +76,7 @@ export interface RunnerConfig {
   optimizations: ResolvedOptimizations;
   maxSteps: number;
   budgets: Budgets;
-  pricing: Pricing | undefined;
+  pricing: Pricing;
   toolCache: ToolCache;
   workerPool: WorkerPool;
   learner: PrefetchLearner;

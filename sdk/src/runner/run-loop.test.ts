@@ -127,7 +127,7 @@ describe('budgets', () => {
     const script: Script = (request, index) => (request.toolChoice === 'none' ? { text: 'cheap answer' } : searchFor(`q${index}`));
     const { result, events } = await run(script, {
       budgets: { maxCostUsd: 0.0000001 },
-      pricing: { m: { inputPerMillion: 1, outputPerMillion: 1 } },
+      pricing: { m: { input: 1, cachedInput: 1, output: 1 } },
     });
     assert.equal(result.outcome, 'budget_exhausted');
     assert.ok(events.some((e) => e.type === 'budget-exhausted' && e.budget === 'cost'));

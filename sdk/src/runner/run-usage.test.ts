@@ -1,22 +1,23 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { defaultPricing } from '../pricing/model-pricing.ts';
 import { addCallUsage, callCost, emptyRunUsage } from './run-usage.ts';
 
 describe('run usage', () => {
-  const pricing = { small: { inputPerMillion: 0.4, cachedInputPerMillion: 0.1, outputPerMillion: 1.6 }, flat: { inputPerMillion: 1, outputPerMillion: 2 } };
+  const pricing = { small: { input: 0.4, cachedInput: 0.1, output: 1.6 }, anthropic: { input: 3, cachedInput: 0.3, cacheWrite: 3.75, output: 15 } };
 
   it('prices cached input at the cached rate, never twice', () => {
     const cost = callCost(pricing, 'small', { inputTokens: 1000, cachedInputTokens: 500, outputTokens: 100 });
     assert.ok(Math.abs(cost! - 0.00041) < 1e-15);
   });
 
-  it('prices cached input at the full rate when the model has no cached rate', () => {
-    assert.equal(callCost(pricing, 'flat', { inputTokens: 1e6, cachedInputTokens: 1e6, outputTokens: 0 }), 1);
+  it('prices cache writes at their own rate', () => {
+    assert.equal(callCost(pricing, 'anthropic', { inputTokens: 1e6, cachedInputTokens: 0, cacheWriteInputTokens: 1e6, outputTokens: 0 }), 3.75);
   });
 
-  it('knows nothing about unlisted models', () => {
+  it('finds dated model names by their longest known prefix and knows nothing about unlisted models', () => {
+    assert.equal(callCost(defaultPricing, 'gpt-4.1-mini-2025-04-14', { inputTokens: 1e6, cachedInputTokens: 0, outputTokens: 0 }), 0.4);
     assert.equal(callCost(pricing, 'other', { inputTokens: 1, cachedInputTokens: 0, outputTokens: 1 }), undefined);
-    assert.equal(callCost(undefined, 'small', { inputTokens: 1, cachedInputTokens: 0, outputTokens: 1 }), undefined);
   });
 
   it('adds calls to the totals and the per-model breakdown; a failed call is a request without tokens', () => {

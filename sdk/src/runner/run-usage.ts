@@ -1,18 +1,15 @@
-// Usage accounting: totals and a per-model breakdown, with cost from an optional price table. Input tokens include
-// cached ones (OpenAI convention); cached tokens are priced at the cached rate and never counted twice.
+// Usage accounting: totals and a per-model breakdown, with cost from the price table the collector also uses.
+// Input tokens include cached ones (OpenAI convention); cached tokens are priced at the cached rate and never
+// counted twice.
 import type { ModelUsage } from '../provider/model-provider.ts';
+import { costOf, priceOf, type PricingTable } from '../pricing/model-pricing.ts';
 import type { ModelUsageTotals, RunUsage } from './run-events.ts';
 
-/** USD per million tokens for one model. */
-export interface ModelPrice {
-  inputPerMillion: number;
-  /** Defaults to `inputPerMillion` (no discount) when the provider has no cached rate. */
-  cachedInputPerMillion?: number;
-  outputPerMillion: number;
-}
-
-/** Prices by model name (the request model, or the response model when only that one is listed). */
-export type Pricing = Record<string, ModelPrice>;
+/**
+ * Prices by model name (the request model, or the response model when only that one is listed), laid over the
+ * built-in table that the collector prices the dashboard's figures with (@hotpath/sdk/pricing).
+ */
+export type Pricing = PricingTable;
 
 /** An empty usage record. */
 export function emptyRunUsage(): RunUsage {
@@ -24,19 +21,22 @@ function emptyTotals(): ModelUsageTotals {
 }
 
 /**
- * The cost of one model call, or undefined when the price table does not know the model.
+ * The cost of one model call, or undefined when the price table does not know the model (exact name, else the
+ * longest known prefix, as the collector looks it up).
  *
  * @example
- * callCost({ 'sim-small': { inputPerMillion: 0.4, cachedInputPerMillion: 0.1, outputPerMillion: 1.6 } }, 'sim-small',
- *   { inputTokens: 1000, cachedInputTokens: 500, outputTokens: 100 }) // 0.00041
+ * callCost(defaultPricing, 'sim-small', { inputTokens: 1000, cachedInputTokens: 500, outputTokens: 100 }) // 0.00041
  */
-export function callCost(pricing: Pricing | undefined, model: string, usage: ModelUsage): number | undefined {
-  const price = pricing?.[model];
+export function callCost(pricing: Pricing, model: string, usage: ModelUsage): number | undefined {
+  const price = priceOf(pricing, model);
   if (!price) return undefined;
-  const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
-  const uncached = usage.inputTokens - cached;
-  const cachedRate = price.cachedInputPerMillion ?? price.inputPerMillion;
-  return (uncached * price.inputPerMillion + cached * cachedRate + usage.outputTokens * price.outputPerMillion) / 1e6;
+  const cachedInputTokens = Math.min(usage.cachedInputTokens, usage.inputTokens);
+  return costOf(price, {
+    inputTokens: usage.inputTokens,
+    cachedInputTokens,
+    cacheCreationInputTokens: Math.min(usage.cacheWriteInputTokens ?? 0, usage.inputTokens - cachedInputTokens),
+    outputTokens: usage.outputTokens,
+  });
 }
 
 /** Adds one model call to a run's usage (mutates `total`). A failed call counts as a request with no tokens. */

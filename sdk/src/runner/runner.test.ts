@@ -61,7 +61,7 @@ describe('Runner', () => {
     ]);
     const runner = new Runner({
       provider: model,
-      pricing: { 'sim-large': { inputPerMillion: 2, cachedInputPerMillion: 0.5, outputPerMillion: 8 } },
+      pricing: { 'sim-large': { input: 2, cachedInput: 0.5, output: 8 } },
     });
     const { usage } = await runner.run(agent, 'Where is A1?');
     assert.equal(usage.inputTokens, 2200);

@@ -30,7 +30,8 @@ export interface RunnerOptions {
   /** Hard cap on agent steps per run (default 20). */
   maxSteps?: number;
   budgets?: Budgets;
-  /** USD per million tokens by model, for `usage.costUsd` and the cost budget. */
+  /** USD per million tokens by model, for `usage.costUsd` and the cost budget, laid over the built-in table the
+   * collector prices with (`@hotpath/sdk/pricing`: the simulated models, OpenAI and Anthropic list prices). */
   pricing?: Pricing;
   /** Share one cache between runners (default: a cache of this runner's own). */
   toolCache?: ToolCache;

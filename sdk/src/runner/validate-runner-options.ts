@@ -2,6 +2,7 @@
 // construction with a clear message instead of silently never or always firing.
 import type { Budgets } from './run-context.ts';
 import { RunInputError } from './run-errors.ts';
+import { defaultPricing } from '../pricing/model-pricing.ts';
 import type { Pricing } from './run-usage.ts';
 
 const BUDGET_KEYS = ['maxOutputTokensPerCall', 'maxTokens', 'maxCostUsd', 'maxWallTimeMs'] as const;
@@ -27,22 +28,23 @@ export function validateBudgets(budgets: Budgets | undefined): Budgets {
 }
 
 /**
- * Returns `pricing` when every price is a finite number ≥ 0, or throws a RunInputError.
+ * The Runner's price table: the built-in one (@hotpath/sdk/pricing, which the collector also prices with) with
+ * `pricing` laid over it, when every given price is a finite number ≥ 0; else throws a RunInputError.
  *
  * @example
- * validatePricing({ 'sim-small': { inputPerMillion: 0.4, cachedInputPerMillion: 0.1, outputPerMillion: 1.6 } })
+ * validatePricing({ 'my-model': { input: 0.4, cachedInput: 0.1, output: 1.6 } })
  */
-export function validatePricing(pricing: Pricing | undefined): Pricing | undefined {
-  if (pricing === undefined) return undefined;
+export function validatePricing(pricing: Pricing | undefined): Pricing {
+  if (pricing === undefined) return defaultPricing;
   if (typeof pricing !== 'object' || pricing === null) throw new RunInputError('pricing must be an object keyed by model.');
   for (const [model, price] of Object.entries(pricing)) {
-    for (const key of ['inputPerMillion', 'outputPerMillion', 'cachedInputPerMillion'] as const) {
+    for (const key of ['input', 'cachedInput', 'output', 'cacheWrite'] as const) {
       const value = price?.[key];
-      if (value === undefined && key === 'cachedInputPerMillion') continue;
+      if (value === undefined && key === 'cacheWrite') continue;
       if (!(typeof value === 'number' && value >= 0 && Number.isFinite(value))) {
-        throw new RunInputError(`pricing["${model}"].${key} must be a number ≥ 0, got ${String(value)}.`);
+        throw new RunInputError(`pricing["${model}"].${key} must be a number ≥ 0 (USD per million tokens), got ${String(value)}.`);
       }
     }
   }
-  return pricing;
+  return { ...defaultPricing, ...pricing };
 }
