@@ -32,13 +32,17 @@ if (files.length === 0) {
 }
 // The workspace root's tsx by absolute URL: test files anywhere (a package, scripts/, a temp folder) load alike.
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-// `--conditions`: workspace packages resolve to their TypeScript sources, not to a built dist/.
-const args = ['--enable-source-maps', '--conditions=@hotpath/source', '--import', tsx, '--test', '--test-reporter=spec', '--test-reporter-destination=stdout'];
+// `--conditions`: workspace packages resolve to their TypeScript sources, not to a built dist/. In NODE_OPTIONS too,
+// so every node process a test starts (a CLI under test, a worker) resolves them the same way.
+const SOURCE_CONDITION = '--conditions=@hotpath/source';
+const nodeOptions = process.env.NODE_OPTIONS ?? '';
+const env = { ...process.env, NODE_OPTIONS: nodeOptions.includes(SOURCE_CONDITION) ? nodeOptions : `${nodeOptions} ${SOURCE_CONDITION}`.trim() };
+const args = ['--enable-source-maps', '--import', tsx, '--test', '--test-reporter=spec', '--test-reporter-destination=stdout'];
 if (process.env.HOTPATH_TAP_FILE) {
   args.push('--test-reporter=tap', `--test-reporter-destination=${process.env.HOTPATH_TAP_FILE}`);
 }
 if (process.env.HOTPATH_TEST_CONCURRENCY) args.push(`--test-concurrency=${process.env.HOTPATH_TEST_CONCURRENCY}`);
-const child = spawn(process.execPath, [...args, ...files], { stdio: 'inherit' });
+const child = spawn(process.execPath, [...args, ...files], { stdio: 'inherit', env });
 // A stop asked of this process (Ctrl-C reaches the whole group anyway) is passed on, so no test file is left behind.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

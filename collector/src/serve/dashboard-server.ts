@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CollectorError } from '../errors.ts';
+import { exitCodes } from '../exit-codes.ts';
 import { exitWithParentImport } from '../lifecycle/watch-parent.ts';
 import { freePort } from './free-port.ts';
 
@@ -86,13 +87,10 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      const inUse = /EADDRINUSE/.test(output);
-      throw new CollectorError(
-        'unavailable',
-        inUse
-          ? `the dashboard cannot listen on ${host}:${port}: the port is in use`
-          : `the dashboard server exited (${child.exitCode ?? child.signalCode}) before answering:\n${output.trim()}`,
-      );
+      if (/EADDRINUSE/.test(output)) {
+        throw new CollectorError('unavailable', `the dashboard cannot listen on ${host}:${port}: the port is in use`, { exitCode: exitCodes.portUnavailable });
+      }
+      throw new CollectorError('unavailable', `the dashboard server exited (${child.exitCode ?? child.signalCode}) before answering:\n${output.trim()}`);
     }
     try {
       const response = await Promise.race([fetch(`${url}/api/collector/health`, { signal: AbortSignal.timeout(2_000) }), spawnFailed]);

@@ -2,6 +2,7 @@
 // the dashboard first, then the collector, which writes what is queued before its database closes.
 import { startCollector, type RunningCollector } from '../start-collector.ts';
 import { CollectorError } from '../errors.ts';
+import { exitCodes } from '../exit-codes.ts';
 import { startDashboardServer, type RunningDashboardServer } from './dashboard-server.ts';
 import { portIsFree } from './free-port.ts';
 import type { ViewerOptions } from './viewer-options.ts';
@@ -26,7 +27,9 @@ export async function startViewer(options: ViewerOptions, locate: () => string):
   // Everything that can be known before starting is checked first, so a busy port starts and stops nothing.
   const dashboardDir = dashboard ? locate() : undefined;
   if (dashboard && dashboard.port !== 0 && !(await portIsFree(dashboard.port, dashboard.host))) {
-    throw new CollectorError('unavailable', `--dashboard-port: ${dashboard.host}:${dashboard.port} is in use (choose another port, or 0 for any free one)`);
+    throw new CollectorError('unavailable', `--dashboard-port: ${dashboard.host}:${dashboard.port} is in use (choose another port, or 0 for any free one)`, {
+      exitCode: exitCodes.portUnavailable,
+    });
   }
   const collector = await startCollector(options.collector);
   if (!dashboard || dashboardDir === undefined) return { collector, dashboard: null, close: () => collector.close() };

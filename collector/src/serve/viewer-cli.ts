@@ -2,12 +2,11 @@
 // `hotpath-collector` (`npx @hotpath/collector`): the collector and the dashboard on loopback, both URLs printed,
 // stopped cleanly by Ctrl-C or SIGTERM. Bad input is one line naming the flag and exit code 2, before anything starts.
 import { CollectorError } from '../errors.ts';
+import { exitCodes } from '../exit-codes.ts';
 import { untilStopSignal } from '../lifecycle/stop-signals.ts';
 import { locateDashboard } from './locate-dashboard.ts';
 import { startViewer } from './start-viewer.ts';
 import { parseViewerArgs, viewerHelpText } from './viewer-options.ts';
-
-const USAGE_ERROR = 2;
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parseViewerArgs>;
@@ -16,7 +15,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!CollectorError.isInstance(error)) throw error;
     process.stderr.write(`hotpath-collector: ${error.message}\n`);
-    return USAGE_ERROR;
+    return exitCodes.usage;
   }
   if (parsed.help) {
     process.stdout.write(viewerHelpText);
@@ -47,8 +46,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = CollectorError.isInstance(error) ? error.message : ((error as Error).stack ?? String(error));
-    process.stderr.write(`hotpath-collector: ${message}\n`);
-    process.exit(1);
+    const known = CollectorError.isInstance(error);
+    process.stderr.write(`hotpath-collector: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`);
+    // The collector's codes (--help lists them): 2 for the command line, 10 for a port in use, 11–14 for storage.
+    process.exit(known ? (error.exitCode ?? (error.code === 'bad_request' ? exitCodes.usage : 1)) : 1);
   },
 );

@@ -1,7 +1,7 @@
 // The viewer's command line (`hotpath-collector`, `npx @hotpath/collector`): its own dashboard flags, with every
 // other flag handed to the collector's parser, so the two never drift apart. Everything is checked here, before
 // anything starts, and each mistake is one message naming the flag or variable.
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { helpText as collectorHelpText, parseCollectorArgs } from '../cli-options.ts';
@@ -102,22 +102,21 @@ export function parseViewerArgs(
     const fromEnv = env[variable];
     return fromEnv === undefined || fromEnv === '' ? undefined : { value: fromEnv, source: variable };
   };
-  let dashboard: DashboardOptions | false = false;
-  if (!given.has('no-dashboard')) {
-    const port = read('dashboard-port');
-    const host = read('dashboard-host');
-    if (port !== undefined && (!/^\d+$/.test(port.value) || Number(port.value) > 65_535)) {
-      throw bad(`${port.source}: expected a port from 0 to 65535, got ${JSON.stringify(port.value)}`);
-    }
-    if (host !== undefined && host.value.trim() === '') throw bad(`${host.source}: expected an address, got an empty string`);
-    if (host !== undefined && !LOOPBACK.test(host.value) && !given.has('insecure-open-dashboard')) {
-      throw bad(
-        `${host.source}: ${host.value} is not a loopback address, and the dashboard has no login: anyone who reaches it reads every trace. ` +
-          'Add --insecure-open-dashboard to serve it there anyway (or put it behind an authenticating proxy).',
-      );
-    }
-    dashboard = { port: port === undefined ? DEFAULT_DASHBOARD_PORT : Number(port.value), host: host?.value ?? '127.0.0.1' };
+  const port = read('dashboard-port');
+  const host = read('dashboard-host');
+  if (port !== undefined && (!/^\d+$/.test(port.value) || Number(port.value) > 65_535)) {
+    throw bad(`${port.source}: expected a port from 0 to 65535, got ${JSON.stringify(port.value)}`);
   }
+  if (host !== undefined && host.value.trim() === '') throw bad(`${host.source}: expected an address, got an empty string`);
+  if (host !== undefined && !LOOPBACK.test(host.value) && !given.has('insecure-open-dashboard')) {
+    throw bad(
+      `${host.source}: ${host.value} is not a loopback address, and the dashboard has no login: anyone who reaches it reads every trace. ` +
+        'Add --insecure-open-dashboard to serve it there anyway (or put it behind an authenticating proxy).',
+    );
+  }
+  const dashboard: DashboardOptions | false = given.has('no-dashboard')
+    ? false
+    : { port: port === undefined ? DEFAULT_DASHBOARD_PORT : Number(port.value), host: host?.value ?? '127.0.0.1' };
   checkDataFolder(parsed.options);
   return { help: false, options: { collector: parsed.options, dashboard } };
 }
@@ -140,7 +139,7 @@ function checkDataFolder(options: CollectorOptions): void {
   const dbPath = resolve(options.dbPath ?? join(options.dataDir ?? 'data', 'hotpath.sqlite'));
   const folder = dirname(dbPath);
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
     accessSync(folder, constants.W_OK);
   } catch (error) {
     throw bad(`${source}: cannot write in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
@@ -152,6 +151,20 @@ function checkDataFolder(options: CollectorOptions): void {
     stats = undefined; // not there yet: the collector creates it
   }
   if (stats?.isDirectory()) throw bad(`${source}: ${dbPath} is a folder, not a database file`);
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node 20's `mkdirSync(path, { recursive: true })` never returns for a path under
+ * /proc (it retries forever), and a flag value must not hang the command.
+ */
+function makeFolder(folder: string): void {
+  const parent = dirname(folder);
+  if (parent !== folder && !existsSync(parent)) makeFolder(parent);
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 function bad(message: string, cause?: unknown): CollectorError {
