@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import { root, installDependencies, ensureChromium } from './setup.mjs';
+import { ensurePostgres } from './ensure-postgres.mjs';
 import { runTempFolder } from './run-temp-folder.mjs';
 import { tapFailures } from './tap-failures.mjs';
 
@@ -31,6 +32,7 @@ function run(command, args, options = {}) {
 try {
   installDependencies();
   ensureChromium();
+  ensurePostgres();
 } catch (error) {
   console.error(error.message);
   runDir.remove();
