@@ -7,6 +7,7 @@ import { inProgressRun, standardFixtures } from '../src/fixtures/agent-run-fixtu
 import { sendFixtures, sendRunningFixture } from '../src/fixtures/send-fixtures.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
 import { settle, visit } from '../src/harness/visit.ts';
+import { openSpan } from '../src/harness/span-detail.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
 
 let stack: Stack;
@@ -32,7 +33,7 @@ describe('trace waterfall', () => {
 
   it('draws every span coloured by kind on one time axis', async () => {
     await open('optimized');
-    assert.equal(await page.locator('[role=treeitem]').count(), 6);
+    await waitForCount(page.locator('[role=treeitem]'), 6);
     const categories = await page.locator('[role=treeitem]').evaluateAll((rows) => rows.map((element) => element.getAttribute('data-category')));
     assert.deepEqual(categories, ['agent', 'model', 'cache-hit', 'tool', 'tool', 'model']);
     const colours = new Set(await page.locator('.wf-bar').evaluateAll((bars) => bars.map((element) => getComputedStyle(element).backgroundColor)));
@@ -64,11 +65,8 @@ describe('trace waterfall', () => {
 
   it('opens the span detail panel with attributes, tokens and cost, and keeps it in the URL', async () => {
     await open('optimized');
-    await row('chat sim-small', 1).click();
+    const detail = await openSpan(page, row('chat sim-small', 1));
     await page.waitForURL(/span=[0-9a-f]{16}/);
-    await settle(page);
-    const detail = page.getByTestId('span-detail');
-    await detail.getByText('hotpath.route.rule').waitFor();
     const text = await detail.innerText();
     for (const expected of ['chat sim-small', 'Model call', 'simulated', '2,600', '1,792', 'simple-task', 'short request with known tools', 'gen_ai.usage.cache_read.input_tokens', 'service.name', 'support-api']) {
       assert.ok(text.includes(expected), `detail shows ${expected}`);
@@ -87,19 +85,16 @@ describe('trace waterfall', () => {
   it('shows captured messages, the exception events and the error colour of a failed run', async () => {
     await open('error');
     assert.match((await row('execute_tool fetch_invoice').locator('.wf-bar').getAttribute('class'))!, /cat-error/);
-    await row('chat gpt-4.1-mini').click();
-    const detail = page.getByTestId('span-detail');
-    await detail.getByText('Input messages').waitFor();
-    assert.ok((await detail.innerText()).includes('Why was invoice INV-7 charged twice?'));
-    assert.ok((await detail.innerText()).includes('→ fetch_invoice({"id":"INV-7"})'));
-    await row('execute_tool fetch_invoice').click();
-    await detail.getByText('Events (1)').waitFor();
-    const toolText = await detail.innerText();
+    const chat = await openSpan(page, row('chat gpt-4.1-mini'));
+    const chatText = await chat.innerText();
+    assert.ok(chatText.includes('Input messages') && chatText.includes('Why was invoice INV-7 charged twice?'));
+    assert.ok(chatText.includes('→ fetch_invoice({"id":"INV-7"})'));
+    const toolText = await (await openSpan(page, row('execute_tool fetch_invoice'))).innerText();
+    assert.ok(toolText.includes('Events (1)'));
     assert.ok(toolText.includes('exception') && toolText.includes('fetch_invoice did not answer within 5000 ms'));
     assert.ok(toolText.includes('timeout'));
-    await row('invoke_agent billing-assistant').click();
-    await detail.getByText('hotpath.budget_exhausted').waitFor();
-    const rootText = await detail.innerText();
+    const rootText = await (await openSpan(page, row('invoke_agent billing-assistant'))).innerText();
+    assert.ok(rootText.includes('hotpath.budget_exhausted'));
     assert.match(rootText, /links \(1\)/i);
     assert.ok(rootText.includes('retry of an earlier run') && rootText.includes(`${'f'.repeat(32)} / ${'e'.repeat(16)}`));
     await stack.screenshot(page, 'waterfall-error-detail');
@@ -113,16 +108,14 @@ describe('trace waterfall', () => {
     assert.ok(small.x + small.width <= check.x + 1 && check.x + check.width <= large.x + 1, 'cheap answer, then the check, then the escalated call');
     const colours = new Set(await page.locator('.wf-bar').evaluateAll((bars) => bars.map((element) => getComputedStyle(element).backgroundColor)));
     assert.equal(colours.size, 4, 'agent, model call, tool and routing each have their own colour');
-    await row('route check').click();
-    const detail = page.getByTestId('span-detail');
-    await detail.waitFor();
+    const detail = await openSpan(page, row('route check'));
     assert.match(await detail.innerText(), /Routing decision/);
     assert.match(await detail.innerText(), /cascade:escalate/);
   });
 
   it('collapses and expands a subtree, nested sub-agents included', async () => {
     await open('escalation');
-    assert.equal(await page.locator('[role=treeitem]').count(), 7);
+    await waitForCount(page.locator('[role=treeitem]'), 7);
     await page.getByRole('button', { name: 'Collapse execute_tool delegate_summary' }).click();
     await waitForCount(page.locator('[role=treeitem]'), 5);
     assert.match(await row('execute_tool delegate_summary').innerText(), /\+2/);
@@ -179,8 +172,7 @@ describe('trace waterfall', () => {
     assert.match(await placeholder.innerText(), /span in progress[\s\S]*in progress/);
     assert.match((await placeholder.locator('.wf-bar').getAttribute('class'))!, /in-progress/);
     assert.equal(await page.locator('[role=treeitem][aria-level="2"]').count(), 2);
-    await placeholder.click();
-    assert.match(await page.getByTestId('span-detail').innerText(), /has not ended yet/);
+    assert.match(await (await openSpan(page, placeholder)).innerText(), /has not ended yet/);
     await stack.screenshot(page, 'waterfall-in-progress');
   });
 
@@ -203,6 +195,6 @@ describe('trace waterfall', () => {
     await page.getByText('That is not a trace id').waitFor();
     await open('optimized', '?span=nothex&zoom=9-1');
     await page.getByText('It was ignored.').waitFor();
-    assert.equal(await page.locator('[role=treeitem]').count(), 6);
+    await waitForCount(page.locator('[role=treeitem]'), 6);
   });
 });

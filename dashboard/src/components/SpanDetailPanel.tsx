@@ -10,7 +10,7 @@ import { formatAttributeNumber, formatCost, formatDuration, formatTimestamp, for
 import type { WaterfallSpan } from '../lib/waterfall-span.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; span: SpanRow };
+type Load = { state: 'loading' } | { state: 'error'; spanId: string; message: string } | { state: 'done'; span: SpanRow };
 
 /** Attributes worth lifting out of the full list into the GenAI summary, with their labels. */
 const DETAIL_ATTRIBUTES: [string, string][] = [
@@ -74,7 +74,7 @@ export function SpanDetailPanel({
   onClose: () => void;
   onZoomTo: () => void;
 }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [fetched, setLoad] = useState<Load>({ state: 'loading' });
 
   useEffect(() => {
     if (span.inProgress) return;
@@ -88,11 +88,15 @@ export function SpanDetailPanel({
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+        setLoad({ state: 'error', spanId: span.spanId, message: error instanceof Error ? error.message : String(error) });
       });
     return () => controller.abort();
   }, [traceId, span.spanId, span.inProgress]);
 
+  // Until the selected span's own answer arrives, the previous span's must not show under the new name: the panel
+  // says it is loading (aria-busy, which tests and assistive technology wait on) instead.
+  const answeredFor = fetched.state === 'done' ? fetched.span.spanId : fetched.state === 'error' ? fetched.spanId : null;
+  const load: Load = answeredFor === span.spanId ? fetched : { state: 'loading' };
   const full = load.state === 'done' ? load.span : null;
   const attributes = full?.attributes ?? {};
   const messages = capturedMessages(attributes);
@@ -115,7 +119,13 @@ export function SpanDetailPanel({
   const toolContent = (['gen_ai.tool.call.arguments', 'gen_ai.tool.call.result'] as const).filter((key) => attributes[key] !== undefined);
 
   return (
-    <aside className="detail" aria-label="Span details" data-testid="span-detail">
+    <aside
+      className="detail"
+      aria-label="Span details"
+      data-testid="span-detail"
+      data-span-id={span.spanId}
+      aria-busy={!span.inProgress && load.state === 'loading' ? true : undefined}
+    >
       <div className="detail-head">
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
           <div style={{ minWidth: 0 }}>
