@@ -20,11 +20,12 @@ export function TablePanel({ title, note, testId, head, empty, children }: {
   return (
     <section className="panel">
       <div className="panel-title">
-        <h2>{title}</h2>
+        <h2 id={`${testId}-title`}>{title}</h2>
         {note}
       </div>
       {empty ?? (
-        <div className="table-wrap" style={{ padding: '8px 0' }}>
+        // A table wider than its panel scrolls sideways: focusable, so keyboard users can scroll it too.
+        <div className="table-wrap" style={{ padding: '8px 0' }} tabIndex={0} role="region" aria-labelledby={`${testId}-title`}>
           <table className="data" data-testid={testId}>
             <thead>{head}</thead>
             <tbody>{children}</tbody>
