@@ -46,7 +46,11 @@ describe('parseBenchOptions', () => {
       [['--variants', 'baseline,langgraph'], /unknown variant "langgraph"/],
       [['--collector', 'not a url'], /--collector: "not a url" is not a URL/],
       [['--tasks', ' , '], /--tasks: expected a comma-separated list/],
-      [['--bogus'], /Unknown option '--bogus'[\s\S]*Usage: pnpm bench/],
+      [['--bogus'], /^Unknown option '--bogus' \(see --help\)$/],
+      [['--repetitions', ''], /--repetitions: expected a whole number ≥ 1, got ""/],
+      [['--collector', ''], /--collector: expected a collector URL .*, got an empty value/],
+      [['--output', ''], /--output: expected a file path, got an empty value/],
+      [['--output', '/dev/null/latest.json'], /--output: cannot write \/dev\/null\/latest\.json \((ENOTDIR|EEXIST)\)/],
     ];
     for (const [argv, message] of bad) {
       assert.throws(

@@ -1,5 +1,7 @@
 // The benchmark's settings from command-line flags, then environment variables, then defaults sized to finish in a
 // few minutes on a 2-core machine. Bad values fail with a BenchOptionsError naming the flag, before anything runs.
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchOptionsError } from './bench-error.ts';
 
@@ -70,7 +72,8 @@ export function parseBenchOptions(
       },
     }));
   } catch (error) {
-    throw new BenchOptionsError(`${(error as Error).message}\n\n${BENCH_USAGE}`);
+    // One line naming the flag (node's messages do: "Unknown option '--bogus'"), not the whole usage text.
+    throw new BenchOptionsError(`${(error as Error).message.replace(/\. To specify .*$/s, '')} (see --help)`);
   }
   const variants = list(values.variants, '--variants') ?? [...MAIN_VARIANTS];
   for (const variant of variants) {
@@ -79,6 +82,7 @@ export function parseBenchOptions(
     }
   }
   const collectorUrl = values.collector ?? env.HOTPATH_COLLECTOR_URL;
+  if (values.collector === '') throw new BenchOptionsError('--collector: expected a collector URL such as http://127.0.0.1:4318, got an empty value');
   if (collectorUrl !== undefined && collectorUrl !== '' && !URL.canParse(collectorUrl)) {
     throw new BenchOptionsError(`--collector: "${collectorUrl}" is not a URL`);
   }
@@ -97,14 +101,14 @@ export function parseBenchOptions(
     variants: variants as MainVariant[],
     latencyScale: positive(values['latency-scale'] ?? env.HOTPATH_BENCH_LATENCY_SCALE, '--latency-scale', 1),
     ...(collectorUrl && { collectorUrl }),
-    output: values.output ?? defaultOutput,
+    output: usableOutput(values.output ?? defaultOutput),
     progress: !values['no-progress'],
     help: values.help ?? false,
   };
 }
 
 function count(raw: string | undefined, flag: string, fallback: number, minimum: number): number {
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < minimum) {
     throw new BenchOptionsError(`${flag}: expected a whole number ≥ ${minimum}, got "${raw}"`);
@@ -113,7 +117,7 @@ function count(raw: string | undefined, flag: string, fallback: number, minimum:
 }
 
 function positive(raw: string | undefined, flag: string, fallback: number): number {
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new BenchOptionsError(`${flag}: expected a number > 0, got "${raw}"`);
   return value;
@@ -124,4 +128,16 @@ function list(raw: string | undefined, flag: string): string[] | undefined {
   const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
   if (items.length === 0) throw new BenchOptionsError(`${flag}: expected a comma-separated list, got "${raw}"`);
   return items;
+}
+
+/** The output path, once its folder exists and can be written: a bad path fails now, not after the whole run. */
+function usableOutput(path: string): string {
+  if (path.trim() === '') throw new BenchOptionsError('--output: expected a file path, got an empty value');
+  try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    accessSync(dirname(resolve(path)), constants.W_OK);
+  } catch (error) {
+    throw new BenchOptionsError(`--output: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a path in a folder that can be created and written`);
+  }
+  return path;
 }
