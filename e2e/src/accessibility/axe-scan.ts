@@ -17,15 +17,18 @@ export interface AxeViolation {
 /** The impacts that fail a page: "serious" and "critical" keep someone from using it. */
 const BLOCKING = new Set(['serious', 'critical']);
 
+/** The rules whose outcome depends on colours: all that can change when only the colour scheme does. */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
 /**
- * The serious and critical axe violations on the page as it is now.
+ * The serious and critical axe violations on the page as it is now, for every rule or only the ones named.
  *
  * @example
  * assert.deepEqual(await axeViolations(page), []);
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(`${axeSource}\n//# sourceURL=axe.js`);
-  const results = await page.evaluate(async () => {
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${axeSource}\n//# sourceURL=axe.js`);
+  const results = await page.evaluate(async (rules) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: RawViolation[] }> } }).axe;
     interface RawViolation {
       id: string;
@@ -33,14 +36,14 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help: string;
       nodes: { target: unknown[]; failureSummary?: string; any: { message: string }[] }[];
     }
-    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    const { violations } = await axe.run(document, { resultTypes: ['violations'], ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}) });
     return violations.map((violation) => ({
       rule: violation.id,
       impact: violation.impact ?? 'unknown',
       help: violation.help,
       nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.any.map((check) => check.message).join('; ') || node.failureSummary || ''}`),
     }));
-  });
+  }, rules ? [...rules] : null);
   return results.filter((violation) => BLOCKING.has(violation.impact));
 }
 
