@@ -73,7 +73,7 @@ export default async function RoutingPage({ searchParams }: { searchParams: Prom
             categoryKey="model"
             bars={[
               { key: 'routed', label: 'routed', color: '#4f46e5' },
-              { key: 'other', label: 'not routed', color: '#c7d2fe' },
+              { key: 'other', label: 'not routed', color: 'var(--chart-quiet)' },
             ]}
             stacked
           />
