@@ -73,7 +73,7 @@ export function parseBenchOptions(
     }));
   } catch (error) {
     // One line naming the flag (node's messages do: "Unknown option '--bogus'"), not the whole usage text.
-    throw new BenchOptionsError(`${(error as Error).message.replace(/\. To specify .*$/s, '')} (see --help)`);
+    throw new BenchOptionsError(`${(error as Error).message.replace(/\s*\n\s*/g, ' ')} (see --help)`);
   }
   const variants = list(values.variants, '--variants') ?? [...MAIN_VARIANTS];
   for (const variant of variants) {

@@ -106,8 +106,9 @@ export function parseDemoOptions(argv: readonly string[], env: NodeJS.ProcessEnv
       strict: true,
     }));
   } catch (error) {
-    // node's messages name the flag ("Unknown option '--bogus'", "Option '--tasks <value>' argument missing").
-    throw new DemoOptionsError(`${(error as Error).message.replace(/\. To specify .*$/s, '')} (see --help)`);
+    // node's messages name the flag ("Unknown option '--bogus'", "Option '--tasks <value>' argument missing"),
+    // sometimes over several lines: kept on one.
+    throw new DemoOptionsError(`${(error as Error).message.replace(/\s*\n\s*/g, ' ')} (see --help)`);
   }
   /** A flag's value, else its variable's (an empty variable counts as unset), with the name to blame. */
   const read = (flag: keyof typeof values, variable?: string): { value: string; source: string } | undefined => {
