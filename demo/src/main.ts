@@ -18,7 +18,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${demoHelp(supportDeskTasks)}\n`);
       return 0;
     }
-    dataDir = resolve(process.env.HOTPATH_DEMO_CWD ?? process.cwd(), options.dataDir);
+    dataDir = resolve(options.dataDir);
     prepareDataDir(dataDir);
   } catch (error) {
     if (!(error instanceof DemoOptionsError)) throw error;

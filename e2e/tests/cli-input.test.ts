@@ -1,9 +1,11 @@
 // Bad input to every command-line tool, each run as a process the way a user runs it: one line on stderr naming
 // the flag (or variable) and what it accepts, exit code 2, and nothing started (nothing on stdout).
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -16,11 +18,13 @@ const ENTRIES = {
   bench: join(ROOT, 'bench', 'src', 'main.ts'),
 };
 type Tool = keyof typeof ENTRIES;
+// The tools run from an empty folder: one that wrongly starts on bad input writes there, not into the repository.
+const cwd = mkdtempSync(join(tmpdir(), 'hotpath-cli-input-'));
 
 function run(tool: Tool, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--conditions=@hotpath/source', '--import', tsx, ENTRIES[tool], ...args], {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -66,6 +70,8 @@ const cases: [Tool, string[], Record<string, string>, RegExp, string?][] = [
 ];
 
 describe('bad input to the command-line tools', { concurrency: 2 }, () => {
+  after(() => rmSync(cwd, { recursive: true, force: true }));
+
   for (const [tool, args, env, expected, todo] of cases) {
     it(`${tool} ${args.map((arg) => (arg === '' ? "''" : arg)).join(' ')}: one line naming the flag, exit 2, nothing started`, { todo }, async () => {
       const { code, stdout, stderr } = await run(tool, args, env);

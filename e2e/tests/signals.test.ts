@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@hotpath/dashboard/launcher';
-import { descendants, eventually, isRunning, portAnswers } from '../src/harness/process-tree.ts';
+import { descendants, eventually, isRunning } from '../src/harness/process-tree.ts';
+import { externalAddress, portAnswers } from '../src/harness/ports.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const started: { child: ChildProcess; pids: () => number[] }[] = [];
@@ -64,7 +65,9 @@ describe('stopping long-running commands', { concurrency: true }, () => {
     const { args, ports } = await demoArgs();
     const { npm, output } = await startNpm(ROOT, args, /dashboard +http/);
     const pids = descendants(npm.pid!).map((process) => process.pid);
-    assert.ok(descendants(npm.pid!).some((process) => /next-server|next start/.test(process.command)), 'next-server runs below npm');
+    assert.ok(descendants(npm.pid!).some((process) => /next-server|next start|server\.js/.test(process.command)), 'next-server runs below npm');
+    const external = externalAddress();
+    for (const port of external ? ports : []) assert.equal(await portAnswers(port, external), false, `port ${port} is loopback only`);
     npm.kill('SIGTERM');
     await stoppedAll(pids, ports);
     await eventually(() => /stopped cleanly/.test(output()), 'the demo to say it stopped cleanly');
@@ -74,7 +77,7 @@ describe('stopping long-running commands', { concurrency: true }, () => {
     const { args, ports } = await demoArgs();
     const { npm, output } = await startNpm(ROOT, args, /dashboard +http/);
     const pids = descendants(npm.pid!).map((process) => process.pid);
-    const next = descendants(npm.pid!).find((process) => /next-server|next start/.test(process.command))!;
+    const next = descendants(npm.pid!).find((process) => /next-server|next start|server\.js/.test(process.command))!;
     process.kill(next.pid, 'SIGTERM');
     await stoppedAll(pids, ports);
     assert.match(output(), /stopping \(the dashboard server exited\)…\s+stopped cleanly/);

@@ -1,7 +1,6 @@
-// What the signal tests need to know about processes: who descends from whom, whether one still runs, and
-// whether a port still answers. Read from `ps`, which every Linux and macOS machine has.
+// What the signal tests need to know about processes: who descends from whom and whether one still runs (read
+// from `ps`, which every Linux and macOS machine has), and a wait until something holds.
 import { execFileSync } from 'node:child_process';
-import { connect } from 'node:net';
 
 export interface ProcessInfo {
   pid: number;
@@ -40,18 +39,6 @@ export function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
-export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /**
