@@ -85,6 +85,8 @@ export interface SpanRow {
   routeRule: string | null;
   errorType: string | null;
   simulated: boolean;
+  /** Only the span's start record is stored: it is running, or it never ended (docs/spans.md). */
+  open: boolean;
   attributes?: Record<string, AttributeValue>;
   events?: SpanEvent[];
   links?: SpanLink[];

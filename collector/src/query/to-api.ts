@@ -81,6 +81,7 @@ export function toSpanRow(span: StoredSpan, full: boolean): SpanRow {
     routeRule: span.routeRule,
     errorType: span.errorType,
     simulated: span.simulated === 1,
+    open: span.open === 1,
   };
   if (!full) return row;
   row.attributes = readStoredJson<Attributes>(span.attributes);

@@ -1,5 +1,6 @@
 // The dashboard shell: sidebar navigation and the page area.
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { AppNav } from '../components/AppNav.tsx';
 import { CollectorHealthNotice } from '../components/CollectorHealthNotice.tsx';
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
   description: 'Where your agents spend their time and tokens.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next can only put the request's CSP nonce (src/proxy.ts) on the scripts of a
+  // page it renders then, and a page rendered at build time would have its scripts refused.
+  await connection();
   return (
     <html lang="en">
       <body>

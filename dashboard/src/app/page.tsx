@@ -3,7 +3,6 @@ import Link from 'next/link';
 import type { FacetsResponse, TraceListResponse } from '@hotpath/collector/api-types';
 import { CollectorErrorState } from '../components/CollectorErrorState.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { LiveUpdates } from '../components/LiveUpdates.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { TraceFilters } from '../components/TraceFilters.tsx';
 import { TracesTable } from '../components/TracesTable.tsx';
@@ -16,8 +15,9 @@ const PAGE_SIZE = 50;
 export default async function TracesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const { query, errors } = parseTraceListQuery(await searchParams);
   const now = Date.now();
+  const params = collectorTraceParams(query, now, PAGE_SIZE);
   const [list, facets] = await Promise.all([
-    attempt(() => queryCollector<TraceListResponse>('/api/traces', collectorTraceParams(query, now, PAGE_SIZE))),
+    attempt(() => queryCollector<TraceListResponse>('/api/traces', params)),
     attempt(() => queryCollector<FacetsResponse>('/api/facets')),
   ]);
   const firstPage = !query.cursor;
@@ -27,7 +27,6 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Traces"
         subtitle="Agent runs as they reach the collector. Pick two to compare."
-        actions={list.ok ? <LiveUpdates pausedHref={firstPage ? undefined : traceListHref(query, {})} /> : null}
       />
       {errors.length > 0 ? (
         <div className="notice notice-warn" role="status" data-testid="parameter-warning">
@@ -55,7 +54,14 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
             )
           ) : (
             <>
-              <TracesTable traces={list.value.traces} query={query} now={now} />
+              <TracesTable
+                traces={list.value.traces}
+                query={query}
+                now={now}
+                collectorParams={params}
+                pageSize={PAGE_SIZE}
+                newestHref={firstPage ? undefined : traceListHref(query, {})}
+              />
               <div className="pager">
                 <span>
                   {list.value.traces.length} trace{list.value.traces.length === 1 ? '' : 's'} {firstPage ? 'on the newest page' : 'on this page'}

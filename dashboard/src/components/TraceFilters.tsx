@@ -35,7 +35,14 @@ export function TraceFilters({ query, facets }: { query: TraceListQuery; facets:
     <Form action="/" className="filters" aria-label="Filter traces">
       <div className="field field-search">
         <label htmlFor="filter-q">Search</label>
-        <input id="filter-q" name="q" type="search" placeholder="Span, agent, tool or model name" defaultValue={query.q} />
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          placeholder="Trace or span id, key=value, name, error text"
+          title="A trace id (or its first 8+ digits), a span id, key=value attributes (quote values with spaces), or words found in span, agent, tool, model and service names and in error messages"
+          defaultValue={query.q}
+        />
       </div>
       <Choice name="service" label="Service" value={query.service} options={facets?.services ?? []} />
       <Choice name="agent" label="Agent" value={query.agent} options={facets?.agents ?? []} />

@@ -11,7 +11,7 @@ export function TraceSummaryLine({ trace }: { trace: TraceSummary }) {
       {trace.agent ? <span>agent <b>{trace.agent}</b></span> : null}
       <span>started <b>{formatTimestamp(trace.startTime)}</b> UTC</span>
       <span>duration <b>{formatDuration(trace.durationMs)}</b></span>
-      <span><b>{trace.spanCount.toLocaleString('en-US')}</b> spans</span>
+      <span><b>{trace.spanCount.toLocaleString('en-US')}</b> spans{trace.openSpanCount > 0 ? <> · <b>{trace.openSpanCount.toLocaleString('en-US')}</b> running</> : null}</span>
       <span>tokens <b>{formatTokens(trace.inputTokens)}</b> in · <b>{formatTokens(trace.outputTokens)}</b> out · <b>{formatTokens(trace.cachedInputTokens)}</b> cached</span>
       <span>cost <b>{formatCost(trace.costUsd)}</b></span>
       {trace.status === 'error' ? <span className="badge badge-error">{trace.errorCount} error{trace.errorCount === 1 ? '' : 's'}</span> : <span className="badge badge-ok">ok</span>}

@@ -1,12 +1,13 @@
 'use client';
-// The traces table: sortable headers, one row per trace linking to its waterfall, new arrivals flashed, and a
-// pick-two selection that opens the compare view.
+// The traces table: sortable headers, one row per trace linking to its waterfall, kept live (new and changed traces
+// merged in, use-live-trace-list.ts) with new arrivals flashed, and a pick-two selection that opens the compare view.
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { TraceSummary } from '@hotpath/collector/api-types';
 import { formatAgo, formatCost, formatDuration, formatTimestamp, formatTokens, shortId } from '../lib/format.ts';
 import { nextSortOrder, traceListHref, type SortKey, type TraceListQuery } from '../lib/trace-list-query.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
+import { useLiveTraceList } from './use-live-trace-list.ts';
 
 function SortHeader({ query, column, label }: { query: TraceListQuery; column: SortKey; label: string }) {
   const active = query.sort === column;
@@ -21,7 +22,20 @@ function SortHeader({ query, column, label }: { query: TraceListQuery; column: S
   );
 }
 
-export function TracesTable({ traces, query, now }: { traces: TraceSummary[]; query: TraceListQuery; now: number }) {
+export interface TracesTableProps {
+  traces: TraceSummary[];
+  query: TraceListQuery;
+  now: number;
+  /** The collector parameters the page was read with: live updates ask for changed traces under the same filters. */
+  collectorParams: Record<string, string | number | undefined>;
+  pageSize: number;
+  /** On a later page new traces are counted and linked here instead of shifting the page. */
+  newestHref?: string;
+}
+
+export function TracesTable({ traces: initial, query, now, collectorParams, pageSize, newestHref }: TracesTableProps) {
+  const firstPage = newestHref === undefined;
+  const { rows: traces, connected, pending } = useLiveTraceList(initial, collectorParams, { sort: query.sort, order: query.order, pageSize, firstPage });
   const [selected, setSelected] = useState<string[]>([]);
   // Rows not in the previous render arrived live: flash them once.
   const seen = useRef<Set<string> | null>(null);
@@ -36,8 +50,15 @@ export function TracesTable({ traces, query, now }: { traces: TraceSummary[]; qu
   const toggle = (traceId: string) =>
     setSelected((current) => (current.includes(traceId) ? current.filter((id) => id !== traceId) : [...current, traceId].slice(-2)));
 
+  const badge = (
+    <span className="badge badge-muted badge-flex" data-testid="live-status" data-connected={connected} title={connected ? 'New traces appear as they arrive' : 'Reconnecting to the collector…'}>
+      <span className={`dot ${connected ? 'dot-live' : 'dot-off'}`} />
+      {connected ? (pending > 0 ? `${pending} new · show newest` : 'Live') : 'Offline'}
+    </span>
+  );
   return (
     <>
+      <div className="list-live">{pending > 0 && newestHref ? <Link href={newestHref}>{badge}</Link> : badge}</div>
       {selected.length > 0 ? (
         <div className="selection-bar" data-testid="compare-selection">
           {selected.length === 1 ? 'Pick one more trace to compare' : 'Two traces picked'}

@@ -32,6 +32,21 @@ export class CollectorUnreachableError extends DashboardError {
   }
 }
 
+/** The collector accepted the connection but did not answer in time: it is up, and slow (or stuck). */
+export class CollectorSlowError extends DashboardError {
+  readonly url: string;
+  readonly path: string;
+  readonly timeoutMs: number;
+
+  constructor(url: string, path: string, timeoutMs: number, options: { cause?: unknown } = {}) {
+    super(`The Hotpath collector at ${url} is up but did not answer ${path} within ${formatSeconds(timeoutMs)}.`, options);
+    this.name = 'CollectorSlowError';
+    this.url = url;
+    this.path = path;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
 /** The collector answered, but with an error status or a body that is not the documented JSON. */
 export class CollectorResponseError extends DashboardError {
   readonly status: number;
@@ -55,4 +70,8 @@ export class InvalidParameterError extends DashboardError {
     this.name = 'InvalidParameterError';
     this.parameter = parameter;
   }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

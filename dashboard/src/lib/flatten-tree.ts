@@ -4,19 +4,21 @@ import type { SpanNode, SpanTree } from './span-tree.ts';
 import type { WaterfallSpan } from './waterfall-span.ts';
 
 /**
- * The visible rows of a tree, parents directly above their children. With `match`, only matching spans and
- * their ancestors (for context) are kept.
+ * The visible rows of a tree, parents directly above their children. `collapsed` names the spans whose children
+ * are hidden, or decides per node. With `match`, only matching spans and their ancestors (for context) are kept.
  *
  * @example
  * const rows = flattenTree(tree, new Set([collapsedSpanId]));
  * const found = flattenTree(tree, new Set(), (span) => span.name.includes('lookup'));
+ * const shallow = flattenTree(tree, (node) => node.depth >= 2);
  */
 export function flattenTree(
   tree: Pick<SpanTree, 'roots' | 'byId'>,
-  collapsed: ReadonlySet<string> = new Set(),
+  collapsed: ReadonlySet<string> | ((node: SpanNode) => boolean) = new Set(),
   match?: (span: WaterfallSpan) => boolean,
 ): SpanNode[] {
   const keep = match ? matchesWithAncestors(tree, match) : null;
+  const isCollapsed = typeof collapsed === 'function' ? collapsed : (node: SpanNode) => collapsed.has(node.span.spanId);
   const rows: SpanNode[] = [];
   const stack: SpanNode[] = [];
   const push = (nodes: SpanNode[]) => {
@@ -29,7 +31,7 @@ export function flattenTree(
   while (stack.length) {
     const node = stack.pop()!;
     rows.push(node);
-    if (!collapsed.has(node.span.spanId)) push(node.children);
+    if (!isCollapsed(node)) push(node.children);
   }
   return rows;
 }

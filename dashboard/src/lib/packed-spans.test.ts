@@ -9,7 +9,7 @@ function spanRow(spanId: string, parentSpanId: string | null, startTime: number,
     traceId: 'a'.repeat(32), spanId, parentSpanId, name: `execute_tool search`, kind: 'internal', startTime, endTime, durationMs: endTime - startTime,
     startTimeUnixNano: '0', endTimeUnixNano: '0', status: { code: 'unset', message: '' }, operation: 'execute_tool', provider: null, model: null,
     agent: null, toolName: 'search', inputTokens: null, outputTokens: null, cachedInputTokens: null, costUsd: null, cacheHit: 'miss',
-    routeModel: null, routeRule: null, errorType: null, simulated: false, ...extra,
+    routeModel: null, routeRule: null, errorType: null, simulated: false, open: false, ...extra,
   };
 }
 

@@ -8,6 +8,7 @@ const CATEGORIES: readonly SpanCategory[] = ['agent', 'model', 'tool', 'cache-hi
 const CACHE_OUTCOMES: readonly CacheOutcome[] = ['hit', 'miss', 'shared', 'off'];
 const ERROR = 1;
 const SIMULATED = 2;
+const RUNNING = 4;
 
 export interface PackedSpans {
   /** Epoch ms every offset is relative to. */
@@ -20,7 +21,7 @@ export interface PackedSpans {
   /** Start offsets from `base` and durations, in ms rounded to microseconds. */
   starts: number[];
   durations: number[];
-  /** Bit field: 1 error, 2 simulated. */
+  /** Bit field: 1 error, 2 simulated, 4 running (a start record). */
   flags: number[];
   /** Index into `strings`, or -1. */
   models: number[];
@@ -63,7 +64,7 @@ export function packSpans(spans: readonly SpanRow[]): PackedSpans {
     packed.categories.push(CATEGORIES.indexOf(span.category));
     packed.starts.push(round(span.start - base));
     packed.durations.push(round(span.end - span.start));
-    packed.flags.push((span.error ? ERROR : 0) | (span.simulated ? SIMULATED : 0));
+    packed.flags.push((span.error ? ERROR : 0) | (span.simulated ? SIMULATED : 0) | (span.running ? RUNNING : 0));
     packed.models.push(intern(span.model));
     packed.tools.push(intern(span.toolName));
     packed.tokens.push(span.tokens ?? -1);
@@ -94,6 +95,7 @@ export function unpackSpans(packed: PackedSpans): WaterfallSpan[] {
       end: start + packed.durations[at]!,
       error: (packed.flags[at]! & ERROR) !== 0,
       inProgress: false,
+      running: (packed.flags[at]! & RUNNING) !== 0,
       model: text(packed.models[at]!),
       toolName: text(packed.tools[at]!),
       tokens: tokens < 0 ? null : tokens,

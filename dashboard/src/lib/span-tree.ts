@@ -19,7 +19,13 @@ export interface SpanTree {
   end: number;
 }
 
-const byStart = (a: SpanNode, b: SpanNode): number =>
+/**
+ * The order of siblings: by start, then end, then span id.
+ *
+ * @example
+ * children.sort(byStart);
+ */
+export const byStart = (a: SpanNode, b: SpanNode): number =>
   a.span.start - b.span.start || a.span.end - b.span.end || (a.span.spanId < b.span.spanId ? -1 : a.span.spanId > b.span.spanId ? 1 : 0);
 
 /**
@@ -41,7 +47,7 @@ export function buildSpanTree(spans: readonly WaterfallSpan[]): SpanTree {
     if (!parentId || parentId === span.spanId) continue;
     const existing = byId.get(parentId);
     if (!existing) {
-      byId.set(parentId, { span: placeholder(parentId, span), depth: -1, children: [], descendantCount: 0 });
+      byId.set(parentId, { span: placeholderSpan(parentId, span), depth: -1, children: [], descendantCount: 0 });
     } else if (existing.span.inProgress) {
       existing.span.start = Math.min(existing.span.start, span.start);
       existing.span.end = Math.max(existing.span.end, span.end);
@@ -77,7 +83,13 @@ export function buildSpanTree(spans: readonly WaterfallSpan[]): SpanTree {
   return byId.size ? { roots, byId, start, end } : { roots, byId, start: 0, end: 0 };
 }
 
-function placeholder(spanId: string, child: WaterfallSpan): WaterfallSpan {
+/**
+ * The stand-in for a parent that has not arrived, covering `child`.
+ *
+ * @example
+ * byId.set(parentId, { span: placeholderSpan(parentId, child), depth: 0, children: [], descendantCount: 0 });
+ */
+export function placeholderSpan(spanId: string, child: WaterfallSpan): WaterfallSpan {
   return {
     spanId,
     parentSpanId: null,
@@ -87,6 +99,7 @@ function placeholder(spanId: string, child: WaterfallSpan): WaterfallSpan {
     end: child.end,
     error: false,
     inProgress: true,
+    running: false,
     model: null,
     toolName: null,
     tokens: null,
@@ -117,7 +130,13 @@ function assignDepths(roots: SpanNode[]): number {
   return reached;
 }
 
-function countDescendants(roots: SpanNode[]): void {
+/**
+ * Sets `descendantCount` on every node under `roots`, without recursion.
+ *
+ * @example
+ * countDescendants(tree.roots);
+ */
+export function countDescendants(roots: readonly SpanNode[]): void {
   // Post-order without recursion: visit in pre-order, then add up in reverse.
   const order: SpanNode[] = [];
   const stack = [...roots];

@@ -3,7 +3,7 @@
 // none of these (the agent's own work, queueing and gaps). Overlapping spans count once, so the four parts add up
 // to the trace's duration and two runs can be compared part by part.
 import type { SpanRow } from '@hotpath/collector/api-types';
-import { spanCategory } from './waterfall-span.ts';
+import { spanCategory, type SpanCategory, type WaterfallSpan } from './waterfall-span.ts';
 
 export interface TimeBreakdown {
   /** Time during which at least one model call ran. */
@@ -27,8 +27,7 @@ export const TIME_PARTS: readonly { key: keyof TimeBreakdown; label: string; hin
 type Busy = 'model' | 'tool' | 'routing';
 const priority: Busy[] = ['model', 'tool', 'routing'];
 
-function busyKind(span: Pick<SpanRow, 'operation' | 'cacheHit' | 'name'>): Busy | null {
-  const category = spanCategory(span);
+function busyKind(category: SpanCategory): Busy | null {
   if (category === 'model' || category === 'routing') return category;
   return category === 'tool' || category === 'cache-hit' ? 'tool' : null;
 }
@@ -44,12 +43,33 @@ export function timeBreakdown(
   startTime: number,
   endTime: number,
 ): TimeBreakdown {
+  return sweep(
+    spans.map((span) => ({ kind: busyKind(spanCategory(span)), from: span.startTime, to: span.endTime })),
+    startTime,
+    endTime,
+  );
+}
+
+/**
+ * The same split for the waterfall's spans (the trace page, whose spans arrive in pages); spans still running count
+ * once they have ended.
+ *
+ * @example
+ * timeBreakdownOfSpans(model.spans(), trace.startTime, trace.endTime)
+ */
+export function timeBreakdownOfSpans(spans: Iterable<WaterfallSpan>, startTime: number, endTime: number): TimeBreakdown {
+  const busy: { kind: Busy | null; from: number; to: number }[] = [];
+  for (const span of spans) if (!span.running && !span.inProgress) busy.push({ kind: busyKind(span.category), from: span.start, to: span.end });
+  return sweep(busy, startTime, endTime);
+}
+
+function sweep(spans: readonly { kind: Busy | null; from: number; to: number }[], startTime: number, endTime: number): TimeBreakdown {
   // A sweep over span starts and ends: O(n log n), so a 20,000-span trace costs a few milliseconds.
   const edges: { at: number; kind: Busy; delta: 1 | -1 }[] = [];
   for (const span of spans) {
-    const kind = busyKind(span);
-    const from = Math.max(span.startTime, startTime);
-    const to = Math.min(span.endTime, endTime);
+    const kind = span.kind;
+    const from = Math.max(span.from, startTime);
+    const to = Math.min(span.to, endTime);
     if (kind === null || !(to > from)) continue;
     edges.push({ at: from, kind, delta: 1 }, { at: to, kind, delta: -1 });
   }

@@ -110,7 +110,8 @@ export function collectorTraceParams(query: TraceListQuery, now: number, limit =
     minTokens: query.minTokens ?? undefined,
     maxTokens: query.maxTokens ?? undefined,
     from: window === null ? undefined : now - window,
-    q: query.q || undefined,
+    // The search box (ids, key=value attributes, words in names and error messages): the collector's `search`.
+    search: query.q || undefined,
     sort: query.sort,
     order: query.order,
     limit,

@@ -19,6 +19,11 @@ export interface WaterfallSpan {
   error: boolean;
   /** True for a parent that has not arrived yet while its children have: it is still running. */
   inProgress: boolean;
+  /**
+   * True for a span known only from its start record (docs/spans.md, "Spans in progress"): it is running, or it never
+   * ended. `end` equals `start` until the finished span replaces it; the waterfall draws it growing to now.
+   */
+  running: boolean;
   model: string | null;
   toolName: string | null;
   /** Input + output tokens of a model call or an agent run. */
@@ -63,6 +68,7 @@ export function toWaterfallSpan(span: SpanRow): WaterfallSpan {
     end: Math.max(span.endTime, span.startTime),
     error: span.status.code === 'error',
     inProgress: false,
+    running: span.open,
     model: span.model,
     toolName: span.toolName,
     tokens,

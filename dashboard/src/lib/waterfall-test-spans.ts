@@ -17,6 +17,7 @@ export function testSpan(spanId: string, parentSpanId: string | null, start: num
     end,
     error: false,
     inProgress: false,
+    running: false,
     model: null,
     toolName: null,
     tokens: null,

@@ -1,6 +1,7 @@
 // Server-side access to the collector's query API (docs/query-api.md). Pages and route handlers call this; the
 // browser never talks to the collector directly, so the collector needs no CORS and its token stays server-side.
-import { CollectorResponseError, CollectorUnreachableError } from '../lib/dashboard-error.ts';
+import { connect } from 'node:net';
+import { CollectorResponseError, CollectorSlowError, CollectorUnreachableError } from '../lib/dashboard-error.ts';
 
 /** Where the collector listens when `HOTPATH_COLLECTOR_URL` is not set. */
 export const DEFAULT_COLLECTOR_URL = 'http://127.0.0.1:4318';
@@ -13,7 +14,7 @@ export interface CollectorRequestOptions {
   baseUrl?: string;
   /** Bearer token; defaults to `HOTPATH_QUERY_TOKEN`. */
   token?: string;
-  /** Gives up after this long (default 10 s) so a hung collector cannot hang the page. */
+  /** Gives up after this long (default `HOTPATH_COLLECTOR_TIMEOUT_MS`, else 10 s) so a hung collector cannot hang the page. */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -58,7 +59,8 @@ export async function collectorFetch(
 ): Promise<Response> {
   const baseUrl = options.baseUrl ?? collectorBaseUrl();
   const token = options.token ?? process.env.HOTPATH_QUERY_TOKEN;
-  const signals = [options.signal, options.timeout === false ? undefined : AbortSignal.timeout(options.timeoutMs ?? 10_000)];
+  const timeoutMs = options.timeoutMs ?? (Number(process.env.HOTPATH_COLLECTOR_TIMEOUT_MS) || 10_000);
+  const signals = [options.signal, options.timeout === false ? undefined : AbortSignal.timeout(timeoutMs)];
   const active = signals.filter((signal): signal is AbortSignal => signal !== undefined);
   try {
     return await fetch(collectorUrl(path, params, baseUrl), {
@@ -68,8 +70,26 @@ export async function collectorFetch(
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
+    // A timeout says nothing about why: whether the collector still accepts connections tells slow from gone.
+    if ((error as Error)?.name === 'TimeoutError' && (await accepts(baseUrl))) throw new CollectorSlowError(baseUrl, path, timeoutMs, { cause: error });
     throw new CollectorUnreachableError(baseUrl, { cause: error });
   }
+}
+
+/** Whether a TCP connection to the collector's host and port opens within a second. */
+function accepts(baseUrl: string): Promise<boolean> {
+  const url = new URL(baseUrl);
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port, timeout: 1000 });
+    const done = (connected: boolean) => {
+      socket.destroy();
+      resolve(connected);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
+  });
 }
 
 /**

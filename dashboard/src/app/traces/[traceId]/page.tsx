@@ -1,22 +1,21 @@
-// One trace as a waterfall, with the selected span's details beside it; refreshes while spans keep arriving.
+// One trace as a waterfall. The server reads only the first page of spans (start order) and the trace's summary,
+// so the first screen paints from it while the browser loads the rest and follows the trace live (TraceView).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { TraceDetail } from '@hotpath/collector/api-types';
+import type { SpanPage } from '@hotpath/collector/api-types';
 import { CollectorErrorState } from '../../../components/CollectorErrorState.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { LiveUpdates } from '../../../components/LiveUpdates.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { TimeShareLine } from '../../../components/TimeShareLine.tsx';
-import { TraceSummaryLine } from '../../../components/TraceSummaryLine.tsx';
-import { Waterfall } from '../../../components/Waterfall.tsx';
+import { TraceView } from '../../../components/TraceView.tsx';
 import { CollectorResponseError } from '../../../lib/dashboard-error.ts';
 import { isTraceId } from '../../../lib/trace-id.ts';
-import { packSpans } from '../../../lib/packed-spans.ts';
-import { timeBreakdown } from '../../../lib/time-breakdown.ts';
 import { attempt } from '../../../server/attempt.ts';
 import { queryCollector } from '../../../server/collector-client.ts';
 
 export const metadata: Metadata = { title: 'Trace' };
+
+/** Spans in the page the server renders: more than a screen of rows even when deep subtrees come first. */
+const FIRST_PAGE = 2_000;
 
 export default async function TracePage({ params }: { params: Promise<{ traceId: string }> }) {
   const { traceId: raw } = await params;
@@ -33,9 +32,9 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
       </>
     );
   }
-  const detail = await attempt(() => queryCollector<TraceDetail>(`/api/traces/${traceId}`, { view: 'waterfall' }));
-  if (!detail.ok) {
-    const missing = detail.error instanceof CollectorResponseError && detail.error.status === 404;
+  const first = await attempt(() => queryCollector<SpanPage>(`/api/traces/${traceId}/spans`, { limit: FIRST_PAGE }));
+  if (!first.ok) {
+    const missing = first.error instanceof CollectorResponseError && first.error.status === 404;
     return (
       <>
         <PageHeader title="Trace" subtitle={<span className="mono">{traceId}</span>} />
@@ -46,30 +45,12 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
             </EmptyState>
           </div>
         ) : (
-          <CollectorErrorState error={detail.error} />
+          <CollectorErrorState error={first.error} />
         )}
       </>
     );
   }
-  const { trace, spans } = detail.value;
-  return (
-    <>
-      <PageHeader
-        title={<span data-testid="trace-title">{trace.name}</span>}
-        subtitle={
-          <>
-            <TraceSummaryLine trace={trace} />
-            <TimeShareLine parts={timeBreakdown(spans, trace.startTime, trace.endTime)} totalMs={trace.durationMs} />
-          </>
-        }
-        actions={
-          <>
-            <LiveUpdates traceId={trace.traceId} />
-            <Link className="btn btn-sm" href={`/compare?a=${trace.traceId}`}>Compare…</Link>
-          </>
-        }
-      />
-      <Waterfall traceId={trace.traceId} packed={packSpans(spans)} mode="full" />
-    </>
-  );
+  // A trace that stops sending anything (its process died) has its running spans shown as never ended after this.
+  const quietAfterMs = Number(process.env.HOTPATH_QUIET_AFTER_MS) || 30_000;
+  return <TraceView firstPage={first.value} quietAfterMs={quietAfterMs} />;
 }

@@ -1,6 +1,6 @@
 // Read-only proxy from the browser to the collector's query API: the span detail panel and live updates use it,
 // so the collector needs no CORS and its query token never reaches the browser. Server-sent events stream through.
-import { CollectorUnreachableError, InvalidParameterError } from '../../../../lib/dashboard-error.ts';
+import { CollectorSlowError, CollectorUnreachableError, InvalidParameterError } from '../../../../lib/dashboard-error.ts';
 import { collectorFetch } from '../../../../server/collector-client.ts';
 import { proxyPath } from '../../../../server/proxy-path.ts';
 
@@ -18,9 +18,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const query = Object.fromEntries(new URL(request.url).searchParams);
   let upstream: Response;
   try {
-    upstream = await collectorFetch(path, query, { signal: request.signal, timeout: !live });
+    // Pages of a big trace are read on the collector's read worker, which answers 503 query_timeout itself after 30 s.
+    upstream = await collectorFetch(path, query, { signal: request.signal, timeout: !live, timeoutMs: Number(process.env.HOTPATH_COLLECTOR_TIMEOUT_MS) || 35_000 });
   } catch (error) {
     if (error instanceof CollectorUnreachableError) return errorResponse(502, 'collector_unreachable', error.message);
+    if (error instanceof CollectorSlowError) return errorResponse(504, 'collector_slow', error.message);
     throw error;
   }
   const headers = new Headers({ 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' });
