@@ -149,6 +149,7 @@ describe('run span listener', () => {
       'hotpath.tool.timed_out': false,
       'hotpath.tool.fallback_used': false,
       'hotpath.tool.worker': false,
+      'hotpath.tool.outcome': 'ok',
     });
   });
 

@@ -32,6 +32,8 @@ interface OpenModelCall {
 interface OpenToolCall {
   span: Span;
   toolCallId: string;
+  /** Started ahead of the model (prefetch, follow-up, learned, draft): cancelling it unused is by design. */
+  speculative: boolean;
   /** The tool span as parent, for sub-agent runs started by this tool. */
   context: Context;
 }
@@ -207,7 +209,8 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       { kind: SpanKind.INTERNAL, startTime: event.time, attributes },
       run.context,
     );
-    run.toolCalls.set(event.callId, { span, toolCallId: event.toolCall.id, context: trace.setSpan(run.context, span) });
+    const speculative = event.prefetched || event.speculation !== undefined || event.prefetchTrigger !== undefined;
+    run.toolCalls.set(event.callId, { span, toolCallId: event.toolCall.id, speculative, context: trace.setSpan(run.context, span) });
   }
 
   function toolCallEnd(run: OpenRun, event: EventOf<'tool-call-end'>): void {
@@ -222,10 +225,15 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
     });
     if (event.savedMs !== undefined) call.span.setAttribute('hotpath.tool.saved_ms', event.savedMs);
     if (event.resultTokensSaved !== undefined) call.span.setAttribute('hotpath.tool.result_tokens_saved', event.resultTokensSaved);
-    if (event.isError || event.error) {
-      const error: ErrorInfo = event.error ?? { type: event.timedOut ? 'timeout' : OTHER_ERROR, message: event.result };
-      recordError(call.span, error, event.time);
-    } else if (captureContent) {
+    // Working as designed is not an error: a speculative call cancelled because nobody needed it, and a failure (a
+    // timeout, mostly) that the tool's fallback answered. Both say what happened in hotpath.tool.outcome and keep
+    // the failure's type; only real failures set the error status.
+    const failure = event.error ?? (event.isError ? { type: event.timedOut ? 'timeout' : OTHER_ERROR, message: event.result } : undefined);
+    const outcome = toolOutcome(call, event, failure);
+    call.span.setAttribute('hotpath.tool.outcome', outcome);
+    if (outcome === 'error') recordError(call.span, failure!, event.time);
+    else if (failure) call.span.setAttributes({ 'hotpath.tool.failure.type': failure.type, 'hotpath.tool.failure.message': failure.message });
+    if (outcome === 'ok' && captureContent) {
       // The conventions record a result only for a successful execution.
       call.span.setAttribute('gen_ai.tool.call.result', event.result);
     }
@@ -238,8 +246,14 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       type: event.error?.type ?? OTHER_ERROR,
       message: `the run ended (${event.outcome}) before this call reported its end`,
     };
-    for (const call of [...run.modelCalls.values(), ...run.toolCalls.values()]) {
+    for (const call of run.modelCalls.values()) {
       recordError(call.span, unfinished, event.time);
+      call.span.end(event.time);
+    }
+    for (const call of run.toolCalls.values()) {
+      // A speculative call still running when the run ends was never needed: cancelled, not failed.
+      if (call.speculative) call.span.setAttribute('hotpath.tool.outcome', 'cancelled');
+      else recordError(call.span, unfinished, event.time);
       call.span.end(event.time);
     }
     run.span.setAttributes({
@@ -355,4 +369,15 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       runs.clear();
     },
   };
+}
+
+/**
+ * What became of a tool call, for `hotpath.tool.outcome`: `ok`; `fell_back` (it failed or timed out and its
+ * fallback answered); `cancelled` (a speculative call stopped unused); `error`.
+ */
+function toolOutcome(call: OpenToolCall, event: EventOf<'tool-call-end'>, failure: ErrorInfo | undefined): 'ok' | 'fell_back' | 'cancelled' | 'error' {
+  if (failure === undefined) return 'ok';
+  if (event.fallbackUsed && !event.isError) return 'fell_back';
+  if (failure.type === 'aborted' && call.speculative) return 'cancelled';
+  return 'error';
 }
