@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Idempotent set-up shared by the README's commands: only Node 20+ and npm are assumed.
 // Installs pnpm through npx, the workspace's dependencies (skipped when the lockfile has not changed since the
-// last install), and Debian's Chromium when a browser is needed. Each step prints one line with its time; its
+// last install), builds the published packages' dist/ (skipped when their sources have not changed), and Debian's
+// Chromium when a browser is needed. Each step prints one line with its time; its
 // full output goes to a log file under .hotpath/logs/, named (with the last lines) when the step fails.
 // Usable as a module or as a script.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
@@ -68,13 +69,48 @@ export function installDependencies() {
   }
   const marker = join(root, 'node_modules', '.hotpath-install');
   const want = fingerprint();
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return;
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return buildPackages();
   const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
   step('install dependencies (pnpm)', 'install', [['npx', [...PNPM, 'install', ...frozen, '--reporter=append-only']]], {
     env: { ...process.env, CI: 'true' },
   });
   mkdirSync(dirname(marker), { recursive: true });
   writeFileSync(marker, want);
+  buildPackages();
+}
+
+/**
+ * The packages `npm pack` publishes. The workspace runs their TypeScript sources (the @hotpath/source condition);
+ * their dist/ is what plain `node` resolves (a bin run with pnpm exec, the pack-and-install test), kept current here.
+ */
+const BUILT_PACKAGES = ['simulator', 'sdk', 'collector'];
+
+/** What a package's build reads, by path, size and modification time: a stat walk, far cheaper than a build. */
+function buildInputs(pkg) {
+  const hash = createHash('sha256');
+  const add = (path) => {
+    if (!existsSync(path)) return;
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      for (const name of readdirSync(path).sort()) {
+        if (!/\.test(-support)?\.[cm]?ts$/.test(name)) add(join(path, name));
+      }
+    } else hash.update(`${relative(root, path)}\0${stats.size}\0${stats.mtimeMs}\n`);
+  };
+  for (const input of ['src', 'package.json', 'tsconfig.json', 'tsdown.config.ts']) add(join(root, pkg, input));
+  for (const input of ['tsconfig.base.json', 'scripts/package-build-config.mjs', 'pnpm-lock.yaml']) add(join(root, input));
+  return hash.digest('hex');
+}
+
+/** Builds (tsdown) each published package whose sources changed since its last build here. */
+export function buildPackages() {
+  const marker = (pkg) => join(root, 'node_modules', `.hotpath-build-${pkg}`);
+  const stale = BUILT_PACKAGES.filter((pkg) => !existsSync(marker(pkg)) || readFileSync(marker(pkg), 'utf8') !== buildInputs(pkg));
+  if (stale.length === 0) return;
+  // JavaScript only: the workspace type-checks against the sources, and declarations (most of a build's time) are
+  // made by `npm pack` (prepack), the one place they are read.
+  step(`build ${stale.join(', ')} (tsdown)`, 'build', stale.map((pkg) => [join(root, pkg, 'node_modules', '.bin', 'tsdown'), ['--no-dts'], { cwd: join(root, pkg) }]));
+  for (const pkg of stale) writeFileSync(marker(pkg), buildInputs(pkg));
 }
 
 export function ensureChromium() {
