@@ -6,13 +6,13 @@ import { RoutingError } from './routing-error.ts';
 /** A draft model as users give it: its name, or the name with options. */
 export type DraftOption = string | ({ model: string } & Partial<Omit<DraftSettings, 'model'>>);
 
-const RACES: readonly DraftSettings['race'][] = ['on-text', 'always', 'never'];
+const RACES: readonly DraftSettings['race'][] = ['auto', 'on-text', 'always', 'never'];
 
 /**
  * Resolves a draft option against the router's models (the draft must be one of them).
  *
  * @example
- * resolveDraft('router', 'sim-small', ['sim-small', 'sim-large']); // { model: 'sim-small', race: 'on-text', escalateWrites: true }
+ * resolveDraft('router', 'sim-small', ['sim-small', 'sim-large']); // { model: 'sim-small', race: 'auto', escalateWrites: true }
  */
 export function resolveDraft(owner: string, option: DraftOption, models: readonly string[]): DraftSettings {
   const given = typeof option === 'string' ? { model: option } : option;
@@ -20,7 +20,7 @@ export function resolveDraft(owner: string, option: DraftOption, models: readonl
   if (typeof given.model !== 'string' || !models.includes(given.model)) {
     throw new RoutingError(`${owner}: draft ${JSON.stringify(given.model)} is not one of models (${models.join(', ')})`);
   }
-  const race = given.race ?? 'on-text';
+  const race = given.race ?? 'auto';
   if (!RACES.includes(race)) throw new RoutingError(`${owner}: draft race must be ${RACES.map((value) => `'${value}'`).join(', ')}, got ${JSON.stringify(race)}`);
   const escalateWrites = given.escalateWrites ?? true;
   if (typeof escalateWrites !== 'boolean') throw new RoutingError(`${owner}: draft escalateWrites must be a boolean`);

@@ -22,10 +22,12 @@ export interface DraftSettings {
   /** The cheap model that serves steps ending in tool calls. */
   model: string;
   /**
-   * When the answer model is asked: `on-text` (default) as soon as the draft starts writing text instead of tool
-   * calls, beside it; `always` at the same time as the draft; `never` only once the draft's response is complete.
+   * When the answer model is asked: `auto` (default) at the same time as the draft on the steps where the answer model
+   * has mostly been needed so far (learned per agent and step of a run), else as `on-text`; `on-text` as soon as the
+   * draft starts writing text instead of tool calls, beside it; `always` at the same time as the draft; `never` only
+   * once the draft's response is complete.
    */
-  race: 'on-text' | 'always' | 'never';
+  race: 'auto' | 'on-text' | 'always' | 'never';
   /** A draft asking for a tool that is not `readOnly` is escalated: the answer model decides side effects (default true). */
   escalateWrites: boolean;
 }

@@ -215,7 +215,7 @@ describe('router', () => {
       [{ models: MODELS, rules: [{ when: true, model: 'sim-small' }] }, /when must be a function/],
       [{ models: MODELS, rules: [{ stepKind: 'first', name: '', model: 'sim-small' }] }, /name must be a non-empty string/],
       [{ models: MODELS, draft: 'gpt-nano' }, /draft "gpt-nano" is not one of models/],
-      [{ models: MODELS, draft: { model: 'sim-small', race: 'sometimes' } }, /draft race must be 'on-text', 'always', 'never'/],
+      [{ models: MODELS, draft: { model: 'sim-small', race: 'sometimes' } }, /draft race must be 'auto', 'on-text', 'always', 'never'/],
       [{ models: MODELS, draft: { model: 'sim-small', escalateWrites: 'yes' } }, /escalateWrites must be a boolean/],
     ];
     for (const [options, expected] of cases) {

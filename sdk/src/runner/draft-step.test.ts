@@ -146,6 +146,23 @@ describe('draft cascade', () => {
     assert.deepEqual(executions, ['refund O-1'], 'the write ran once, as the answer model asked');
   });
 
+  it('races from the start, with race "auto", on the steps where the answer model has mostly been needed', async () => {
+    const model = scriptedModel((request) =>
+      request.model === 'small' ? (hasToolResult(request) ? { text: 'x', delayMs: 30 } : lookup('O-1')) : { text: 'O-1 has shipped.' },
+    );
+    const runner = new Runner({ provider: model });
+    const events: RunEvent[] = [];
+    runner.subscribe((event) => events.push(event));
+    for (let run = 0; run < 4; run++) await runner.run(agentWith('auto'), 'Where is O-1?');
+    const answerStarts = events.flatMap((event) => (event.type === 'model-call-start' && event.model === 'large' ? [event] : []));
+    assert.deepEqual(answerStarts.map((event) => event.routing?.rule), ['answer-race', 'answer-race', 'answer-race', 'answer-race']);
+    assert.match(answerStarts[3]!.routing!.reason, /^started together with the draft: at step 2 of a run large was needed 3 of 3 times/);
+    assert.match(answerStarts[2]!.routing!.reason, /began writing text/, 'until three drafts were seen, the answer model waits for text');
+    const firstSteps = events.filter((event) => event.type === 'model-call-start' && event.model === 'small' && event.messages.at(-1)?.role === 'user');
+    assert.equal(firstSteps.length, 4, 'the first steps, which end in tool calls, never start the answer model');
+    assert.equal(model.calls.filter((call) => call.request.model === 'large').length, 4);
+  });
+
   it('aborts both calls of a race and the tools they started when the caller aborts mid-race', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);

@@ -7,7 +7,8 @@
 //
 // When the answer model is asked depends on the draft's `race`: `on-text` starts it beside the draft as soon as the
 // draft starts writing text instead of calling tools, `always` starts both together, `never` waits for the whole
-// draft. A call that turns out not to be needed is cancelled (`DiscardedCall`) and its end reported as discarded, so
+// draft, and `auto` (the default) starts both together on the steps where the answer model has mostly been needed
+// for this agent so far (draft-statistics.ts), `on-text` on the others. A call that turns out not to be needed is cancelled (`DiscardedCall`) and its end reported as discarded, so
 // the waterfall shows the discarded draft or the losing call with why.
 import type { DraftSettings } from '../routing/model-router.ts';
 import { callModel, DiscardedCall, type ModelCallReview, type ModelResponse } from './call-model.ts';
@@ -47,6 +48,14 @@ export async function callWithDraft(
     decision(draft.model, 'draft-tool-step', `${draft.model} asked for ${plural(calls, 'valid tool call')}: kept, ${answer.model} not needed`);
   const escalation = () =>
     decision(answer.model, 'answer-escalation', `${verdict && !verdict.keep ? verdict.reason : `${answer.model} finished before the draft`}; answers are written by ${answer.model}`);
+  const statistics = run.config.draftStatistics;
+  const fromStart = draft.race === 'always' || (draft.race === 'auto' && statistics.raceFromStart(run.agent.name, step));
+  const race = fromStart ? 'always' : draft.race === 'never' ? 'never' : 'on-text';
+  const seen = statistics.neededShare(run.agent.name, step);
+  const raceReason =
+    draft.race === 'always'
+      ? 'started together with the draft (race: always)'
+      : `started together with the draft: at step ${step + 1} of a run ${answer.model} was needed ${seen ? `${Math.round(seen.share * seen.drafted)} of ${seen.drafted}` : 'most'} times`;
   let verdict: Verdict | undefined;
   let answerCall: RunningCall | undefined;
   let resolveAnswer!: (settled: Settled) => void;
@@ -83,11 +92,12 @@ export async function callWithDraft(
     'draft',
     (response) => {
       verdict = judgeDraft(run, response, draft, answer.model);
+      statistics.record(run.agent.name, step, !verdict.keep);
       return verdict.keep ? { routing: keptRouting(response.toolCalls.length) } : { discarded: `answer-escalation: ${verdict.reason}` };
     },
-    draft.race === 'on-text' ? () => startAnswer('answer-race', `started beside the draft when ${draft.model} began writing text`) : undefined,
+    race === 'on-text' ? () => startAnswer('answer-race', `started beside the draft when ${draft.model} began writing text`) : undefined,
   );
-  if (draft.race === 'always') startAnswer('answer-race', `started together with the draft (race: always)`);
+  if (race === 'always') startAnswer('answer-race', raceReason);
 
   const discarded: string[] = [];
   const kept = (call: RunningCall, response: ModelResponse, routing: RoutingDecision): StepResponse => ({

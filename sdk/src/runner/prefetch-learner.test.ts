@@ -39,6 +39,22 @@ describe('prefetch learner', () => {
     assert.deepEqual(learner.plan().patterns.map((p) => [p.trigger, p.tool, p.arguments]), [['get_customer', 'list_orders', { customerId: { from: ['args', 'customerId'] } }]]);
   });
 
+  it('learns calls whose id-like arguments come straight from the input, by the shape of the id', () => {
+    const learner = new PrefetchLearner();
+    for (const id of ['O-1001', 'O-1002']) learner.session('desk', [], `Where is order ${id} now?`).call('get_order', { orderId: id, verbose: false });
+    learner.session('desk', [], 'Is Ada (C-1001) a gold member?').call('find_customer', { name: 'Ada' });
+    const calls = learner.suggestAtStart('desk', 'Compare O-7001, O-7002 and the old order 42; also C-9').map((suggestion) => suggestion.call);
+    assert.deepEqual(calls, [
+      { tool: 'get_order', arguments: { orderId: 'O-7001', verbose: false } },
+      { tool: 'get_order', arguments: { orderId: 'O-7002', verbose: false } },
+    ]);
+    assert.deepEqual(learner.suggestAtStart('desk', 'Where is my order?'), [], 'no id of that shape, no call');
+    const session = learner.session('desk', [], 'Order O-1003, and O-1003 again');
+    session.call('get_order', { orderId: 'O-1003', verbose: false });
+    session.call('get_order', { orderId: 'O-1003', verbose: false });
+    assert.equal(learner.plan().patterns.find((pattern) => pattern.trigger === '$input')!.support, 3, 'one confirmation per run');
+  });
+
   it('stops speculating a pattern whose speculations mostly go unused', () => {
     const learner = new PrefetchLearner({ minSupport: 1, minPrecision: 0.5 });
     const session = learner.session('desk');
@@ -136,7 +152,8 @@ describe('learned prefetch in runs', () => {
     assert.deepEqual(shipment.speculation, { source: 'learned', used: true });
     const askedAt = events.find((event) => event.type === 'model-call-end' && event.output?.role === 'assistant' && event.output.toolCalls?.[0]?.name === 'get_shipment')!.time;
     assert.ok(shipment.time < askedAt, 'it started before the model asked');
-    assert.deepEqual(result.speculation, { started: 1, used: 1, wasted: 0, bySource: { learned: { started: 1, used: 1, wasted: 0 } } });
+    // The order itself was started from the input (O-3 has the shape of the ids the model looked up before).
+    assert.deepEqual(result.speculation, { started: 2, used: 2, wasted: 0, bySource: { learned: { started: 2, used: 2, wasted: 0 } } });
   });
 
   it('cancels and reports a learned speculation the model does not use', async () => {
@@ -150,11 +167,11 @@ describe('learned prefetch in runs', () => {
     runner.subscribe((event) => events.push(event));
     signals.length = 0;
     const result = await runner.run(agent, 'O-3');
-    assert.deepEqual(result.speculation.bySource.learned, { started: 1, used: 0, wasted: 1 });
+    assert.deepEqual(result.speculation.bySource.learned, { started: 2, used: 1, wasted: 1 }, 'the order from the input was used, the shipment not');
     assert.equal(signals[0]!.aborted, true);
     const wasted = events.find((event) => event.type === 'tool-call-start' && event.toolCall.id.startsWith('prefetch:'));
     assert.ok(wasted?.type === 'tool-call-start' && wasted.speculation?.used === false);
-    assert.equal(learner.plan().patterns[0]!.wasted, 1);
+    assert.equal(learner.plan().patterns.find((pattern) => pattern.tool === 'get_shipment')!.wasted, 1);
   });
 
   it('never speculates a tool that is not read-only, though it sees the pattern', async () => {
@@ -162,11 +179,30 @@ describe('learned prefetch in runs', () => {
     const learner = new PrefetchLearner();
     const runner = new Runner({ provider: tracker(true), prefetchLearner: learner });
     for (const id of ['O-1', 'O-2', 'O-3']) await runner.run(agent, id);
-    assert.equal(learner.plan().patterns[0]?.support, 3);
+    assert.equal(learner.plan().patterns.find((pattern) => pattern.tool === 'get_shipment')?.support, 3);
+    const events: RunEvent[] = [];
+    runner.subscribe((event) => events.push(event));
     executions.length = 0;
-    const result = await runner.run(agent, 'O-4');
-    assert.equal(result.speculation.started, 0);
+    await runner.run(agent, 'O-4');
+    assert.ok(!events.some((event) => event.type === 'tool-call-start' && event.toolCall.name === 'get_shipment' && event.prefetched));
     assert.deepEqual(executions, ['order O-4', 'shipment S-4']);
+  });
+
+  it('starts a call learned from inputs at run start, beside the first model call', async () => {
+    const { agent, executions } = desk();
+    const runner = new Runner({ provider: tracker(false), prefetchLearner: new PrefetchLearner() });
+    await runner.run(agent, 'O-1');
+    await runner.run(agent, 'O-2');
+    const events: RunEvent[] = [];
+    runner.subscribe((event) => events.push(event));
+    executions.length = 0;
+    const result = await runner.run(agent, 'O-3');
+    assert.deepEqual(executions, ['order O-3']);
+    const start = events.find((event) => event.type === 'tool-call-start');
+    const firstModelCall = events.find((event) => event.type === 'model-call-start')!;
+    assert.ok(start?.type === 'tool-call-start' && start.prefetchTrigger === 'input' && start.speculation?.source === 'learned');
+    assert.ok(start.time <= firstModelCall.time);
+    assert.equal(result.speculation.used, 1);
   });
 
   it('learns nothing and speculates nothing with learnedPrefetch off', async () => {

@@ -2,7 +2,10 @@
 // that appears in the result (or the arguments) of an earlier call A, e.g. `get_shipment({ shipmentId })` after
 // `get_order` returned that shipmentId — and once such a pattern has held `minSupport` times, starts B speculatively
 // the moment a result of A arrives (read-only tools only; the model still decides, and gets the running execution only
-// when it asks for the identical call). Patterns whose speculations go unused too often stop being speculated. Memory
+// when it asks for the identical call). The run's input is a source too: an id-like argument value (letters and digits,
+// `C-1001`, `TP-30417`) found verbatim in the user's message teaches a pattern by the value's shape (`A-9999`), and a
+// later input holding a token of that shape starts the call at run start, beside the first model call. Patterns
+// whose speculations go unused too often stop being speculated. Memory
 // is bounded: at most `maxPatterns` patterns (least recently confirmed dropped first), and per run only the last
 // RECENT_RESULTS results are remembered, each by at most MAX_LEAVES values. A plan (`plan()`, or `hotpath learn` from
 // a collector's traces) seeds a learner in another process.
@@ -13,8 +16,14 @@ import type { Message } from '../messages.ts';
 import { canonicalJson, toolCallKey } from '../tools/canonical-json.ts';
 import { RunInputError } from './run-errors.ts';
 
-/** Where an argument of the follow-up call comes from: a path into A's `result` or `args`, or a fixed value. */
-export type ArgumentSource = { from: (string | number)[] } | { value: string | number | boolean | null };
+/**
+ * Where an argument of the follow-up call comes from: a path into A's `result` or `args`, a fixed value, or (for the
+ * `$input` trigger) the tokens of the run's input that have this shape (`A-9999`: a capital, a dash, four digits).
+ */
+export type ArgumentSource = { from: (string | number)[] } | { value: string | number | boolean | null } | { input: string };
+
+/** The trigger of patterns whose source is the run's input (started at run start). */
+export const INPUT_TRIGGER = '$input';
 
 /** One learned pattern: after a result of `trigger`, call `tool` with these arguments. */
 export interface LearnedPattern {
@@ -81,9 +90,15 @@ export interface LearningSession {
   call(tool: string, args: Record<string, unknown>): void;
 }
 
+/** At most this many calls of one input pattern start per run (an input naming many ids starts the first few). */
+const MAX_INPUT_CALLS = 3;
+/** An id-like token: letters, digits and inner `-` `_` `.`, with at least one digit. */
+const ID_TOKEN = /(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?![A-Za-z0-9])/g;
+
 const argumentSource = z.union([
   z.object({ from: z.array(z.union([z.string(), z.number().int().nonnegative()])).min(2) }).strict(),
   z.object({ value: z.union([z.string(), z.number(), z.boolean(), z.null()]) }).strict(),
+  z.object({ input: z.string().regex(/^[Aa9._-]{3,200}$/) }).strict(),
 ]);
 const planSchema = z.object({
   version: z.literal(1),
@@ -147,9 +162,11 @@ export class PrefetchLearner {
     return this.#patterns.size;
   }
 
-  /** A session for one run of `agent`, seeded with the tool results already in its history. */
-  session(agent: string, history: readonly Message[] = []): LearningSession {
+  /** A session for one run of `agent` on `input`, seeded with the tool results already in its history. */
+  session(agent: string, history: readonly Message[] = [], input = ''): LearningSession {
     const recent: Observed[] = [];
+    const inputTokens = new Set(idTokens(input));
+    const fromInput = new Set<string>();
     const result = (tool: string, args: Record<string, unknown>, value: unknown) => {
       const values = new Map<string, (string | number)[]>();
       index(['args'], args, values);
@@ -174,6 +191,13 @@ export class PrefetchLearner {
             bestDerived = mapping.derived;
           }
           if (mapping.derived === bestDerived && best.length < MAX_SOURCES) best.push({ source, mapping: mapping.arguments });
+        }
+        const shaped = inputMapping(args, inputTokens);
+        if (shaped) {
+          const pattern = { agent, trigger: INPUT_TRIGGER, tool, arguments: shaped };
+          // One confirmation per run: the same id asked for again is the same evidence.
+          if (!fromInput.has(keyOf(pattern))) this.#remember(pattern, 1, 0);
+          fromInput.add(keyOf(pattern));
         }
         const confirmed = new Set<string>();
         for (const { source, mapping } of best) {
@@ -207,6 +231,27 @@ export class PrefetchLearner {
           if (!used) pattern.wasted += 1;
         },
       });
+    }
+    return suggestions;
+  }
+
+  /** The calls the run's input leads to: input patterns that held, for each id-shaped token of the input. */
+  suggestAtStart(agent: string, input: string): LearnedSuggestion[] {
+    const keys = this.#byTrigger.get(triggerKey(agent, INPUT_TRIGGER));
+    if (!keys) return [];
+    const tokens = idTokens(input);
+    const suggestions: LearnedSuggestion[] = [];
+    for (const key of keys) {
+      const pattern = this.#patterns.peek(key);
+      if (!pattern || !this.#active(pattern)) continue;
+      for (const callArguments of argumentsFromInput(pattern.arguments, tokens)) {
+        suggestions.push({
+          call: { tool: pattern.tool, arguments: callArguments },
+          settled: (used) => {
+            if (!used) pattern.wasted += 1;
+          },
+        });
+      }
     }
     return suggestions;
   }
@@ -292,9 +337,56 @@ function mapArguments(
   return derived > 0 ? { arguments: mapping, derived } : null;
 }
 
+/** The id-like tokens of a text (at least three characters, at least one digit), in order, each once. */
+function idTokens(text: string): string[] {
+  return [...new Set((text.match(ID_TOKEN) ?? []).filter((token) => token.length >= MIN_STRING && token.length <= MAX_STRING && /\d/.test(token)))];
+}
+
+/** A token's shape: capitals → `A`, small letters → `a`, digits → `9`, the rest as is (`TP-30417` → `AA-99999`). */
+function shapeOf(token: string): string {
+  return token.replace(/[A-Z]/g, 'A').replace(/[a-z]/g, 'a').replace(/[0-9]/g, '9');
+}
+
+/** How a call's arguments come from the input: id-shaped values found in it by shape, the rest literal; null when none does. */
+function inputMapping(args: Record<string, unknown>, inputTokens: ReadonlySet<string>): Record<string, ArgumentSource> | null {
+  if (inputTokens.size === 0) return null;
+  const mapping: Record<string, ArgumentSource> = {};
+  let derived = 0;
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value === 'string' && inputTokens.has(value)) {
+      mapping[name] = { input: shapeOf(value) };
+      derived += 1;
+    } else if (value === null || typeof value === 'boolean' || typeof value === 'number' || (typeof value === 'string' && value.length <= MAX_STRING)) {
+      mapping[name] = { value };
+    } else {
+      return null;
+    }
+  }
+  return derived > 0 ? mapping : null;
+}
+
+/** The argument sets an input pattern makes of an input: one per matching token when one argument comes from the input. */
+function argumentsFromInput(mapping: Record<string, ArgumentSource>, tokens: readonly string[]): Record<string, unknown>[] {
+  const fixed: Record<string, unknown> = {};
+  const shaped: [string, string[]][] = [];
+  for (const [name, source] of Object.entries(mapping)) {
+    if ('value' in source) fixed[name] = source.value;
+    else if ('input' in source) shaped.push([name, tokens.filter((token) => shapeOf(token) === source.input)]);
+    else return [];
+  }
+  if (shaped.length === 1) {
+    const [name, matches] = shaped[0]!;
+    return matches.slice(0, MAX_INPUT_CALLS).map((token) => ({ ...fixed, [name]: token }));
+  }
+  // Several arguments from the input: only when each shape names exactly one token, or the pairing would be a guess.
+  if (shaped.length === 0 || shaped.some(([, matches]) => matches.length !== 1)) return [];
+  return [{ ...fixed, ...Object.fromEntries(shaped.map(([name, matches]) => [name, matches[0]])) }];
+}
+
 function buildArguments(mapping: Record<string, ArgumentSource>, sources: { args: unknown; result: unknown }): Record<string, unknown> | null {
   const built: Record<string, unknown> = {};
   for (const [name, source] of Object.entries(mapping)) {
+    if ('input' in source) return null;
     if ('value' in source) {
       built[name] = source.value;
       continue;

@@ -63,9 +63,17 @@ export class PrefetchRegistry {
   #reported = 0;
   readonly #summary: SpeculationSummary = { started: 0, used: 0, wasted: 0, bySource: {} };
 
-  /** Starts the agent's declared calls (invalid arguments are skipped: the model would be told when it asks). */
+  /**
+   * At run start: the agent's declared calls (`prefetch`) and the calls learned patterns expect from this input
+   * (`learnedPrefetch`). Invalid arguments are skipped: the model would be told when it asks.
+   */
   start(run: RunContext): void {
-    for (const call of run.agent.prefetchFor(run.input)) this.launch(run, call, { source: 'prefetch' });
+    if (run.settings.prefetch) for (const call of run.agent.prefetchFor(run.input)) this.launch(run, call, { source: 'prefetch' });
+    if (run.settings.learnedPrefetch) {
+      for (const suggestion of run.config.learner.suggestAtStart(run.agent.name, run.input)) {
+        this.launch(run, suggestion.call, { source: 'learned', trigger: 'input', onSettled: suggestion.settled });
+      }
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Tool } from '../tools/tool.ts';
 import type { ToolCache } from '../tools/tool-cache.ts';
 import type { WorkerPool } from '../tools/worker-pool.ts';
 import type { ResolvedOptimizations } from './optimizations.ts';
+import type { DraftStatistics } from './draft-statistics.ts';
 import type { PrefetchRegistry } from './prefetch.ts';
 import type { LearningSession, PrefetchLearner } from './prefetch-learner.ts';
 import type { RoutingDecision, RunEvent, RunOutcome, RunUsage, SpeculationSummary, ToolCacheOutcome } from './run-events.ts';
@@ -80,6 +81,7 @@ export interface RunnerConfig {
   toolCache: ToolCache;
   workerPool: WorkerPool;
   learner: PrefetchLearner;
+  draftStatistics: DraftStatistics;
 }
 
 export interface RunContext {

@@ -32,7 +32,7 @@ export async function runLoop(run: RunContext): Promise<LoopEnd> {
   // A guardrail that trips while the first model call runs cancels it at once.
   const refused = new AbortController();
   const signal = AbortSignal.any([run.signal, refused.signal, ...(deadline ? [deadline] : [])]);
-  if (settings.prefetch) run.prefetch.start(run);
+  if (settings.prefetch || settings.learnedPrefetch) run.prefetch.start(run);
   let guardrails = run.agent.guardrails.length > 0 ? checkGuardrails(run, run.signal) : undefined;
   guardrails?.then(
     (trip) => trip && refused.abort(new GuardrailTripSignal(trip)),

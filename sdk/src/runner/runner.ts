@@ -11,6 +11,7 @@ import { WorkerPool } from '../tools/worker-pool.ts';
 import { inputMessage, systemMessage, toolSpecs } from './build-request.ts';
 import { selectTools } from './tool-selection.ts';
 import { resolveOptimizations, type OptimizationsOption } from './optimizations.ts';
+import { DraftStatistics } from './draft-statistics.ts';
 import { PrefetchRegistry } from './prefetch.ts';
 import { PrefetchLearner } from './prefetch-learner.ts';
 import { now, type Budgets, type PendingRunEvent, type RunContext, type RunnerConfig, type RunResult } from './run-context.ts';
@@ -89,6 +90,7 @@ export class Runner {
       toolCache: options.toolCache ?? new ToolCache(),
       workerPool: new WorkerPool(optimizations.workerTools ? optimizations.workerTools : {}),
       learner: options.prefetchLearner ?? new PrefetchLearner(),
+      draftStatistics: new DraftStatistics(),
     };
   }
 
@@ -259,7 +261,7 @@ export class Runner {
       steps: [],
       usage,
       prefetch: new PrefetchRegistry(),
-      learning: settings.learnedPrefetch ? this.#config.learner.session(agent.name, history) : undefined,
+      learning: settings.learnedPrefetch ? this.#config.learner.session(agent.name, history, input) : undefined,
       emit(pending: PendingRunEvent) {
         // Telemetry off costs nothing: no event object, no clock read.
         if (sink === undefined && listeners.size === 0) return;
