@@ -68,9 +68,12 @@ function Legend() {
   );
 }
 
-/** The clock running spans grow to: ticks once a second while any span runs and the trace is not quiet. */
-function useRunningClock(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * The clock running spans grow to: ticks once a second while any span runs. Null until the page has hydrated, so the
+ * server's render and the browser's first one agree (the axis labels depend on it).
+ */
+function useRunningClock(active: boolean): number | null {
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     if (!active) return;
     setNow(Date.now());
@@ -138,8 +141,8 @@ export function WaterfallView(props: WaterfallViewProps) {
 
   // Running spans grow to now until the trace goes quiet; then they stop where the collector last heard of it.
   const clock = useRunningClock(runningCount > 0);
-  const quiet = runningCount > 0 && clock - lastSeenTime > quietAfterMs;
-  const runningEnd = runningCount === 0 ? 0 : quiet ? lastSeenTime : clock;
+  const quiet = runningCount > 0 && clock !== null && clock - lastSeenTime > quietAfterMs;
+  const runningEnd = runningCount === 0 ? 0 : quiet || clock === null ? lastSeenTime : clock;
 
   const latestVersion = useRef(version);
   latestVersion.current = version;

@@ -110,7 +110,8 @@ export class StartedSpanProcessor implements SpanProcessor {
       const response = await fetch(this.url, {
         method: 'POST',
         headers: { ...this.options.headers, 'content-type': 'application/json' },
-        body,
+        // OTLP/JSON is text; as a string the body suits every fetch typing (DOM and Node).
+        body: new TextDecoder().decode(body),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
       });
       await response.body?.cancel();
