@@ -148,6 +148,14 @@ describe('runner over HTTP against the simulated model server', { timeout: 30_00
     }
   });
 
+  it('close({ provider: true }) also closes the provider: its pooled connections are gone and a later call is refused', async () => {
+    const provider = openaiCompatible({ baseURL: server.baseURL });
+    const runner = new Runner({ provider });
+    assert.equal((await runner.run(agent, task.turns[0]!)).outcome, 'completed');
+    await runner.close({ provider: true });
+    await assert.rejects(new Runner({ provider }).run(agent, task.turns[0]!), /The client is destroyed/);
+  });
+
   it('aborts an HTTP run through its signal with an aborted run-end', async () => {
     const provider = openaiCompatible({ baseURL: server.baseURL });
     const runner = new Runner({ provider });

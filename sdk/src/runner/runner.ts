@@ -137,10 +137,17 @@ export class Runner {
 
   /**
    * Stops this runner's worker threads (they start again if a later run needs them). The provider belongs to the
-   * caller, who may share it between runners: close it with `provider.close()`.
+   * caller, who may share it between runners, so it stays open unless `{ provider: true }` asks to close it too
+   * (its pooled connections; a later call on it fails). Keep one Runner per process: its tool cache and worker pool
+   * serve every run, and close it once, at shutdown, before flushing telemetry.
+   *
+   * @example
+   * await runner.close({ provider: true });
+   * await shutdown(); // from setup(): flushes the last spans
    */
-  async close(): Promise<void> {
+  async close(options: { provider?: boolean } = {}): Promise<void> {
     await this.#config.workerPool.close();
+    if (options.provider) await this.#config.provider.close?.();
   }
 
   /** Runs a sub-agent as a child of the tool call that asked for it. */
