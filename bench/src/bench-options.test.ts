@@ -2,15 +2,17 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BenchError } from './bench-error.ts';
 import { parseBenchOptions } from './bench-options.ts';
+import { SUITE_IDS } from './suites.ts';
 
 const OUT = '/tmp/latest.json';
 
 describe('parseBenchOptions', () => {
-  it('defaults to two repetitions, one ablation pass, all three variants and latency scale 1', () => {
+  it('defaults to two repetitions, one ablation pass, every variant and suite, and latency scale 1', () => {
     assert.deepEqual(parseBenchOptions([], {}, OUT), {
       repetitions: 2,
       ablationRepetitions: 1,
-      variants: ['baseline', 'optimized', 'openai-agents'],
+      variants: ['baseline', 'baseline-keepalive', 'optimized', 'user-config', 'openai-agents'],
+      suites: [...SUITE_IDS],
       latencyScale: 1,
       output: OUT,
       progress: true,
@@ -44,6 +46,7 @@ describe('parseBenchOptions', () => {
       [['--ablation-repetitions', '-1'], /--ablation-repetitions/],
       [['--latency-scale', 'fast'], /--latency-scale: expected a number > 0/],
       [['--variants', 'baseline,langgraph'], /unknown variant "langgraph"/],
+      [['--suites', 'support-desk,nope'], /--suites: unknown suite "nope"/],
       [['--collector', 'not a url'], /--collector: "not a url" is not a URL/],
       [['--tasks', ' , '], /--tasks: expected a comma-separated list/],
       [['--bogus'], /^Unknown option '--bogus' \(see --help\)$/],

@@ -4,9 +4,9 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchOptionsError } from './bench-error.ts';
-
-export const MAIN_VARIANTS = ['baseline', 'optimized', 'openai-agents'] as const;
-export type MainVariant = (typeof MAIN_VARIANTS)[number];
+import { SUITE_IDS } from './suites.ts';
+import { MAIN_VARIANTS } from './variants.ts';
+import type { MainVariant } from './variants.ts';
 
 export interface BenchOptions {
   repetitions: number;
@@ -17,6 +17,8 @@ export interface BenchOptions {
   /** Task ids or categories to keep; undefined: the whole suite. */
   tasks?: string[];
   variants: MainVariant[];
+  /** Suite ids to run (default: every suite). */
+  suites: string[];
   latencyScale: number;
   collectorUrl?: string;
   output: string;
@@ -30,8 +32,10 @@ export const BENCH_USAGE = `Usage: pnpm bench [-- options]
   --ablation-repetitions N   passes per technique switched off, run beside the first repetitions;
                              0 skips the ablation (env HOTPATH_BENCH_ABLATION_REPETITIONS, default 1)
   --ablation a,b             only these techniques in the ablation (default: every technique)
-  --tasks a,b                only these task ids or categories (env HOTPATH_BENCH_TASKS)
-  --variants a,b             among baseline, optimized, openai-agents (default: all three)
+  --suites a,b               among ${SUITE_IDS.join(', ')} (env HOTPATH_BENCH_SUITES, default: all)
+  --tasks a,b                only these task ids or categories (env HOTPATH_BENCH_TASKS; of whichever suite has them)
+  --variants a,b             among ${MAIN_VARIANTS.join(', ')} (default: all; optimized
+                             runs only on the suite it was fitted to)
   --latency-scale X          multiplies every simulated latency (env HOTPATH_BENCH_LATENCY_SCALE, default 1)
   --collector URL            export traces to this Hotpath collector (env HOTPATH_COLLECTOR_URL)
   --output PATH              where to write the JSON (default bench/results/latest.json)
@@ -64,6 +68,7 @@ export function parseBenchOptions(
         ablation: { type: 'string' },
         tasks: { type: 'string' },
         variants: { type: 'string' },
+        suites: { type: 'string' },
         'latency-scale': { type: 'string' },
         collector: { type: 'string' },
         output: { type: 'string' },
@@ -80,6 +85,10 @@ export function parseBenchOptions(
     if (!(MAIN_VARIANTS as readonly string[]).includes(variant)) {
       throw new BenchOptionsError(`--variants: unknown variant "${variant}" (known: ${MAIN_VARIANTS.join(', ')})`);
     }
+  }
+  const suites = list(values.suites ?? env.HOTPATH_BENCH_SUITES, '--suites') ?? [...SUITE_IDS];
+  for (const suite of suites) {
+    if (!SUITE_IDS.includes(suite)) throw new BenchOptionsError(`--suites: unknown suite "${suite}" (known: ${SUITE_IDS.join(', ')})`);
   }
   const collectorUrl = values.collector ?? env.HOTPATH_COLLECTOR_URL;
   if (values.collector === '') throw new BenchOptionsError('--collector: expected a collector URL such as http://127.0.0.1:4318, got an empty value');
@@ -99,6 +108,7 @@ export function parseBenchOptions(
     ...(ablation && { ablation }),
     ...(tasks && { tasks }),
     variants: variants as MainVariant[],
+    suites,
     latencyScale: positive(values['latency-scale'] ?? env.HOTPATH_BENCH_LATENCY_SCALE, '--latency-scale', 1),
     ...(collectorUrl && { collectorUrl }),
     output: usableOutput(values.output ?? defaultOutput),

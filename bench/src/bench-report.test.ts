@@ -1,57 +1,69 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ablationVariant, buildReport } from './bench-report.ts';
-import { taskRun, threeVariantRuns } from './test-fixtures.ts';
+import { buildReport } from './bench-report.ts';
+import { ablationVariant, comparisonOf, variantOf } from './suite-report.ts';
+import { suiteRuns, taskRun } from './test-fixtures.ts';
 
-const config = { repetitions: 2, ablationRepetitions: 1, latencyScale: 1, tasks: 2, command: 'pnpm bench' };
+const config = { repetitions: 2, ablationRepetitions: 1, latencyScale: 1, tasks: { 'support-desk': 2 }, command: 'pnpm bench' };
+const desk = (techniques: string[] = []) => ({ suite: 'support-desk', title: 'Support desk', tasks: 2, techniques });
 
 describe('buildReport', () => {
-  it('compares optimized with baseline and with @openai/agents from the same runs', () => {
-    const report = buildReport({ runs: threeVariantRuns(), config, techniques: [] });
-    assert.deepEqual(report.ours, { speedupP50: 4, speedupTotal: 4, tokenRatio: 0.5 });
-    assert.equal(report.vsOpenaiAgents?.speedupTotal, 2);
-    assert.equal(report.openaiAgents?.total, 4);
+  it('compares each Hotpath variant with the naive loop, the fair baseline and @openai/agents from the same runs', () => {
+    const [suite] = buildReport({ runs: suiteRuns(), config, suites: [desk()] }).suites;
+    assert.deepEqual(suite!.variants.map((summary) => summary.variant), ['baseline', 'baseline-keepalive', 'optimized', 'user-config', 'openai-agents']);
+    assert.deepEqual(comparisonOf(suite!, 'optimized', 'baseline')!.comparison, { speedupP50: 4, speedupTotal: 4, tokenRatio: 0.5 });
+    assert.equal(comparisonOf(suite!, 'user-config', 'baseline')!.comparison.speedupTotal, 3);
+    assert.equal(comparisonOf(suite!, 'user-config', 'baseline-keepalive')!.comparison.speedupTotal, 900 / 400);
+    assert.equal(comparisonOf(suite!, 'user-config', 'openai-agents')!.comparison.speedupTotal, 1.5);
+    assert.equal(variantOf(suite!, 'openai-agents')?.total, 4);
   });
 
-  it('compares each ablated variant with baseline and with optimized, skipping techniques that did not run', () => {
-    const runs = [
-      ...threeVariantRuns(),
-      taskRun({ variant: ablationVariant('toolCache'), wallMs: 200, taskId: 't0' }),
-      taskRun({ variant: ablationVariant('toolCache'), wallMs: 400, taskId: 't1' }),
-    ];
-    const report = buildReport({ runs, config, techniques: ['toolCache', 'routing'] });
-    assert.equal(report.ablation.length, 1);
-    const [entry] = report.ablation;
-    assert.equal(entry!.technique, 'toolCache');
-    assert.equal(entry!.vsBaseline.speedupTotal, 2); // baseline 1,200 ms per pass ÷ 600 ms
-    assert.equal(entry!.slowdownVsOptimized, 2); // 600 ms ÷ optimized's 300 ms
+  it('keeps each suite apart', () => {
+    const runs = [...suiteRuns('support-desk'), ...suiteRuns('held-out').map((run) => ({ ...run, wallMs: run.wallMs * 2 }))];
+    const report = buildReport({ runs, config, suites: [desk(), { suite: 'held-out', title: 'Held out', fingerprint: 'f1', tasks: 2, techniques: [] }] });
+    assert.deepEqual(report.suites.map((suite) => [suite.suite, suite.fingerprint, variantOf(suite, 'baseline')!.batchTotalMs]), [
+      ['support-desk', undefined, 1_200],
+      ['held-out', 'f1', 2_400],
+    ]);
   });
 
-  it('compares an ablated variant only with the baseline and optimized batches that ran beside it', () => {
+  it('compares each ablated variant with the naive loop and with user-config, in the batches that ran beside it only', () => {
     const runs = [
-      ...threeVariantRuns().map((run) => (run.batch === 1 && run.variant !== 'openai-agents' ? { ...run, wallMs: run.wallMs * 10 } : run)),
-      taskRun({ variant: ablationVariant('toolCache'), wallMs: 450, batch: 0 }),
+      ...suiteRuns().map((run) => (run.batch === 1 ? { ...run, wallMs: run.wallMs * 10 } : run)),
+      taskRun({ variant: ablationVariant('toolCache'), wallMs: 300, taskId: 't0' }),
+      taskRun({ variant: ablationVariant('toolCache'), wallMs: 500, taskId: 't1' }),
     ];
-    const [entry] = buildReport({ runs, config, techniques: ['toolCache'] }).ablation;
-    assert.equal(entry!.vsBaseline.speedupTotal, 1_200 / 450); // batch 0 only: baseline 400 + 800
-    assert.equal(entry!.slowdownVsOptimized, 450 / 300); // batch 0 only: optimized 100 + 200
+    const [suite] = buildReport({ runs, config, suites: [desk(['toolCache', 'routing'])] }).suites;
+    assert.equal(suite!.ablation.length, 1, 'a technique that did not run is skipped');
+    const [entry] = suite!.ablation;
+    assert.equal(entry!.vsBaseline.speedupTotal, 1_200 / 800);
+    assert.equal(entry!.slowdownVsCandidate, 800 / 400);
+  });
+
+  it('lists the answers a variant lost against the naive loop, task by task and batch by batch', () => {
+    const runs = suiteRuns().map((run) =>
+      (run.variant === 'user-config' && run.taskId === 't1' && run.batch === 1) || (run.variant === 'baseline' && run.taskId === 't0')
+        ? { ...run, correct: false }
+        : run,
+    );
+    const [suite] = buildReport({ runs, config, suites: [desk()] }).suites;
+    assert.deepEqual(comparisonOf(suite!, 'user-config', 'baseline')!.lostAnswers, ['t1#1']);
+    assert.deepEqual(comparisonOf(suite!, 'optimized', 'baseline')!.lostAnswers, []);
   });
 
   it('breaks p50 and correct answers down by task category for the main variants only', () => {
-    const runs = [...threeVariantRuns(), taskRun({ variant: ablationVariant('routing'), wallMs: 5, category: 'hard' })];
-    const report = buildReport({ runs, config, techniques: ['routing'] });
-    const chains = report.categories.find((entry) => entry.category === 'dependent-chains');
-    assert.deepEqual(chains?.p50ByVariant, { baseline: 800, optimized: 200, 'openai-agents': 400 });
-    assert.deepEqual(chains?.correctByVariant.optimized, { correct: 2, total: 2 });
-    const hard = report.categories.find((entry) => entry.category === 'hard');
-    assert.deepEqual(Object.keys(hard!.p50ByVariant), ['baseline', 'optimized', 'openai-agents']);
+    const runs = [...suiteRuns(), taskRun({ variant: ablationVariant('routing'), wallMs: 5, category: 'hard' })];
+    const [suite] = buildReport({ runs, config, suites: [desk(['routing'])] }).suites;
+    const chains = suite!.categories.find((entry) => entry.category === 'dependent-chains');
+    assert.deepEqual(chains?.p50ByVariant, { baseline: 800, 'baseline-keepalive': 600, optimized: 200, 'user-config': 250, 'openai-agents': 400 });
+    const hard = suite!.categories.find((entry) => entry.category === 'hard');
     assert.deepEqual(hard!.correctByVariant.baseline, { correct: 0, total: 0 });
   });
 
-  it('leaves out the peer comparison when @openai/agents did not run', () => {
-    const runs = threeVariantRuns().filter((run) => run.variant !== 'openai-agents');
-    const report = buildReport({ runs, config, techniques: [] });
-    assert.equal(report.openaiAgents, undefined);
-    assert.equal(report.vsOpenaiAgents, undefined);
+  it('leaves out comparisons with variants that did not run', () => {
+    const runs = suiteRuns().filter((run) => run.variant !== 'openai-agents');
+    const [suite] = buildReport({ runs, config, suites: [desk()] }).suites;
+    assert.equal(comparisonOf(suite!, 'user-config', 'openai-agents'), undefined);
+    assert.equal(variantOf(suite!, 'openai-agents'), undefined);
   });
 });

@@ -20,8 +20,8 @@ export interface CollectorExport {
   wrapBatch: BatchWrapper;
   /** Gives a Hotpath Runner spans. */
   instrumentRunner(runner: Runner): void;
-  /** Wraps one @openai/agents turn in an `invoke_agent support-desk` span with the task's attributes. */
-  instrumentTurn<T>(attributes: Record<string, string | number | boolean>, turn: () => Promise<T>): Promise<T>;
+  /** Wraps one @openai/agents turn in an `invoke_agent <agentName>` span (default `support-desk`) with the task's attributes. */
+  instrumentTurn<T>(attributes: Record<string, string | number | boolean>, turn: () => Promise<T>, agentName?: string): Promise<T>;
   /** The traces exported so far, in the order their batches ran. */
   readonly traces: readonly ExportedTrace[];
   /** Flushes the spans still buffered; returns how many spans were exported and how many were lost. */
@@ -55,7 +55,7 @@ export async function startCollectorExport(collectorUrl: string, serviceName = '
     instrumentRunner: (runner) => {
       instrument(runner);
     },
-    instrumentTurn: (attributes, turn) => instrument(turn, { name: 'support-desk', attributes })(),
+    instrumentTurn: (attributes, turn, agentName = 'support-desk') => instrument(turn, { name: agentName, attributes })(),
     shutdown: async () => {
       await shutdown();
       return { exportedSpans: shutdown.exportStats.exportedSpans, failedSpans: shutdown.exportStats.failedSpans };

@@ -28,6 +28,7 @@ describe('hotpathExecutor', () => {
       answer: 'Yes, O-1.',
       outcomes: ['completed', 'completed'],
       usage: { inputTokens: 370, outputTokens: 19, cachedInputTokens: 164, requests: 3, requestsByModel: { 'sim-large': 3 } },
+      speculation: { started: 0, used: 0, wasted: 0 },
     });
     // The second turn saw the first turn's conversation.
     const secondTurn = model.calls[2]!.request.messages;

@@ -11,12 +11,15 @@ import type { TaskLike, TaskOutput } from './task-run.ts';
 
 export interface HotpathExecutorOptions {
   variant: string;
+  /** The suite it runs, recorded on its task runs. */
+  suite?: string;
   /** The model server's OpenAI base URL; ignored when `provider` is given. */
   baseURL?: string;
   apiKey?: string;
   /** A provider of your own (a scripted model in tests); default `openaiCompatible({ baseURL, apiKey })`. */
   provider?: ModelProvider;
-  agent: Agent;
+  /** The agent, or a function making one per task (a suite whose tools keep state gets fresh tools per task run). */
+  agent: Agent | (() => Agent);
   optimizations: OptimizationsOption;
   maxSteps?: number;
   budgets?: Budgets;
@@ -51,19 +54,25 @@ export function hotpathExecutor<Task extends TaskLike>(options: HotpathExecutorO
   };
   return {
     variant: options.variant,
+    ...(options.suite !== undefined && { suite: options.suite }),
     startBatch() {
       runner = newRunner();
     },
     async runTask(task, attributes): Promise<TaskOutput> {
       runner ??= newRunner();
+      const agent = typeof options.agent === 'function' ? options.agent() : options.agent;
       const usage = emptyUsage();
+      const speculation = { started: 0, used: 0, wasted: 0 };
       const outcomes: string[] = [];
       const answers: string[] = [];
       let history: Awaited<ReturnType<Runner['run']>>['history'] | undefined;
       for (const turn of task.turns) {
         try {
-          const result = await runner.run(options.agent, turn, { ...(history && { history }), attributes });
+          const result = await runner.run(agent, turn, { ...(history && { history }), attributes });
           history = result.history;
+          speculation.started += result.speculation.started;
+          speculation.used += result.speculation.used;
+          speculation.wasted += result.speculation.wasted;
           answers.push(result.finalOutput);
           outcomes.push(result.outcome);
           addUsage(usage, {
@@ -75,10 +84,10 @@ export function hotpathExecutor<Task extends TaskLike>(options: HotpathExecutorO
           });
         } catch (error) {
           outcomes.push('error');
-          return { answer: answerOf(answers), usage, outcomes, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+          return { answer: answerOf(answers), usage, outcomes, speculation, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
         }
       }
-      return { answer: answerOf(answers), usage, outcomes };
+      return { answer: answerOf(answers), usage, outcomes, speculation };
     },
     async close() {
       await provider.close?.();

@@ -1,5 +1,5 @@
-// @hotpath/bench: the support-desk benchmark as a library, for the one-command demo and other callers. The
-// command-line entry points are main.ts (`pnpm bench`) and overhead.ts (`bench:overhead`).
+// @hotpath/bench: the benchmark (the support desk and the held-out suite) as a library, for the one-command demo and
+// other callers. The command-line entry points are main.ts (`pnpm bench`) and overhead.ts (`bench:overhead`).
 export {
   hotpathSupportDeskTools,
   LARGE_MODEL,
@@ -11,8 +11,22 @@ export {
   supportDeskRouter,
 } from './support-agent.ts';
 export type { SupportDeskAgentOptions } from './support-agent.ts';
-export { ABLATION_TECHNIQUES, BUDGETS, createVariantExecutor, MAX_STEPS, optimizationsFor, SIMULATED_PRICING } from './variants.ts';
-export type { VariantContext } from './variants.ts';
+export {
+  ABLATION_GROUPS,
+  ABLATION_TECHNIQUES,
+  BUDGETS,
+  createVariantExecutor,
+  MAIN_VARIANTS,
+  MAX_STEPS,
+  optimizationsFor,
+  SIMULATED_PRICING,
+  VARIANT_LABELS,
+} from './variants.ts';
+export type { MainVariant, VariantContext } from './variants.ts';
+export { hotpathTools, userConfigAgent } from './bench-suite.ts';
+export type { AgentBuildOptions, BenchSuite, ModelNames, SuiteTool, UserToolSettings } from './bench-suite.ts';
+export { SUPPORT_DESK_USER_TOOL_SETTINGS, supportDeskSuite } from './support-desk-suite.ts';
+export { BENCH_SUITES, SUITE_IDS } from './suites.ts';
 export { runVariant } from './run-variant.ts';
 export type { RunVariantOptions } from './run-variant.ts';
 export { runRepetitions } from './run-repetitions.ts';
@@ -30,11 +44,13 @@ export { distribution, percentile } from './statistics.ts';
 export type { Distribution } from './statistics.ts';
 export { compareVariants, summarizeVariant } from './variant-summary.ts';
 export type { Comparison, VariantSummary } from './variant-summary.ts';
-export { ablationVariant, buildReport } from './bench-report.ts';
-export type { AblationEntry, BenchConfig, BenchReport, CategoryEntry } from './bench-report.ts';
+export { buildReport } from './bench-report.ts';
+export type { BenchConfig, BenchReport } from './bench-report.ts';
+export { ablationVariant, comparisonOf, suiteReport, variantOf } from './suite-report.ts';
+export type { AblationEntry, CategoryEntry, ServerFigures, SuiteInput, SuiteReport, VariantComparison } from './suite-report.ts';
 export { checkFloors } from './floors.ts';
 export type { FloorCheck } from './floors.ts';
-export { ablationTable, categoryTable, floorLines, formatReport, variantTable } from './results-table.ts';
+export { ablationTable, categoryTable, floorLines, formatReport, suiteSection, variantTable } from './results-table.ts';
 export { latestJson, writeLatestJson } from './results-json.ts';
 export { checkCollector } from './collector-health.ts';
 export type { CollectorHealth } from './collector-health.ts';

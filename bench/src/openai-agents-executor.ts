@@ -1,12 +1,13 @@
-// The peer: the same support-desk agent (same instructions, same tools, same model) run by @openai/agents with its
-// default settings, pointed at the same simulated server's Chat Completions API, its tracing disabled, and
-// multi-turn conversations carried with `result.history`, as that SDK's documentation shows.
+// The peer: the same agent (same instructions, same tools, same model) run by @openai/agents with its default
+// settings, pointed at the same simulated server's Chat Completions API (`OpenAIChatCompletionsModel` with the
+// server's client, what `setOpenAIAPI('chat_completions')` would build, but per agent, so two suites on two servers
+// can run in one process), its tracing disabled, and multi-turn conversations carried with `result.history`, as that
+// SDK's documentation shows.
 import {
   Agent,
   MaxTurnsExceededError,
+  OpenAIChatCompletionsModel,
   run,
-  setDefaultOpenAIClient,
-  setOpenAIAPI,
   setTracingDisabled,
   tool,
   user,
@@ -15,7 +16,7 @@ import type { AgentInputItem, InputGuardrail, Usage } from '@openai/agents';
 import OpenAI from 'openai';
 import { answerOf } from './answer-text.ts';
 import { GUARDRAIL_MAX_OUTPUT_TOKENS, GUARDRAIL_MODEL, guardrailMessages, readGuardrailVerdict } from './support-desk-guardrail.ts';
-import type { SupportDeskTool } from './sdk.ts';
+import type { SuiteTool } from './bench-suite.ts';
 import type { TaskExecutor, WorkloadAttributes } from './task-executor.ts';
 import { addUsage, emptyUsage } from './task-run.ts';
 import type { TaskLike, TaskOutput, TaskUsage } from './task-run.ts';
@@ -25,13 +26,20 @@ export interface OpenAIAgentsExecutorOptions {
   baseURL: string;
   apiKey?: string;
   instructions: string;
-  /** The workload's framework-neutral tools, each wrapped with @openai/agents' own `tool()`. */
-  tools: readonly SupportDeskTool[];
+  /** The agent's name (default `support-desk`). */
+  name?: string;
+  /**
+   * The workload's framework-neutral tools, each wrapped with @openai/agents' own `tool()`; or a function making a
+   * fresh set per task (a suite whose tools keep state).
+   */
+  tools: readonly SuiteTool[] | (() => readonly SuiteTool[]);
   /** The model every step uses (the peer has no router): `sim-large`. */
   model: string;
-  /** The input guardrail's model (default `sim-small`). */
-  guardrailModel?: string;
+  /** The support desk's input guardrail on this model (default `sim-small`); `false` for a suite without one. */
+  guardrailModel?: string | false;
   variant?: string;
+  /** The suite it runs, recorded on its task runs. */
+  suite?: string;
   /** Runs each turn inside whatever the caller wants around it (a span carrying the task's attributes). */
   wrapTurn?: TurnWrapper;
 }
@@ -40,19 +48,15 @@ export interface OpenAIAgentsExecutorOptions {
 export type TurnWrapper = <T>(attributes: WorkloadAttributes, turn: () => Promise<T>) => Promise<T>;
 
 /**
- * Points @openai/agents at an OpenAI-compatible server, with its Chat Completions API and tracing off. These are
- * process-wide settings of that SDK, hence one function. Its default provider keeps the first client it used, so
- * one process runs the peer against one endpoint.
+ * A client for an OpenAI-compatible server, with @openai/agents' own tracing off (a process-wide setting of that SDK;
+ * the benchmark exports its own spans).
  *
  * @example
- * configureOpenAIAgents({ baseURL: server.baseURL, apiKey: 'sk-simulated' });
+ * const client = configureOpenAIAgents({ baseURL: server.baseURL, apiKey: 'sk-simulated' });
  */
 export function configureOpenAIAgents(options: { baseURL: string; apiKey?: string }): OpenAI {
-  const client = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey ?? 'sk-hotpath-simulated' });
   setTracingDisabled(true);
-  setDefaultOpenAIClient(client);
-  setOpenAIAPI('chat_completions');
-  return client;
+  return new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey ?? 'sk-hotpath-simulated' });
 }
 
 /**
@@ -61,12 +65,15 @@ export function configureOpenAIAgents(options: { baseURL: string; apiKey?: strin
  * @example
  * const agent = openaiAgentsSupportAgent({ instructions, tools: supportDeskTools, model: 'sim-large' });
  */
-export function openaiAgentsSupportAgent(options: Pick<OpenAIAgentsExecutorOptions, 'instructions' | 'tools' | 'model'> & { client: OpenAI; guardrailModel?: string }) {
+export function openaiAgentsSupportAgent(
+  options: Pick<OpenAIAgentsExecutorOptions, 'instructions' | 'model' | 'name' | 'guardrailModel'> & { tools: readonly SuiteTool[]; client: OpenAI },
+) {
+  const guardrailModel = options.guardrailModel ?? GUARDRAIL_MODEL;
   return new Agent<GuardrailUsageSink>({
-    name: 'support-desk',
+    name: options.name ?? 'support-desk',
     instructions: options.instructions,
-    model: options.model,
-    inputGuardrails: [openaiAgentsInputGuardrail(options.client, options.guardrailModel ?? GUARDRAIL_MODEL)],
+    model: new OpenAIChatCompletionsModel(options.client, options.model),
+    inputGuardrails: guardrailModel === false ? [] : [openaiAgentsInputGuardrail(options.client, guardrailModel)],
     tools: options.tools.map((neutral) =>
       tool({
         name: neutral.name,
@@ -139,11 +146,14 @@ function latestUserText(input: string | readonly unknown[]): string {
  */
 export function openaiAgentsExecutor<Task extends TaskLike>(options: OpenAIAgentsExecutorOptions): TaskExecutor<Task> {
   const client = configureOpenAIAgents(options);
-  const agent = openaiAgentsSupportAgent({ ...options, client, ...(options.guardrailModel && { guardrailModel: options.guardrailModel }) });
+  const { tools } = options;
+  const shared = typeof tools === 'function' ? undefined : openaiAgentsSupportAgent({ ...options, tools, client });
   return {
     variant: options.variant ?? 'openai-agents',
+    ...(options.suite !== undefined && { suite: options.suite }),
     startBatch() {},
     async runTask(task, attributes): Promise<TaskOutput> {
+      const agent = shared ?? openaiAgentsSupportAgent({ ...options, tools: (tools as () => readonly SuiteTool[])(), client });
       const usage = emptyUsage();
       const outcomes: string[] = [];
       const answers: string[] = [];

@@ -3,46 +3,64 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ablationVariant, buildReport } from './bench-report.ts';
+import { buildReport } from './bench-report.ts';
 import { latestJson, writeLatestJson } from './results-json.ts';
-import { taskRun, threeVariantRuns } from './test-fixtures.ts';
+import { ablationVariant } from './suite-report.ts';
+import { suiteRuns, taskRun } from './test-fixtures.ts';
 
-const config = { repetitions: 2, ablationRepetitions: 1, latencyScale: 1, tasks: 2, command: 'pnpm bench' };
+const config = { repetitions: 2, ablationRepetitions: 1, latencyScale: 1, tasks: { 'support-desk': 2, 'held-out': 2 }, command: 'pnpm bench' };
+const server = { modelMs: 250.04, cancelledRequests: 3, cancelledInputTokens: 4_500 };
 
 function report() {
   return buildReport({
-    runs: [...threeVariantRuns(), taskRun({ variant: ablationVariant('parallelTools'), wallMs: 600 })],
+    runs: [...suiteRuns(), ...suiteRuns('held-out').filter((run) => run.variant !== 'optimized'), taskRun({ variant: ablationVariant('draftCascade'), wallMs: 600 })],
     config,
-    techniques: ['parallelTools'],
-    traces: [{ variant: 'optimized', batch: 0, traceId: 'a'.repeat(32) }],
-    modelTimeMs: { optimized: 250.04 },
+    suites: [
+      { suite: 'support-desk', title: 'Support desk', tasks: 2, techniques: ['draftCascade'], server: { 'user-config': server } },
+      { suite: 'held-out', title: 'Travel desk', fingerprint: 'sha256:abc', tasks: 2, techniques: [] },
+    ],
+    traces: [{ suite: 'support-desk', variant: 'optimized', batch: 0, traceId: 'a'.repeat(32) }],
     now: new Date('2026-11-21T06:00:00Z'),
   });
 }
 
 describe('latest.json', () => {
-  it('carries every key issue 5 names, with the figures of the run', () => {
+  it('keeps issue 5\'s keys for the fitted agent on the support desk', () => {
     const json = latestJson(report());
-    assert.equal(json.speedup_p50, 4);
-    assert.equal(json.speedup_total, 4);
-    assert.equal(json.token_ratio, 0.5);
-    assert.deepEqual([json.baseline.correct, json.baseline.total], [4, 4]);
-    assert.deepEqual([json.optimized.correct, json.optimized.total], [4, 4]);
-    assert.equal(json.ablation.parallelTools?.speedup_total, 2); // 1,200 ms per pass ÷ 600 ms
+    assert.deepEqual([json.speedup_p50, json.speedup_total, json.token_ratio], [4, 4, 0.5]);
+    assert.deepEqual([json.baseline?.correct, json.baseline?.total, json.optimized?.correct], [4, 4, 4]);
     assert.deepEqual(json.vs_openai_agents, { speedup_total: 2, speedup_p50: 2, token_ratio: 0.556, correct: 4, total: 4 });
     assert.equal(json.generated_at, '2026-11-21T06:00:00.000Z');
-    assert.equal(json.floors.length, 6);
     assert.equal(json.traces[0]?.traceId, 'a'.repeat(32));
-    assert.equal(json.optimized.wall_ms.model_server, 250);
-    assert.equal('model_server' in json.baseline.wall_ms, false);
+  });
+
+  it('adds user_config and heldout sections with the same fields, the fair baseline, the ablation and the answers lost', () => {
+    const json = latestJson(report());
+    for (const section of [json.user_config!, json.heldout!]) {
+      assert.equal(section.candidate, 'user-config');
+      assert.equal(section.speedup_total, 3);
+      assert.equal(section.vs_openai_agents?.speedup_total, 1.5);
+      assert.equal(section.vs_baseline_keepalive?.speedup_total, 2.25);
+      for (const key of ['baseline', 'baseline_keepalive', 'user_config', 'openai_agents']) assert.ok(key in section, key);
+      assert.deepEqual(section.answers_lost, { vs_baseline: [], vs_baseline_keepalive: [], vs_openai_agents: [] });
+    }
+    assert.equal(json.heldout!.fingerprint, 'sha256:abc');
+    assert.equal('optimized' in json.heldout!, false, 'nothing is fitted to the held-out suite');
+    assert.equal(json.user_config!.ablation.draftCascade?.speedup_total, 2);
+    assert.equal(json.user_config!.ablation.draftCascade?.slowdown_vs_user_config, 1.5);
+    const userConfig = json.user_config!.user_config as { wall_ms: { model_server?: number }; cancelled_requests?: number; speculation: unknown };
+    assert.equal(userConfig.wall_ms.model_server, 250);
+    assert.equal(userConfig.cancelled_requests, 3);
+    assert.deepEqual(userConfig.speculation, { started: 0, used: 0, wasted: 0 });
+    assert.ok(json.floors.some((floor) => floor.name.startsWith('held-out') && floor.goal === true));
   });
 
   it('stores unmeasured ratios as null, since JSON has no NaN', () => {
-    const runs = threeVariantRuns().filter((run) => run.variant === 'baseline');
-    const json = latestJson(buildReport({ runs, config, techniques: [] }));
-    assert.equal(json.speedup_total, null);
-    assert.equal(json.speedup_p50, null);
-    assert.equal('vs_openai_agents' in json, false);
+    const runs = suiteRuns().filter((run) => run.variant === 'baseline' || run.variant === 'user-config');
+    const json = latestJson(buildReport({ runs, config, suites: [{ suite: 'support-desk', title: 'x', tasks: 2, techniques: [] }] }));
+    assert.equal('speedup_total' in json, false, 'no fitted run, no top-level figures');
+    assert.equal('vs_openai_agents' in json.user_config!, false);
+    assert.ok(json.floors.some((floor) => floor.actual === null));
     assert.ok(JSON.parse(JSON.stringify(json)));
   });
 
@@ -52,7 +70,7 @@ describe('latest.json', () => {
       const path = join(folder, 'results', 'latest.json');
       await writeLatestJson(path, report());
       const written = JSON.parse(await readFile(path, 'utf8'));
-      assert.equal(written.speedup_total, 4);
+      assert.equal(written.heldout.speedup_total, 3);
       assert.deepEqual(await readdir(join(folder, 'results')), ['latest.json']);
     } finally {
       await rm(folder, { recursive: true, force: true });

@@ -1,24 +1,36 @@
-// The benchmark's printout: the main table (one column per variant), the headline ratios, the per-category p50s,
-// the ablation and the floor checks, all from one BenchReport.
+// The benchmark's printout: per suite, the variants table (one column per variant), the headline ratios, the
+// per-category p50s, the ablation and the answers lost; then the measurement's health and the floor checks. All from
+// one BenchReport.
 import type { BenchReport } from './bench-report.ts';
 import type { FloorCheck } from './floors.ts';
+import { BASELINE, BASELINE_KEEPALIVE, comparisonOf, OPENAI_AGENTS, OPTIMIZED, USER_CONFIG } from './suite-report.ts';
+import type { ServerFigures, SuiteReport } from './suite-report.ts';
 import { textTable } from './text-table.ts';
+import { VARIANT_LABELS } from './variants.ts';
+import type { MainVariant } from './variants.ts';
 import type { VariantSummary } from './variant-summary.ts';
 
 const milliseconds = (value: number) => (Number.isFinite(value) ? `${Math.round(value).toLocaleString('en-US')} ms` : 'n/a');
 const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
 const count = (value: number) => value.toLocaleString('en-US');
 const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
+const tokens = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
 
 /**
- * The main comparison table: one column per variant that ran.
+ * The main comparison table: one column per variant that ran. `server` adds the model server's figures (time spent on
+ * each variant's requests, requests cancelled); a plain number per variant is its model time.
  *
  * @example
- * console.log(variantTable([report.baseline, report.optimized]));
+ * console.log(variantTable([baseline, optimized]));
  */
-export function variantTable(summaries: readonly VariantSummary[], modelTimeMs: Record<string, number> = {}): string {
+export function variantTable(summaries: readonly VariantSummary[], server: Record<string, ServerFigures | number> = {}): string {
+  const figures = (variant: string): ServerFigures | undefined => {
+    const value = server[variant];
+    return typeof value === 'number' ? { modelMs: value, cancelledRequests: 0, cancelledInputTokens: 0 } : value;
+  };
   const models = [...new Set(summaries.flatMap((summary) => Object.keys(summary.usage.requestsByModel)))].sort();
   const row = (label: string, cell: (summary: VariantSummary) => string) => [label, ...summaries.map(cell)];
+  const anyServer = summaries.some((s) => figures(s.variant) !== undefined);
   return textTable(
     ['', ...summaries.map((summary) => summary.variant)],
     [
@@ -26,10 +38,10 @@ export function variantTable(summaries: readonly VariantSummary[], modelTimeMs: 
       row('wall-clock p95 per task', (s) => milliseconds(s.wallMs.p95)),
       row('wall-clock total', (s) => seconds(s.wallMs.total)),
       row('wall-clock per pass over the suite', (s) => seconds(s.batchTotalMs)),
-      ...(summaries.some((s) => modelTimeMs[s.variant] !== undefined)
+      ...(anyServer
         ? [
             row('of which waiting on the model server', (s) => {
-              const ms = modelTimeMs[s.variant];
+              const ms = figures(s.variant)?.modelMs;
               return ms === undefined ? 'n/a' : `${seconds(ms)} (${((ms / s.wallMs.total) * 100).toFixed(0)}%)`;
             }),
           ]
@@ -38,6 +50,17 @@ export function variantTable(summaries: readonly VariantSummary[], modelTimeMs: 
       row('tokens cached', (s) => count(s.usage.cachedInputTokens)),
       row('tokens out', (s) => count(s.usage.outputTokens)),
       ...models.map((model) => row(`requests ${model}`, (s) => count(s.usage.requestsByModel[model] ?? 0))),
+      ...(summaries.some((s) => (figures(s.variant)?.cancelledRequests ?? 0) > 0)
+        ? [
+            row('requests cancelled (their input tokens)', (s) => {
+              const server = figures(s.variant);
+              return server ? `${count(server.cancelledRequests)} (${count(server.cancelledInputTokens)})` : 'n/a';
+            }),
+          ]
+        : []),
+      ...(summaries.some((s) => s.speculation.started > 0)
+        ? [row('speculative tool calls: used / wasted', (s) => (s.speculation.started > 0 ? `${count(s.speculation.used)} / ${count(s.speculation.wasted)}` : '-'))]
+        : []),
       row('correct answers', (s) => `${s.correct}/${s.total}`),
       row('turn outcomes', (s) => Object.entries(s.outcomes).map(([outcome, n]) => `${outcome} ${n}`).join(', ') || '-'),
     ],
@@ -48,49 +71,51 @@ export function variantTable(summaries: readonly VariantSummary[], modelTimeMs: 
  * Per-category p50 wall-clock per variant: where the time goes and where a technique does (not) help.
  *
  * @example
- * console.log(categoryTable(report));
+ * console.log(categoryTable(report.suites[0]));
  */
-export function categoryTable(report: BenchReport): string {
-  const variants = [...new Set(report.categories.flatMap((entry) => Object.keys(entry.p50ByVariant)))];
+export function categoryTable(suite: SuiteReport, candidate = USER_CONFIG): string {
+  const variants = [...new Set(suite.categories.flatMap((entry) => Object.keys(entry.p50ByVariant)))];
+  const reference = variants.includes(OPENAI_AGENTS) ? OPENAI_AGENTS : BASELINE;
   return textTable(
-    ['category (p50 per task)', ...variants, 'baseline ÷ optimized'],
-    report.categories.map((entry) => {
-      const baseline = entry.p50ByVariant['baseline'];
-      const optimized = entry.p50ByVariant['optimized'];
+    ['category (p50 per task)', ...variants, `${reference} ÷ ${candidate}`],
+    suite.categories.map((entry) => {
+      const slow = entry.p50ByVariant[reference];
+      const fast = entry.p50ByVariant[candidate];
       return [
         entry.category,
         ...variants.map((variant) => {
           const correct = entry.correctByVariant[variant]!;
           return `${milliseconds(entry.p50ByVariant[variant]!)} (${correct.correct}/${correct.total})`;
         }),
-        baseline !== undefined && optimized !== undefined && optimized > 0 ? times(baseline / optimized) : 'n/a',
+        slow !== undefined && fast !== undefined && fast > 0 ? times(slow / fast) : 'n/a',
       ];
     }),
   );
 }
 
 /**
- * The ablation: the optimized runner with each technique switched off in turn.
+ * The ablation: the user-config agent with each technique switched off in turn.
  *
  * @example
- * console.log(ablationTable(report));
+ * console.log(ablationTable(report.suites[0]));
  */
-export function ablationTable(report: BenchReport): string {
+export function ablationTable(suite: SuiteReport): string {
   return textTable(
-    ['switched off', 'per pass', 'speedup_total vs baseline', 'slower than optimized by', 'tokens ÷ baseline', 'correct'],
-    report.ablation.map((entry) => [
+    ['switched off', 'per pass', 'speedup_total vs baseline', 'slower than user-config by', 'tokens ÷ baseline', 'speculation used / wasted', 'correct'],
+    suite.ablation.map((entry) => [
       entry.technique,
       seconds(entry.summary.batchTotalMs),
       times(entry.vsBaseline.speedupTotal),
-      Number.isFinite(entry.slowdownVsOptimized) ? `${((entry.slowdownVsOptimized - 1) * 100).toFixed(0)}%` : 'n/a',
-      Number.isFinite(entry.vsBaseline.tokenRatio) ? entry.vsBaseline.tokenRatio.toFixed(2) : 'n/a',
+      Number.isFinite(entry.slowdownVsCandidate) ? `${((entry.slowdownVsCandidate - 1) * 100).toFixed(0)}%` : 'n/a',
+      tokens(entry.vsBaseline.tokenRatio),
+      `${entry.summary.speculation.used} / ${entry.summary.speculation.wasted}`,
       `${entry.summary.correct}/${entry.summary.total}`,
     ]),
   );
 }
 
 /**
- * One line per floor: met or MISSED, with the measured figure.
+ * One line per floor: met or MISSED (goals: reached or not yet), with the measured figure.
  *
  * @example
  * console.log(floorLines(report.floors));
@@ -99,9 +124,56 @@ export function floorLines(floors: readonly FloorCheck[]): string {
   return floors
     .map((floor) => {
       const actual = floor.actual === null ? 'not measured' : Number.isInteger(floor.actual) ? String(floor.actual) : floor.actual.toFixed(2);
-      return `${floor.met ? '  met   ' : '  MISSED'}  ${floor.name}: ${actual} (floor ${floor.target})`;
+      const mark = floor.goal ? (floor.met ? '  goal ✓' : '  goal  ') : floor.met ? '  met   ' : '  MISSED';
+      return `${mark}  ${floor.name}: ${actual} (${floor.goal ? 'goal' : 'floor'} ${floor.target})`;
     })
     .join('\n');
+}
+
+/** The headline ratios of one candidate against every reference that ran. */
+function ratioLines(suite: SuiteReport, candidate: string): string[] {
+  const labels: Record<string, string> = {
+    [BASELINE]: 'vs the naive loop',
+    [BASELINE_KEEPALIVE]: 'vs the naive loop with keep-alive',
+    [OPENAI_AGENTS]: 'vs @openai/agents',
+  };
+  return [BASELINE, BASELINE_KEEPALIVE, OPENAI_AGENTS].flatMap((reference) => {
+    const entry = comparisonOf(suite, candidate, reference);
+    if (!entry) return [];
+    const { speedupTotal, speedupP50, tokenRatio } = entry.comparison;
+    return [`${candidate} ${labels[reference]}: speedup_total ${times(speedupTotal)}   speedup_p50 ${times(speedupP50)}   token_ratio ${tokens(tokenRatio)}`];
+  });
+}
+
+/**
+ * The printout of one suite.
+ *
+ * @example
+ * console.log(suiteSection(report.suites[0], report.config));
+ */
+export function suiteSection(suite: SuiteReport, config: BenchReport['config']): string {
+  const header =
+    `${suite.title}${suite.fingerprint ? `\nfingerprint ${suite.fingerprint}` : ''}\n` +
+    `${suite.tasks} tasks × ${config.repetitions} repetitions per variant, latency scale ${config.latencyScale}\n` +
+    suite.variants.map((summary) => `  ${summary.variant}: ${VARIANT_LABELS[summary.variant as MainVariant] ?? ''}`).join('\n');
+  const candidates = [USER_CONFIG, OPTIMIZED].filter((candidate) => suite.variants.some((summary) => summary.variant === candidate));
+  const lost = suite.comparisons
+    .filter((entry) => entry.lostAnswers.length > 0 && entry.reference !== OPENAI_AGENTS)
+    .map((entry) => `${entry.candidate} lost against ${entry.reference}: ${entry.lostAnswers.join(', ')}`);
+  const sections = [
+    header,
+    variantTable(suite.variants, suite.server),
+    candidates.flatMap((candidate) => ratioLines(suite, candidate)).join('\n'),
+    categoryTable(suite, candidates[0]),
+    lost.length > 0 ? `Answers lost (task#batch right in the reference, wrong in the candidate):\n  ${lost.join('\n  ')}` : 'Answers lost against the naive loop: none.',
+  ];
+  if (suite.ablation.length > 0) {
+    sections.push(
+      `Ablation: user-config with one technique switched off, then groups that cover for each other (${config.ablationRepetitions} pass${config.ablationRepetitions === 1 ? '' : 'es'} each)`,
+      ablationTable(suite),
+    );
+  }
+  return sections.join('\n\n');
 }
 
 /**
@@ -111,26 +183,7 @@ export function floorLines(floors: readonly FloorCheck[]): string {
  * console.log(formatReport(report));
  */
 export function formatReport(report: BenchReport): string {
-  const summaries = [report.baseline, report.optimized, ...(report.openaiAgents ? [report.openaiAgents] : [])];
-  const sections = [
-    `Support-desk suite: ${report.config.tasks} tasks × ${report.config.repetitions} repetitions per variant, latency scale ${report.config.latencyScale}`,
-    variantTable(summaries, report.modelTimeMs),
-    [
-      `speedup_total ${times(report.ours.speedupTotal)}   speedup_p50 ${times(report.ours.speedupP50)}   token_ratio ${report.ours.tokenRatio.toFixed(2)}   (baseline ÷ optimized; tokens optimized ÷ baseline)`,
-      ...(report.vsOpenaiAgents
-        ? [
-            `vs @openai/agents: speedup_total ${times(report.vsOpenaiAgents.speedupTotal)}   speedup_p50 ${times(report.vsOpenaiAgents.speedupP50)}   token_ratio ${report.vsOpenaiAgents.tokenRatio.toFixed(2)}`,
-          ]
-        : []),
-    ].join('\n'),
-    categoryTable(report),
-  ];
-  if (report.ablation.length > 0) {
-    sections.push(
-      `Ablation: optimized with one technique switched off, then groups that cover for each other (${report.config.ablationRepetitions} pass${report.config.ablationRepetitions === 1 ? '' : 'es'} each)`,
-      ablationTable(report),
-    );
-  }
+  const sections = report.suites.map((suite) => suiteSection(suite, report.config));
   if (report.load) {
     const { cpuShare, eventLoopDelayP99Ms, eventLoopDelayMaxMs, wallMs } = report.load;
     sections.push(
@@ -138,6 +191,6 @@ export function formatReport(report: BenchReport): string {
         `event-loop delay p99 ${eventLoopDelayP99Ms.toFixed(1)} ms, max ${eventLoopDelayMaxMs.toFixed(1)} ms.`,
     );
   }
-  sections.push(`Floors (issue 5):\n${floorLines(report.floors)}`);
+  sections.push(`Floors (issues 5 and 10):\n${floorLines(report.floors)}`);
   return sections.join('\n\n');
 }

@@ -39,6 +39,7 @@ export async function runBatch<Task extends TaskLike>(options: RunBatchOptions<T
     const wallMs = performance.now() - started;
     const run: TaskRun = {
       ...output,
+      suite: executor.suite ?? 'support-desk',
       variant: executor.variant,
       batch,
       taskId: task.id,

@@ -24,7 +24,7 @@ export interface RunRepetitionsOptions<Task extends TaskLike> {
   attributes?: WorkloadAttributes;
   wrapBatch?: BatchWrapper;
   /** Called before each batch starts (e.g. to clear its server's prompt cache so every batch starts cold). */
-  beforeBatch?: (context: { variant: string; batch: number }) => void;
+  beforeBatch?: (context: { executor: TaskExecutor<Task>; variant: string; batch: number }) => void;
   onTaskEnd?: (progress: BatchProgress) => void;
 }
 
@@ -46,10 +46,11 @@ export async function runRepetitions<Task extends TaskLike>(options: RunRepetiti
     const batches = executors.map((executor) => {
       const attributes: WorkloadAttributes = {
         ...options.attributes,
+        ...(executor.suite !== undefined && { 'hotpath.workload.suite': executor.suite }),
         'hotpath.workload.variant': executor.variant,
         'hotpath.workload.batch': batch,
       };
-      options.beforeBatch?.({ variant: executor.variant, batch });
+      options.beforeBatch?.({ executor, variant: executor.variant, batch });
       return wrap({ variant: executor.variant, batch, attributes }, () =>
         runBatch({ executor, tasks: options.tasks, batch, check: options.check, attributes, onTaskEnd: options.onTaskEnd }),
       );

@@ -3,15 +3,15 @@
 import { runRepetitions } from './run-repetitions.ts';
 import type { BatchWrapper } from './run-repetitions.ts';
 import type { BatchProgress } from './run-batch.ts';
-import { checkAnswer, createSupportDeskTools } from './sdk.ts';
 import type { Runner, SupportDeskTask } from './sdk.ts';
+import { supportDeskSuite } from './support-desk-suite.ts';
 import type { WorkloadAttributes } from './task-executor.ts';
 import type { TaskRun } from './task-run.ts';
 import type { TurnWrapper } from './openai-agents-executor.ts';
 import { createVariantExecutor } from './variants.ts';
 
 export interface RunVariantOptions {
-  /** `baseline`, `optimized`, `openai-agents` or `optimized-without-<technique>`. */
+  /** `baseline`, `baseline-keepalive`, `optimized`, `user-config`, `openai-agents` or `user-config-without-<technique>`. */
   variant: string;
   /** The simulated server's OpenAI base URL (`server.baseURL`), or a real OpenAI-compatible endpoint's. */
   baseURL: string;
@@ -45,11 +45,11 @@ export interface RunVariantOptions {
  * console.log(summarizeVariant('optimized', runs).wallMs.p50);
  */
 export async function runVariant(options: RunVariantOptions): Promise<TaskRun[]> {
-  const executor = createVariantExecutor(options.variant, {
+  const executor = createVariantExecutor(options.variant, supportDeskSuite, {
     baseURL: options.baseURL,
     ...(options.apiKey && { apiKey: options.apiKey }),
     ...(options.models && { models: options.models }),
-    tools: createSupportDeskTools({ latencyScale: options.toolLatencyScale ?? 1 }),
+    tools: supportDeskSuite.createTools(options.toolLatencyScale ?? 1),
     latencyScale: options.toolLatencyScale ?? 1,
     ...(options.onRunner && { onRunner: options.onRunner }),
     ...(options.wrapTurn && { wrapTurn: options.wrapTurn }),
@@ -59,7 +59,7 @@ export async function runVariant(options: RunVariantOptions): Promise<TaskRun[]>
       executors: [executor],
       tasks: options.tasks,
       repetitions: options.repetitions ?? 1,
-      check: (task, answer) => checkAnswer(task, answer).correct,
+      check: (task, answer) => supportDeskSuite.check(task, answer),
       ...(options.attributes && { attributes: options.attributes }),
       ...(options.wrapBatch && { wrapBatch: options.wrapBatch }),
       ...(options.onProgress && { onTaskEnd: options.onProgress }),

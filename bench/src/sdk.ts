@@ -1,6 +1,6 @@
 // The one place the benchmark reaches into @hotpath/sdk (through its public entry points only), so the rest of
 // the package names what it uses from here.
-export { Agent, instrument, OPTIMIZATION_NAMES, openaiCompatible, router, Runner, tool, ToolCache } from '@hotpath/sdk';
+export { Agent, cascade, instrument, OPTIMIZATION_NAMES, openaiCompatible, router, Runner, tool, ToolCache } from '@hotpath/sdk';
 export type {
   Budgets,
   Guardrail,
@@ -19,5 +19,17 @@ export type {
 export { setup } from '@hotpath/sdk/otel';
 export type { TelemetryShutdown } from '@hotpath/sdk/otel';
 export { createTestTracing, scriptedModel } from '@hotpath/sdk/testing';
-export { checkAnswer, createSupportDeskTools, SIM_LARGE, SIM_SMALL, startSimulatedServer, supportDeskTasks } from '@hotpath/simulator';
-export type { SimulatedServer, SupportDeskTask, SupportDeskTool } from '@hotpath/simulator';
+export {
+  checkAnswer,
+  createSupportDeskTools,
+  createTravelDeskTools,
+  SIM_LARGE,
+  SIM_SMALL,
+  startSimulatedServer,
+  supportDeskTasks,
+  TRAVEL_DESK_FINGERPRINT,
+  TRAVEL_DESK_SYSTEM_PROMPT,
+  travelDeskPlaybook,
+  travelDeskTasks,
+} from '@hotpath/simulator';
+export type { Playbook, SimulatedServer, SupportDeskTask, SupportDeskTool, TravelDeskTask } from '@hotpath/simulator';

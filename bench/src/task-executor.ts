@@ -6,8 +6,10 @@ import type { TaskLike, TaskOutput } from './task-run.ts';
 export type WorkloadAttributes = Record<string, string | number | boolean>;
 
 export interface TaskExecutor<Task extends TaskLike = TaskLike> {
-  /** `baseline`, `optimized`, `openai-agents`, `optimized-without-<technique>`. */
+  /** `baseline`, `baseline-keepalive`, `optimized`, `user-config`, `openai-agents`, `user-config-without-<technique>`. */
   readonly variant: string;
+  /** The suite it runs (default `support-desk`). */
+  readonly suite?: string;
   /** Called before each pass over the suite: per-batch state (a tool cache) starts empty. */
   startBatch(): void;
   /** Runs every turn of `task`, carrying the conversation from turn to turn. Throws only on harness bugs. */

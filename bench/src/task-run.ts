@@ -28,10 +28,14 @@ export interface TaskOutput {
   outcomes: string[];
   /** Set when a turn threw: the task counts as answered wrongly, and the benchmark goes on. */
   error?: string;
+  /** Tool calls started ahead of the model (Hotpath variants): used by the model, and cancelled unused. */
+  speculation?: { started: number; used: number; wasted: number };
 }
 
 /** One measured task run. */
 export interface TaskRun extends TaskOutput {
+  /** The suite the task belongs to (`support-desk`, `held-out`). */
+  suite: string;
   variant: string;
   /** 0-based repetition (one batch = one variant running the whole suite once). */
   batch: number;

@@ -10,6 +10,7 @@ import type { TaskRun } from './task-run.ts';
  */
 export function taskRun(fields: Partial<TaskRun> & Pick<TaskRun, 'variant' | 'wallMs'>): TaskRun {
   return {
+    suite: 'support-desk',
     batch: 0,
     taskId: 't1',
     category: 'independent-lookups',
@@ -22,14 +23,17 @@ export function taskRun(fields: Partial<TaskRun> & Pick<TaskRun, 'variant' | 'wa
 }
 
 /**
- * Two batches of two tasks for baseline, optimized and openai-agents, with optimized 4× faster than baseline and
- * 2× faster than openai-agents per pass, using half of baseline's tokens.
+ * Two batches of two tasks of one suite for baseline, optimized, user-config and openai-agents: optimized 4× faster
+ * than baseline and 2× faster than openai-agents per pass, using half of baseline's tokens; user-config 3× faster
+ * than baseline, 1.5× faster than openai-agents, baseline-keepalive in between.
  */
-export function threeVariantRuns(): TaskRun[] {
+export function suiteRuns(suite = 'support-desk'): TaskRun[] {
   const runs: TaskRun[] = [];
   const variants = [
     { variant: 'baseline', wall: [400, 800], tokens: 200 },
+    { variant: 'baseline-keepalive', wall: [300, 600], tokens: 200 },
     { variant: 'optimized', wall: [100, 200], tokens: 100 },
+    { variant: 'user-config', wall: [150, 250], tokens: 150 },
     { variant: 'openai-agents', wall: [200, 400], tokens: 180 },
   ];
   for (const { variant, wall, tokens } of variants) {
@@ -37,6 +41,7 @@ export function threeVariantRuns(): TaskRun[] {
       wall.forEach((wallMs, index) => {
         runs.push(
           taskRun({
+            suite,
             variant,
             batch,
             wallMs,

@@ -20,6 +20,8 @@ export interface VariantSummary {
   errors: number;
   /** How many turns ended with each run outcome. */
   outcomes: Record<string, number>;
+  /** Tool calls started ahead of the model over all task runs: used, and cancelled unused (wasted). */
+  speculation: { started: number; used: number; wasted: number };
 }
 
 /**
@@ -31,9 +33,13 @@ export interface VariantSummary {
 export function summarizeVariant(variant: string, runs: readonly TaskRun[]): VariantSummary {
   const usage = emptyUsage();
   const outcomes: Record<string, number> = {};
+  const speculation = { started: 0, used: 0, wasted: 0 };
   for (const run of runs) {
     addUsage(usage, run.usage);
     for (const outcome of run.outcomes) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    speculation.started += run.speculation?.started ?? 0;
+    speculation.used += run.speculation?.used ?? 0;
+    speculation.wasted += run.speculation?.wasted ?? 0;
   }
   const wallMs = distribution(runs.map((run) => run.wallMs));
   const batches = new Set(runs.map((run) => run.batch)).size;
@@ -47,6 +53,7 @@ export function summarizeVariant(variant: string, runs: readonly TaskRun[]): Var
     total: runs.length,
     errors: runs.filter((run) => run.error !== undefined).length,
     outcomes,
+    speculation,
   };
 }
 

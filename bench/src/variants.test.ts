@@ -1,20 +1,26 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ablationVariant } from './bench-report.ts';
+import { Agent } from './sdk.ts';
 import { OPTIMIZATION_NAMES } from './sdk.ts';
+import { ablationVariant } from './suite-report.ts';
 import { SUPPORT_DESK_HISTORY } from './support-agent.ts';
+import { supportDeskSuite } from './support-desk-suite.ts';
 import { ABLATION_GROUPS, ablatedTechniques, createVariantExecutor, optimizationsFor } from './variants.ts';
+import type { BenchSuite } from './bench-suite.ts';
 
 describe('variants', () => {
-  it('switches off one technique, or a group joined with +, on top of the optimized settings', () => {
-    assert.deepEqual(optimizationsFor(ablationVariant('toolCache')), { history: SUPPORT_DESK_HISTORY, toolCache: false });
-    assert.deepEqual(optimizationsFor(ablationVariant('parallelTools+eagerTools')), {
-      history: SUPPORT_DESK_HISTORY,
-      parallelTools: false,
-      eagerTools: false,
-    });
+  it('switches off one technique, or a group joined with +, on top of the defaults the user-config agent runs with', () => {
+    assert.deepEqual(optimizationsFor(ablationVariant('toolCache')), { toolCache: false });
+    assert.deepEqual(optimizationsFor(ablationVariant('parallelTools+eagerTools')), { parallelTools: false, eagerTools: false });
     assert.equal(optimizationsFor('baseline'), 'baseline');
-    assert.deepEqual(optimizationsFor('optimized'), { history: SUPPORT_DESK_HISTORY });
+    assert.equal(optimizationsFor('user-config'), 'optimized');
+    assert.deepEqual(optimizationsFor('optimized', { history: SUPPORT_DESK_HISTORY }), { history: SUPPORT_DESK_HISTORY });
+  });
+
+  it('gives the fair baseline keep-alive connections and nothing else', () => {
+    const keepalive = optimizationsFor('baseline-keepalive') as Record<string, boolean>;
+    assert.deepEqual(Object.keys(keepalive).filter((name) => keepalive[name]), ['connectionReuse']);
+    assert.deepEqual(Object.keys(keepalive).sort(), [...OPTIMIZATION_NAMES].sort());
   });
 
   it('knows every group it ablates by default, and refuses unknown or repeated names', () => {
@@ -24,6 +30,17 @@ describe('variants', () => {
     assert.equal(ablatedTechniques(''), undefined);
     assert.equal(optimizationsFor(ablationVariant('turbo')), undefined);
     assert.equal(optimizationsFor('langgraph'), undefined);
-    assert.throws(() => createVariantExecutor('optimized-without-turbo', { baseURL: 'http://127.0.0.1:9/v1', tools: [] }), /Unknown variant/);
+    assert.throws(() => createVariantExecutor('user-config-without-turbo', supportDeskSuite, { baseURL: 'http://127.0.0.1:9/v1', tools: [] }), /Unknown variant/);
+  });
+
+  it('runs the fitted agent only on a suite that has one', () => {
+    const unfitted: BenchSuite = { ...supportDeskSuite, id: 'held-out', fitted: undefined } as BenchSuite;
+    const tools = supportDeskSuite.createTools(1);
+    assert.throws(() => createVariantExecutor('optimized', unfitted, { baseURL: 'http://127.0.0.1:9/v1', tools }), /Unknown variant "optimized" for the held-out suite/);
+    for (const variant of ['baseline', 'baseline-keepalive', 'user-config', 'openai-agents']) {
+      const executor = createVariantExecutor(variant, unfitted, { baseURL: 'http://127.0.0.1:9/v1', tools });
+      assert.deepEqual([executor.variant, executor.suite], [variant, 'held-out']);
+    }
+    assert.ok(new Agent({ name: 'x', instructions: '', model: 'm' }));
   });
 });
