@@ -185,10 +185,13 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     stats: () => ({ ...stats, queued: queue.length }),
     async close(closeTimeoutMs = 2_000) {
       if (active > 0 || queue.length > 0) {
+        // A referenced timer: while the target is down nothing else may keep the process alive until the deadline.
+        let deadline: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
           idle = resolve;
-          setTimeout(resolve, closeTimeoutMs).unref();
+          deadline = setTimeout(resolve, closeTimeoutMs);
         });
+        clearTimeout(deadline);
       }
       closed = true;
       if (wake) clearTimeout(wake);
