@@ -19,12 +19,13 @@ if ('skipped' in cluster) {
   console.log(`skipped: ${cluster.skipped}`);
   process.exit(0);
 }
+const { url } = cluster;
 const factory = createBatchFactory(512);
 let nextBatch = 1;
 const batch = (): PreparedBatch => prepareBatch(decodeProtobufTraces(factory.batch(nextBatch++)), defaultPricing);
 
 async function run(writers: number): Promise<{ spansPerSecond: number; stored: number }> {
-  const stores = await Promise.all(Array.from({ length: writers }, () => openPgStore(cluster.url, { maxConnections: 2 })));
+  const stores = await Promise.all(Array.from({ length: writers }, () => openPgStore(url, { maxConnections: 2 })));
   // Prepared before the clock starts: decoding is the collector's own cost, measured by ingest-bench.ts.
   const ready = Array.from({ length: writers }, () => Array.from({ length: Math.ceil((seconds * 40_000) / 512 / writers) + flushSize }, batch));
   let spans = 0;
