@@ -8,7 +8,7 @@ import { spans } from '../storage/schema.ts';
 import type { RoutingDecision, RoutingModelStats, RoutingResponse, RoutingRuleCount } from './api-types.ts';
 import { readStoredJson } from '../storage/read-stored-json.ts';
 import type { QueryParams } from './query-params.ts';
-import { simulatedCall } from './simulated-call.ts';
+import { simulatedCall, simulatedCallLookup } from './simulated-call.ts';
 import { modelCallsOnly, spanScope } from './time-scope.ts';
 
 const maxDecisions = 500;
@@ -22,48 +22,62 @@ const escalation = sql`(${spans.routeRule} like '%escalat%')`;
  */
 export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryParams): RoutingResponse {
   const scope = spanScope(params);
-  const calls = db
+  const inScope = and(modelCallsOnly, ...scope);
+  const modelName = sql<string>`coalesce(${spans.model}, 'unknown')`;
+  // Aggregated where the calls are (a week holds hundreds of thousands): figures per model, then the two
+  // nearest-rank percentiles per model with a window over the calls ordered by duration.
+  const perModel = db
     .select({
-      model: sql<string>`coalesce(${spans.model}, 'unknown')`,
-      routed: sql<number>`${spans.routeModel} is not null`,
-      durationMs: spans.durationMs,
-      inputTokens: spans.inputTokens,
-      outputTokens: spans.outputTokens,
-      costUsd: spans.costUsd,
-      simulated: simulatedCall,
+      model: modelName,
+      calls: sql<number>`count(*)`,
+      routed: sql<number>`count(${spans.routeModel})`,
+      avgLatencyMs: sql<number>`avg(${spans.durationMs})`,
+      inputTokens: sql<number>`coalesce(sum(${spans.inputTokens}), 0)`,
+      outputTokens: sql<number>`coalesce(sum(${spans.outputTokens}), 0)`,
+      costUsd: sql<number>`coalesce(sum(${spans.costUsd}), 0)`,
+      simulatedCalls: sql<number>`sum(${simulatedCall})`,
     })
     .from(spans)
-    .where(and(modelCallsOnly, ...scope))
+    .where(inScope)
+    .groupBy(modelName)
     .all();
-  const byModel = new Map<string, { durations: number[]; model: RoutingModelStats }>();
+  const ranked = db
+    .select({ model: sql<string>`coalesce(${spans.model}, 'unknown')`.as('model'), durationMs: spans.durationMs, rank: sql<number>`row_number() over (partition by ${modelName} order by ${spans.durationMs})`.as('rank'), count: sql<number>`count(*) over (partition by ${modelName})`.as('count') })
+    .from(spans)
+    .where(inScope)
+    .as('ranked');
+  // ceil(q × n) in integers, which SQLite and PostgreSQL divide alike.
+  const percentiles = db
+    .select({ model: ranked.model, durationMs: ranked.durationMs, p50: sql<number>`${ranked.rank} = (${ranked.count} + 1) / 2`, p95: sql<number>`${ranked.rank} = (${ranked.count} * 95 + 99) / 100` })
+    .from(ranked)
+    .where(sql`${ranked.rank} = (${ranked.count} + 1) / 2 or ${ranked.rank} = (${ranked.count} * 95 + 99) / 100`)
+    .all();
   let simulatedCalls = 0;
-  for (const call of calls) {
-    let entry = byModel.get(call.model);
-    if (entry === undefined) {
-      entry = {
-        durations: [],
-        model: { model: call.model, calls: 0, routed: 0, avgLatencyMs: 0, p50LatencyMs: 0, p95LatencyMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, simulated: false },
-      };
-      byModel.set(call.model, entry);
-    }
-    entry.durations.push(call.durationMs);
-    entry.model.calls += 1;
-    entry.model.routed += call.routed ? 1 : 0;
-    entry.model.inputTokens += call.inputTokens ?? 0;
-    entry.model.outputTokens += call.outputTokens ?? 0;
-    entry.model.costUsd += call.costUsd ?? 0;
-    if (call.simulated === 1) {
-      entry.model.simulated = true;
-      simulatedCalls += 1;
-    }
+  let totalCalls = 0;
+  const byModel = new Map<string, RoutingModelStats>();
+  for (const row of perModel) {
+    simulatedCalls += row.simulatedCalls;
+    totalCalls += row.calls;
+    byModel.set(row.model, {
+      model: row.model,
+      calls: row.calls,
+      routed: row.routed,
+      avgLatencyMs: row.avgLatencyMs,
+      p50LatencyMs: 0,
+      p95LatencyMs: 0,
+      inputTokens: row.inputTokens,
+      outputTokens: row.outputTokens,
+      costUsd: row.costUsd,
+      simulated: row.simulatedCalls > 0,
+    });
   }
-  const models = [...byModel.values()].map(({ durations, model }) => {
-    durations.sort((x, y) => x - y);
-    model.avgLatencyMs = durations.reduce((sum, value) => sum + value, 0) / durations.length;
-    model.p50LatencyMs = percentile(durations, 0.5);
-    model.p95LatencyMs = percentile(durations, 0.95);
-    return model;
-  });
+  for (const row of percentiles) {
+    const model = byModel.get(row.model);
+    if (!model) continue;
+    if (row.p50) model.p50LatencyMs = row.durationMs;
+    if (row.p95) model.p95LatencyMs = row.durationMs;
+  }
+  const models = [...byModel.values()];
   models.sort((x, y) => y.calls - x.calls || x.model.localeCompare(y.model));
   const routed = and(isNotNull(spans.routeModel), ...scope);
   const rules: RoutingRuleCount[] = db
@@ -91,7 +105,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
       latencyMs: spans.durationMs,
       costUsd: spans.costUsd,
       escalated: sql<number>`${escalation}`,
-      simulated: simulatedCall,
+      simulated: simulatedCallLookup,
     })
     .from(spans)
     .where(routed)
@@ -100,7 +114,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
     .all()
     .map((row) => ({ ...row, candidates: candidatesOf(row.candidates), reason: row.reason === null ? null : String(row.reason), escalated: row.escalated === 1, simulated: row.simulated === 1 }));
   const escalations = db.select({ count: sql<number>`count(*)` }).from(spans).where(and(routed, escalation)).get()?.count ?? 0;
-  return { models, rules, decisions, escalations, simulatedShare: calls.length > 0 ? simulatedCalls / calls.length : 0 };
+  return { models, rules, decisions, escalations, simulatedShare: totalCalls > 0 ? simulatedCalls / totalCalls : 0 };
 }
 
 /** json_extract gives an array attribute back as JSON text. */
@@ -112,10 +126,4 @@ function candidatesOf(value: string | null): string[] {
   } catch {
     return [value];
   }
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], quantile: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(quantile * sorted.length) - 1))] ?? 0;
 }

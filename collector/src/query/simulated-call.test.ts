@@ -5,7 +5,7 @@ import { openDatabase } from '../storage/open-database.ts';
 import { spans } from '../storage/schema.ts';
 import { newId, otlpJson, type FixtureSpan } from '../testing/otlp-request.ts';
 import type { CacheResponse, RoutingResponse, SpendResponse } from './api-types.ts';
-import { simulatedCall } from './simulated-call.ts';
+import { simulatedCall, simulatedCallLookup } from './simulated-call.ts';
 import { modelCallsOnly } from './time-scope.ts';
 
 const t0 = Date.UTC(2026, 10, 21, 6, 0, 0);
@@ -105,14 +105,17 @@ describe('simulated flags of the aggregate answers', () => {
     assert.equal((await get<CacheResponse>(`/api/cache?from=${from}`)).simulatedShare, 0);
   });
 
-  it('looks the trace up by its primary key, never by scanning the traces table', () => {
+  it('reads the simulated traces once for an aggregate, and looks a few rows up by primary key', () => {
     const database = openDatabase(':memory:');
+    const plan = (query: { sql: string; params: unknown[] }) =>
+      (database.sqlite.prepare(`explain query plan ${query.sql}`).all(...query.params) as { detail: string }[]).map((row) => row.detail);
     try {
-      const query = database.db.select({ simulated: simulatedCall }).from(spans).where(modelCallsOnly).toSQL();
-      const plan = (database.sqlite.prepare(`explain query plan ${query.sql}`).all(...query.params) as { detail: string }[]).map((row) => row.detail);
-      assert.ok(plan.some((detail) => /SEARCH traces USING (INDEX sqlite_autoindex_traces_1|PRIMARY KEY) \(trace_id=\?\)/.test(detail)), plan.join('\n'));
-      assert.ok(!plan.some((detail) => /^SCAN traces/.test(detail)), plan.join('\n'));
-      assert.ok(plan.some((detail) => detail.includes('spans_model_call_start')), plan.join('\n'));
+      const aggregate = plan(database.db.select({ simulated: simulatedCall }).from(spans).where(modelCallsOnly).toSQL());
+      assert.ok(aggregate.some((detail) => /LIST SUBQUERY|USING INDEX|SCAN traces/.test(detail)), aggregate.join('\n'));
+      assert.ok(!aggregate.some((detail) => /CORRELATED/.test(detail)), `no lookup per call:\n${aggregate.join('\n')}`);
+      assert.ok(aggregate.some((detail) => detail.includes('spans_model_call_start')), aggregate.join('\n'));
+      const few = plan(database.db.select({ simulated: simulatedCallLookup }).from(spans).where(modelCallsOnly).limit(500).toSQL());
+      assert.ok(few.some((detail) => /SEARCH traces USING (INDEX sqlite_autoindex_traces_1|PRIMARY KEY) \(trace_id=\?\)/.test(detail)), few.join('\n'));
     } finally {
       database.sqlite.close();
     }
