@@ -8,8 +8,8 @@ import { invalid } from './query-params.ts';
 
 export interface SearchTerms {
   /**
-   * Hex terms with a digit, lower-cased: a full trace id (32), a span id (16) or a trace id prefix (8–31). Each also
-   * matches as a word, since `20251121` may be an order number as well.
+   * Hex terms with a digit, lower-cased: a full trace id (32), a span id (16) or a trace id prefix (8–31). A term of
+   * digits only also matches as a word, since `20251121` may be an order number as well.
    */
   ids: string[];
   /** `key=value` terms, in order. */
