@@ -71,6 +71,8 @@ const suites = [
     const { scripts = {} } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
     return scripts.test ? [{ name, cwd: pkg, command: ['npm', ['run', '--silent', 'test']] }] : [];
   }),
+  // Last: packs the published packages and installs them with plain npm (reusing the dashboard build e2e made).
+  { name: 'packaging', cwd: root, command: [process.execPath, [join(root, 'scripts', 'run-node-tests.mjs'), 'packaging']] },
 ];
 for (const { name, cwd, command } of suites.filter(({ name }) => wanted(name))) {
   const tap = join(runDir.path, `${name}.tap`);
