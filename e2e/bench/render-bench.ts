@@ -1,103 +1,105 @@
-// Render benchmark: sends a 20,000-span trace through OTLP to a real collector, then measures in Chromium the
-// time from navigation to the first waterfall rows painted, and from a jump to the bottom to the last row
-// painted, plus frame times while scrolling through every row. Prints figures; asserts nothing about speed.
+// Render benchmark: the dashboard at scale, measured in Chromium against real collectors, with issue 14's floors
+// checked (exit code 1 and the misses listed when one is not met):
+//   - agent-shaped traces of 50,000 and 200,000 spans (sent over OTLP): first rows, all spans loaded, jump to the end,
+//     scroll frames, JS heap, errors;
+//   - the trace list over 100,000 traces spread over a week: every sort, filter and search, and the aggregate pages;
+//   - a live trace receiving 1,000 spans/s for 30 s: frame times while it grows, every span shown at the end;
+//   - a collector's ingest rate while a 200,000-span trace is read again and again.
 //
-//   cd e2e && npm run bench:render            (HOTPATH_BENCH_SPANS and HOTPATH_BENCH_RUNS to change the size)
-import { cpus, loadavg } from 'node:os';
-import { LAST_SPAN_NAME, largeRun } from '../src/fixtures/large-run-fixture.ts';
-import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
+//   cd e2e && npm run bench:render
+//   HOTPATH_BENCH_PARTS=render,list,live,ingest   which parts (default all)
+//   HOTPATH_BENCH_SIZES=50000,200000              trace sizes (the first gets the 50k floors, the second the 200k ones)
+//   HOTPATH_BENCH_TRACES=100000                   traces in the list part
+//   HOTPATH_BENCH_LIVE_SECONDS=30                 length of the live part
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { agentShapedTrace, postAll } from '../src/fixtures/otlp-json-batches.ts';
 import { startStack } from '../src/harness/stack.ts';
+import { measureIngestWhileReading, type IngestWhileReadingFigures } from './ingest-while-reading.ts';
+import { measureLiveTrace, type LiveFigures } from './live-figures.ts';
+import { FULL_FLOORS, missedFloors } from './render-floors.ts';
+import { measureTraceList, type ListFigures } from './trace-list-figures.ts';
+import { measureWaterfall, type WaterfallFigures } from './waterfall-figures.ts';
 
-const SPANS = Number(process.env.HOTPATH_BENCH_SPANS ?? 20_000);
-const RUNS = Number(process.env.HOTPATH_BENCH_RUNS ?? 5);
-const SCROLL_STEPS = 200;
+const parts = new Set((process.env.HOTPATH_BENCH_PARTS ?? 'render,list,live,ingest').split(','));
+const sizes = (process.env.HOTPATH_BENCH_SIZES ?? '50000,200000').split(',').map(Number);
+const traceCount = Number(process.env.HOTPATH_BENCH_TRACES ?? 100_000);
+const liveSeconds = Number(process.env.HOTPATH_BENCH_LIVE_SECONDS ?? 30);
+const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
 
-interface Sample {
-  firstRowsMs: number;
-  documentBytes: number;
-  lastRowMs: number;
-  frameP50Ms: number;
-  frameMaxMs: number;
-  renderedRows: number;
+interface InProcessCollector {
+  url: string;
+  close(): Promise<void>;
 }
 
-// Runs in the page. Kept as source text: the TypeScript loader would otherwise add helpers the page lacks.
-const SCROLL_SCRIPT = `async (lastName, steps) => {
-  const body = document.querySelector('[data-testid=waterfall-body]');
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-  // Scroll through every row in even steps, timing each frame.
-  const frames = [];
-  let previous = await frame();
-  for (let step = 1; step <= steps; step++) {
-    body.scrollTop = (body.scrollHeight * step) / steps;
-    const now = await frame();
-    frames.push(now - previous);
-    previous = now;
-  }
-  // Then from the top, a jump to the bottom: time until the last row is painted.
-  body.scrollTop = 0;
-  await frame();
-  const started = performance.now();
-  body.scrollTop = body.scrollHeight;
-  for (;;) {
-    const painted = await frame();
-    const labels = [...body.querySelectorAll('.wf-label')].map((label) => label.textContent);
-    if (labels.includes(lastName)) return { lastRowMs: painted - started, frames, renderedRows: body.querySelectorAll('[role=treeitem]').length };
-    if (painted - started > 30000) throw new Error('the last row never appeared');
-  }
-}`;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-const stack = await startStack();
-try {
-  const sendStarted = Date.now();
-  const ids = await sendFixtures(stack.collectorUrl, [largeRun(Date.now() - 15 * 60_000, SPANS)], { timeoutMs: 120_000 });
-  console.log(`sent and stored ${SPANS.toLocaleString('en-US')} spans over OTLP in ${((Date.now() - sendStarted) / 1000).toFixed(1)} s`);
-  const url = `${stack.dashboardUrl}/traces/${ids.get('large')}`;
-  const samples: Sample[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const page = await stack.newPage();
-    page.setDefaultTimeout(120_000);
-    // Time of the first frame painted after the first rows exist, on the page's own clock (0 = navigation start).
-    await page.addInitScript(() => {
-      const state = window as unknown as { __firstRowsPainted?: number };
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector('[role=treeitem]')) return;
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (state.__firstRowsPainted = performance.now()), 0));
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
-    const response = await page.goto(url, { waitUntil: 'commit' });
-    const documentBytes = (await response?.body())?.byteLength ?? 0;
-    await page.waitForFunction(() => (window as unknown as { __firstRowsPainted?: number }).__firstRowsPainted !== undefined);
-    const firstRowsMs = await page.evaluate(() => (window as unknown as { __firstRowsPainted: number }).__firstRowsPainted);
-    const scroll = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify(LAST_SPAN_NAME)}, ${SCROLL_STEPS})`)) as {
-      lastRowMs: number;
-      frames: number[];
-      renderedRows: number;
-    };
-    const sorted = [...scroll.frames].sort((a, b) => a - b);
-    samples.push({
-      firstRowsMs,
-      documentBytes,
-      lastRowMs: scroll.lastRowMs,
-      frameP50Ms: sorted[Math.floor(sorted.length / 2)]!,
-      frameMaxMs: sorted.at(-1)!,
-      renderedRows: scroll.renderedRows,
-    });
-    if (run === 0) await stack.screenshot(page, 'bench-20k-bottom');
-    await page.close();
-  }
-  const pick = (key: keyof Sample) => median(samples.map((sample) => sample[key]));
-  console.log(`\nwaterfall render, ${SPANS.toLocaleString('en-US')}-span trace, Chromium 1440×900, median of ${RUNS} runs:`);
-  console.log(`  navigation → first rows painted     ${pick('firstRowsMs').toFixed(0)} ms   (runs: ${samples.map((sample) => sample.firstRowsMs.toFixed(0)).join(', ')})`);
-  console.log(`  jump to bottom → last row painted   ${pick('lastRowMs').toFixed(1)} ms`);
-  console.log(`  scrolling all rows in ${SCROLL_STEPS} steps: frame p50 ${pick('frameP50Ms').toFixed(1)} ms, worst ${pick('frameMaxMs').toFixed(1)} ms`);
-  console.log(`  rows in the DOM at once             ${pick('renderedRows')} (virtualized)`);
-  console.log(`  HTML document                       ${(pick('documentBytes') / 1_048_576).toFixed(2)} MiB`);
-  console.log(`  (machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}: figures move with load)`);
-} finally {
-  await stack.close();
+async function startCollector(options: { port: number; dataDir: string }): Promise<InProcessCollector> {
+  const specifier: string = '@hotpath/collector';
+  return ((await import(specifier)) as { startCollector(options: object): Promise<InProcessCollector> }).startCollector(options);
 }
+
+const figures: { waterfalls: WaterfallFigures[]; list?: ListFigures; live?: LiveFigures; ingest?: IngestWhileReadingFigures } = { waterfalls: [] };
+console.log(`render benchmark, ${new Date().toISOString()}, ${load()}`);
+
+if (parts.has('render') || parts.has('live')) {
+  const stack = await startStack();
+  try {
+    if (parts.has('render')) {
+      for (const size of sizes) {
+        const sent = performance.now();
+        const trace = agentShapedTrace(size, Date.now() - 3_600_000);
+        await postAll(stack.collectorUrl, trace.bodies, 2);
+        console.log(`\nsent and stored ${size.toLocaleString('en-US')} spans in ${((performance.now() - sent) / 1000).toFixed(1)} s`);
+        const measured = await measureWaterfall(stack, trace.traceId, size);
+        figures.waterfalls.push(measured);
+        console.log(`waterfall, ${size.toLocaleString('en-US')}-span agent trace (depth up to 6), Chromium 1440×900, ${load()}:`);
+        console.log(`  navigation → first rows painted    ${measured.firstRowsMs.toFixed(0)} ms`);
+        console.log(`  navigation → every span loaded     ${measured.allLoadedMs.toFixed(0)} ms`);
+        console.log(`  jump to the end → last row painted ${measured.jumpToEndMs.toFixed(1)} ms`);
+        console.log(`  scrolling in 200 steps: frame p50 ${measured.frameP50Ms.toFixed(1)} ms, p95 ${measured.frameP95Ms.toFixed(1)} ms`);
+        console.log(`  JS heap after loading              ${measured.heapMb.toFixed(0)} MB`);
+        console.log(`  rows in the DOM                    ${measured.rowsInDom}`);
+        console.log(`  page errors                        ${measured.pageErrors.length === 0 ? 'none' : measured.pageErrors.join('; ')}`);
+      }
+    }
+    if (parts.has('live')) {
+      figures.live = await measureLiveTrace(stack, { spansPerSecond: 1_000, seconds: liveSeconds });
+      const live = figures.live;
+      console.log(`\nlive trace receiving ${live.spansPerSecond.toLocaleString('en-US')} spans/s for ${live.seconds} s (${load()}):`);
+      console.log(`  frames while it grew: p50 ${live.frameP50Ms.toFixed(1)} ms, p95 ${live.frameP95Ms.toFixed(1)} ms`);
+      console.log(`  all ${live.spans.toLocaleString('en-US')} spans shown ${live.allShownMs} ms after the last batch; page errors: ${live.pageErrors.length === 0 ? 'none' : live.pageErrors.join('; ')}`);
+    }
+  } finally {
+    await stack.close();
+  }
+}
+
+if (parts.has('list')) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hotpath-bench-list-'));
+  const collector = await startCollector({ port: 0, dataDir });
+  try {
+    figures.list = await measureTraceList(collector.url, traceCount);
+    const list = figures.list;
+    console.log(`\ntrace list over ${list.traces.toLocaleString('en-US')} traces spread over a week (loaded in ${list.loadSeconds.toFixed(0)} s; ${load()}), ms at the collector, median of 3:`);
+    for (const query of list.list) console.log(`  ${query.ms.toFixed(0).padStart(5)}  ${query.name}`);
+    console.log('aggregate pages over the week:');
+    for (const query of list.aggregates) console.log(`  ${query.ms.toFixed(0).padStart(5)}  ${query.name}`);
+  } finally {
+    await collector.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (parts.has('ingest')) {
+  const hugest = Math.max(...sizes, 200_000);
+  figures.ingest = await measureIngestWhileReading({ traceSpans: hugest, windowSeconds: 8 });
+  const ingest = figures.ingest;
+  console.log(`\ningest while a ${ingest.traceSpans.toLocaleString('en-US')}-span trace is read (4 senders, ${ingest.windowSeconds} s windows; ${load()}):`);
+  console.log(`  before ${ingest.beforeSpansPerSecond.toFixed(0)} spans/s, while reading ${ingest.readingSpansPerSecond.toFixed(0)} spans/s, after ${ingest.afterSpansPerSecond.toFixed(0)} spans/s`);
+  console.log(`  drop ${(ingest.drop * 100).toFixed(1)}%; the trace read ${ingest.traceReads} times, ${ingest.traceReadMs.toFixed(0)} ms each`);
+}
+
+const [big, huge] = figures.waterfalls;
+const misses = missedFloors(FULL_FLOORS, { big, huge, list: figures.list, live: figures.live, ingest: figures.ingest });
+console.log(misses.length === 0 ? '\nevery floor met' : `\nfloors missed:\n${misses.map((miss) => `  - ${miss}`).join('\n')}`);
+if (misses.length > 0) process.exitCode = 1;
