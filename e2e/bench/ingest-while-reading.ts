@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { agentShapedTrace, manyRuns, postAll } from '../src/fixtures/otlp-json-batches.ts';
+import { agentShapedTrace, manyRuns, postAll, spansIn } from '../src/fixtures/otlp-json-batches.ts';
 import { startCollectorProcess } from '../src/harness/collector-process.ts';
 
 export interface IngestWhileReadingFigures {
@@ -47,7 +47,7 @@ export async function measureIngestWhileReading(options: { traceSpans: number; w
           for (let next = iterator.next(); !next.done; next = iterator.next()) {
             const response = await fetch(`${collector.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: next.value });
             await response.body?.cancel();
-            if (response.ok) acknowledged += 500;
+            if (response.ok) acknowledged += spansIn(next.value);
           }
         }),
       );

@@ -60,6 +60,23 @@ describe('trace span pages', () => {
     assert.equal(first.spans.strings[first.spans.names[0]!], 'invoke_agent bulk', 'the root comes first');
   });
 
+  it('page through the whole trace in storage order, each page a range of the primary key', () => {
+    const { traceId, spans } = bigRun(250);
+    const { database } = store(spans);
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = traceSpanPage(database.db, traceId, params(`order=id&limit=100${cursor ? `&cursor=${cursor}` : ''}`));
+      ids.push(...page.spans.spanIds);
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(ids, spans.map((span) => span.spanId).sort());
+    const first = traceSpanPage(database.db, traceId, params('limit=10'));
+    assert.throws(() => traceSpanPage(database.db, traceId, params(`order=id&cursor=${first.nextCursor}`)), /order=start/);
+    const query = database.db.$client.prepare(`explain query plan select span_id from spans where trace_id = ? and span_id > ? order by span_id limit 10`).all(traceId, '') as { detail: string }[];
+    assert.ok(query.some((row) => /USING (COVERING )?INDEX sqlite_autoindex_spans_1/.test(row.detail)) && !query.some((row) => /TEMP B-TREE/.test(row.detail)), JSON.stringify(query));
+  });
+
   it('give only the spans stored since a time (the live catch-up)', () => {
     const { traceId, spans } = bigRun(10);
     const { database, writer } = store(spans, 1_000);

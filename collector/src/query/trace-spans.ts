@@ -1,6 +1,9 @@
-// GET /api/traces/:traceId/spans: a trace's spans in pages of columns, in start order, so the waterfall paints its
-// first screen from the first page while the rest arrives; `since` gives the spans stored or replaced after a time
-// (the live stream's catch-up). GET /api/traces/:traceId/matches: the spans of one trace matching search terms.
+// GET /api/traces/:traceId/spans: a trace's spans in pages of columns. In start order (`order=start`, the default)
+// the first page is the first screen of the waterfall; in storage order (`order=id`) each page is a range of the
+// primary key, read in time proportional to the page, which is how the rest of a 200,000-span trace is loaded (a
+// start-order page must look at every span of the trace to find the next ones). `since` gives the spans stored or
+// replaced after a time (the live stream's catch-up). GET /api/traces/:traceId/matches: the spans of one trace
+// matching search terms.
 import { and, asc, eq, gt, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { CollectorError } from '../errors.ts';
@@ -37,8 +40,9 @@ const columnFields = {
 };
 
 /**
- * One page of a trace's spans. `cursor` continues after the previous page; `since` (epoch ms) keeps only spans the
- * collector stored or replaced at or after that time; `limit` is 1–50,000 (default 5,000).
+ * One page of a trace's spans. `order` is `start` (start time, then span id) or `id` (span id: the cheapest way
+ * through a whole trace); `cursor` continues after the previous page of the same order; `since` (epoch ms) keeps
+ * only spans the collector stored or replaced at or after that time; `limit` is 1–50,000 (default 5,000).
  *
  * @throws CollectorError `not_found` for an unknown trace, `bad_request` for a bad parameter.
  * @example
@@ -50,19 +54,20 @@ export function traceSpanPage(db: Db, traceId: string, params: QueryParams): Spa
   const limit = params.integer('limit', { min: 1, max: maxLimit }) ?? defaultLimit;
   const since = params.time('since');
   const cursor = params.string('cursor');
+  const byId = (params.oneOf('order', ['start', 'id'] as const) ?? 'start') === 'id';
   const record = db.select().from(traces).where(eq(traces.traceId, traceId)).get();
   if (record === undefined) throw new CollectorError('not_found', `no trace ${traceId}`);
   const conditions: SQL[] = [eq(spans.traceId, traceId)];
   if (since !== undefined) conditions.push(gte(spans.receivedMs, since));
   if (cursor !== undefined) {
-    const [startMs, spanId] = decodeCursor(cursor);
-    conditions.push(or(gt(spans.startMs, startMs), and(eq(spans.startMs, startMs), gt(spans.spanId, spanId)))!);
+    const [startMs, spanId] = decodeCursor(cursor, byId);
+    conditions.push(byId ? gt(spans.spanId, spanId) : or(gt(spans.startMs, startMs!), and(eq(spans.startMs, startMs!), gt(spans.spanId, spanId)))!);
   }
   const rows = db
     .select(columnFields)
     .from(spans)
     .where(and(...conditions))
-    .orderBy(asc(spans.startMs), asc(spans.spanId))
+    .orderBy(...(byId ? [asc(spans.spanId)] : [asc(spans.startMs), asc(spans.spanId)]))
     .limit(limit + 1)
     .all();
   const page = rows.length > limit ? rows.slice(0, limit) : rows;
@@ -71,7 +76,7 @@ export function traceSpanPage(db: Db, traceId: string, params: QueryParams): Spa
     trace: toTraceSummary(record),
     // Offsets from the trace's start, so every page of a trace shares one base.
     spans: toSpanColumns(page, record.startMs),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.startMs, last.spanId) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(byId ? null : last.startMs, last.spanId) : null,
     readAt,
   };
 }
@@ -107,18 +112,21 @@ export function traceMatches(db: Db, traceId: string, params: QueryParams): Span
   return { spanIds: rows.slice(0, maxMatches).map((row) => row.spanId), truncated: rows.length > maxMatches };
 }
 
-function encodeCursor(startMs: number, spanId: string): string {
+/** A start-order cursor holds the last start and span id; a storage-order one the span id, with null for the start. */
+function encodeCursor(startMs: number | null, spanId: string): string {
   return Buffer.from(JSON.stringify([startMs, spanId])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [number, string] {
+function decodeCursor(cursor: string, byId: boolean): [number | null, string] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'number' && typeof parsed[1] === 'string') {
-      return [parsed[0], parsed[1]];
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // answered below
+    throw invalid('cursor', 'not a cursor returned by this API');
   }
-  throw invalid('cursor', 'not a cursor returned by this API');
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string' || !(typeof parsed[0] === 'number' || parsed[0] === null)) {
+    throw invalid('cursor', 'not a cursor returned by this API');
+  }
+  if ((parsed[0] === null) !== byId) throw invalid('cursor', `the cursor was made for order=${byId ? 'start' : 'id'}`);
+  return [parsed[0], parsed[1]];
 }
