@@ -26,12 +26,15 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
   const modelName = sql<string>`coalesce(${spans.model}, 'unknown')`;
   // Aggregated where the calls are (a week holds hundreds of thousands): figures per model, then the two
   // nearest-rank percentiles per model with a window over the calls ordered by duration.
-  const perModel = db
+  // One pass over the calls, grouped finely enough to give the per-model figures, the per-rule counts and the
+  // escalations (a week holds hundreds of thousands of calls: each pass over them costs).
+  const groups = db
     .select({
       model: modelName,
+      rule: spans.routeRule,
+      routeModel: spans.routeModel,
       calls: sql<number>`count(*)`,
-      routed: sql<number>`count(${spans.routeModel})`,
-      avgLatencyMs: sql<number>`avg(${spans.durationMs})`,
+      latencyMs: sql<number>`sum(${spans.durationMs})`,
       inputTokens: sql<number>`coalesce(sum(${spans.inputTokens}), 0)`,
       outputTokens: sql<number>`coalesce(sum(${spans.outputTokens}), 0)`,
       costUsd: sql<number>`coalesce(sum(${spans.costUsd}), 0)`,
@@ -39,7 +42,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
     })
     .from(spans)
     .where(inScope)
-    .groupBy(modelName)
+    .groupBy(modelName, spans.routeRule, spans.routeModel)
     .all();
   const ranked = db
     .select({ model: sql<string>`coalesce(${spans.model}, 'unknown')`.as('model'), durationMs: spans.durationMs, rank: sql<number>`row_number() over (partition by ${modelName} order by ${spans.durationMs})`.as('rank'), count: sql<number>`count(*) over (partition by ${modelName})`.as('count') })
@@ -54,23 +57,35 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
     .all();
   let simulatedCalls = 0;
   let totalCalls = 0;
+  let escalations = 0;
   const byModel = new Map<string, RoutingModelStats>();
-  for (const row of perModel) {
+  const byRule = new Map<string, RoutingRuleCount>();
+  for (const row of groups) {
     simulatedCalls += row.simulatedCalls;
     totalCalls += row.calls;
-    byModel.set(row.model, {
-      model: row.model,
-      calls: row.calls,
-      routed: row.routed,
-      avgLatencyMs: row.avgLatencyMs,
-      p50LatencyMs: 0,
-      p95LatencyMs: 0,
-      inputTokens: row.inputTokens,
-      outputTokens: row.outputTokens,
-      costUsd: row.costUsd,
-      simulated: row.simulatedCalls > 0,
-    });
+    let model = byModel.get(row.model);
+    if (!model) {
+      model = { model: row.model, calls: 0, routed: 0, avgLatencyMs: 0, p50LatencyMs: 0, p95LatencyMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, simulated: false };
+      byModel.set(row.model, model);
+    }
+    model.calls += row.calls;
+    // The sum of latencies for now; divided by the calls below.
+    model.avgLatencyMs += row.latencyMs;
+    model.inputTokens += row.inputTokens;
+    model.outputTokens += row.outputTokens;
+    model.costUsd += row.costUsd;
+    if (row.simulatedCalls > 0) model.simulated = true;
+    if (row.routeModel === null) continue;
+    model.routed += row.calls;
+    const rule = row.rule ?? 'unknown';
+    const key = `${rule}\u0000${row.routeModel}`;
+    const counted = byRule.get(key) ?? { rule, model: row.routeModel, count: 0, simulated: false };
+    counted.count += row.calls;
+    counted.simulated ||= row.simulatedCalls > 0;
+    byRule.set(key, counted);
+    if (rule.includes('escalat')) escalations += row.calls;
   }
+  for (const model of byModel.values()) model.avgLatencyMs /= model.calls;
   for (const row of percentiles) {
     const model = byModel.get(row.model);
     if (!model) continue;
@@ -79,20 +94,8 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
   }
   const models = [...byModel.values()];
   models.sort((x, y) => y.calls - x.calls || x.model.localeCompare(y.model));
+  const rules = [...byRule.values()].sort((x, y) => y.count - x.count);
   const routed = and(isNotNull(spans.routeModel), ...scope);
-  const rules: RoutingRuleCount[] = db
-    .select({
-      rule: sql<string>`coalesce(${spans.routeRule}, 'unknown')`,
-      model: sql<string>`${spans.routeModel}`,
-      count: sql<number>`count(*)`,
-      simulated: sql<number>`max(${simulatedCall})`,
-    })
-    .from(spans)
-    .where(routed)
-    .groupBy(spans.routeRule, spans.routeModel)
-    .orderBy(desc(sql`count(*)`))
-    .all()
-    .map((row) => ({ ...row, simulated: row.simulated === 1 }));
   const decisions: RoutingDecision[] = db
     .select({
       traceId: spans.traceId,
@@ -113,7 +116,6 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
     .limit(maxDecisions)
     .all()
     .map((row) => ({ ...row, candidates: candidatesOf(row.candidates), reason: row.reason === null ? null : String(row.reason), escalated: row.escalated === 1, simulated: row.simulated === 1 }));
-  const escalations = db.select({ count: sql<number>`count(*)` }).from(spans).where(and(routed, escalation)).get()?.count ?? 0;
   return { models, rules, decisions, escalations, simulatedShare: totalCalls > 0 ? simulatedCalls / totalCalls : 0 };
 }
 

@@ -73,7 +73,7 @@ describe('trace span pages', () => {
     assert.deepEqual(ids, spans.map((span) => span.spanId).sort());
     const first = traceSpanPage(database.db, traceId, params('limit=10'));
     assert.throws(() => traceSpanPage(database.db, traceId, params(`order=id&cursor=${first.nextCursor}`)), /order=start/);
-    const query = database.db.$client.prepare(`explain query plan select span_id from spans where trace_id = ? and span_id > ? order by span_id limit 10`).all(traceId, '') as { detail: string }[];
+    const query = database.sqlite.prepare(`explain query plan select span_id from spans where trace_id = ? and span_id > ? order by span_id limit 10`).all(traceId, '') as { detail: string }[];
     assert.ok(query.some((row) => /USING (COVERING )?INDEX sqlite_autoindex_spans_1/.test(row.detail)) && !query.some((row) => /TEMP B-TREE/.test(row.detail)), JSON.stringify(query));
   });
 
