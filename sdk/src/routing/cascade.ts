@@ -45,6 +45,8 @@ export interface DraftCascadeOptions {
   race?: DraftSettings['race'];
   /** Escalate a draft that asks for a tool that is not `readOnly` (default true). */
   escalateWrites?: boolean;
+  /** After this many draft steps in a row calling the same tool, the answer model serves the rest of the run (default 3; false: never). */
+  sameToolSteps?: number | false;
 }
 
 /**
@@ -122,7 +124,16 @@ export function cascade(options: CascadeOptions | DraftCascadeOptions): ModelRou
 
 function draftCascade(options: DraftCascadeOptions): ModelRouter {
   const { models, defaultModel } = resolveModelList('cascade', [options.draft, options.answer], options.answer, 2);
-  const draft = resolveDraft('cascade', { model: options.draft, ...(options.race && { race: options.race }), ...(options.escalateWrites !== undefined && { escalateWrites: options.escalateWrites }) }, models);
+  const draft = resolveDraft(
+    'cascade',
+    {
+      model: options.draft,
+      ...(options.race && { race: options.race }),
+      ...(options.escalateWrites !== undefined && { escalateWrites: options.escalateWrites }),
+      ...(options.sameToolSteps !== undefined && { sameToolSteps: options.sameToolSteps }),
+    },
+    models,
+  );
   const decision: RoutingDecision = {
     model: defaultModel,
     candidates: [...models],

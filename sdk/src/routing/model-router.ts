@@ -30,6 +30,12 @@ export interface DraftSettings {
   race: 'auto' | 'on-text' | 'always' | 'never';
   /** A draft asking for a tool that is not `readOnly` is escalated: the answer model decides side effects (default true). */
   escalateWrites: boolean;
+  /**
+   * After this many kept draft steps in a row that each call the same single tool (paging on, rewording a search,
+   * walking dates — how small models go round in circles), the answer model serves the rest of the run (default 3;
+   * `false`: never).
+   */
+  sameToolSteps: number | false;
 }
 
 export interface ModelRouter {

@@ -19,6 +19,8 @@ export interface ModelCall {
   onToolCall?: (toolCall: ToolCall) => void;
   /** The response has started writing text (the first delta with more than whitespace). */
   onText?: () => void;
+  /** The response has started a tool call of this name (its arguments may still be streaming). */
+  onToolName?: (name: string) => void;
   /**
    * Judges the finished response before its end is reported, so the `model-call-end` event says what became of it:
    * kept with a final routing decision, or discarded and why.
@@ -104,6 +106,7 @@ export async function callModel(run: RunContext, call: ModelCall): Promise<Model
         case 'tool-call-delta': {
           const piece = partial.get(event.index) ?? { id: '', name: '', arguments: '' };
           piece.id = event.id ?? piece.id;
+          if (event.name !== undefined && piece.name === '') call.onToolName?.(event.name);
           piece.name = event.name ?? piece.name;
           piece.arguments += event.argumentsDelta;
           partial.set(event.index, piece);

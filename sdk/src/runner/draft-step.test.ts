@@ -146,6 +146,30 @@ describe('draft cascade', () => {
     assert.deepEqual(executions, ['refund O-1'], 'the write ran once, as the answer model asked');
   });
 
+  it('asks the answer model as soon as the draft names a tool it cannot call, without waiting for the rest of the draft', async () => {
+    const { result, ends, model } = await run((request) => {
+      if (hasToolResult(request)) return { text: 'Refunded.' };
+      if (request.model === 'large') return { toolCalls: [{ name: 'refund', arguments: { orderId: 'O-1' } }] };
+      return { toolCalls: [{ name: 'refund', arguments: { orderId: 'O-1', note: 'a long note '.repeat(20) } }], chunkSize: 4, chunkDelayMs: 20 };
+    }, { race: 'never' });
+    assert.ok(!(result instanceof Error));
+    const [draft, answer] = [model.calls[0]!, model.calls[1]!];
+    assert.ok(answer.startedAt - draft.startedAt < 100, 'the answer model started with the first piece of the write, not after the whole draft');
+    assert.equal(ends.find((end) => end.model === 'small')!.discarded, 'answer-escalation: small asked for "refund", which is not readOnly: large decides side effects');
+  });
+
+  it('hands the rest of the run to the answer model when the draft keeps calling one tool', async () => {
+    const page = (n: number): ScriptedResponse => ({ toolCalls: [{ name: 'get_order', arguments: { orderId: `page-${n}` } }] });
+    const { result, models } = await run((request, index) => {
+      if (request.model === 'large') return { text: 'The answer from the pages seen.' };
+      return page(index);
+    }, { race: 'never' });
+    assert.ok(!(result instanceof Error));
+    assert.deepEqual(models, ['small', 'small', 'small', 'large']);
+    assert.equal(result.steps[3]!.routing?.rule, 'answer-escalation');
+    assert.match(result.steps[3]!.routing!.reason, /^small called get_order 3 steps in a row; large serves the rest of the run/);
+  });
+
   it('races from the start, with race "auto", on the steps where the answer model has mostly been needed', async () => {
     const model = scriptedModel((request) =>
       request.model === 'small' ? (hasToolResult(request) ? { text: 'x', delayMs: 30 } : lookup('O-1')) : { text: 'O-1 has shipped.' },

@@ -11,7 +11,7 @@
 // for this agent so far (draft-statistics.ts), `on-text` on the others. A call that turns out not to be needed is cancelled (`DiscardedCall`) and its end reported as discarded, so
 // the waterfall shows the discarded draft or the losing call with why.
 import type { DraftSettings } from '../routing/model-router.ts';
-import { callModel, DiscardedCall, type ModelCallReview, type ModelResponse } from './call-model.ts';
+import { callModel, DiscardedCall, type ModelCall, type ModelCallReview, type ModelResponse } from './call-model.ts';
 import { parseArguments } from './execute-tool-call.ts';
 import type { PreparedStep } from './prepare-step.ts';
 import type { RunContext } from './run-context.ts';
@@ -61,7 +61,13 @@ export async function callWithDraft(
   let resolveAnswer!: (settled: Settled) => void;
   const answerSettled = new Promise<Settled>((resolve) => (resolveAnswer = resolve));
 
-  const start = (model: string, routing: RoutingDecision, attempt: string, review: (response: Omit<ModelResponse, 'callId'>) => ModelCallReview, onText?: () => void): RunningCall => {
+  const start = (
+    model: string,
+    routing: RoutingDecision,
+    attempt: string,
+    review: (response: Omit<ModelResponse, 'callId'>) => ModelCallReview,
+    hooks: Pick<ModelCall, 'onText' | 'onToolName'> = {},
+  ): RunningCall => {
     const owner = responseOwner(step, attempt);
     const controller = new AbortController();
     const response = callModel(run, {
@@ -71,7 +77,7 @@ export async function callWithDraft(
       routing,
       signal: AbortSignal.any([signal, controller.signal]),
       review,
-      ...(onText && { onText }),
+      ...hooks,
       ...eagerStart(run, owner),
     });
     return { owner, controller, settled: response.then((value) => ({ ok: true, response: value }), (error: unknown) => ({ ok: false, error })) };
@@ -91,11 +97,24 @@ export async function callWithDraft(
     decision(draft.model, 'draft', `${draft.model} drafts the step; a final answer or an invalid call goes to ${answer.model}`),
     'draft',
     (response) => {
+      if (verdict) return verdict.keep ? { routing: keptRouting(response.toolCalls.length) } : { discarded: `answer-escalation: ${verdict.reason}` };
       verdict = judgeDraft(run, response, draft, answer.model);
       statistics.record(run.agent.name, step, !verdict.keep);
       return verdict.keep ? { routing: keptRouting(response.toolCalls.length) } : { discarded: `answer-escalation: ${verdict.reason}` };
     },
-    race === 'on-text' ? () => startAnswer('answer-race', `started beside the draft when ${draft.model} began writing text`) : undefined,
+    {
+      ...(race === 'on-text' && { onText: () => startAnswer('answer-race', `started beside the draft when ${draft.model} began writing text`) }),
+      // A tool the draft cannot have (unknown, or a write the answer model decides) is known from its name: the answer
+      // model starts at once and the rest of the draft is not waited for.
+      onToolName: (name) => {
+        const reason = toolNameVerdict(run, name, draft, answer.model);
+        if (verdict || reason === undefined) return;
+        verdict = { keep: false, reason };
+        statistics.record(run.agent.name, step, true);
+        startAnswer('answer-escalation', `${reason}; answers are written by ${answer.model}`);
+        draftCall.controller.abort(new DiscardedCall(`answer-escalation: ${reason}`));
+      },
+    },
   );
   if (race === 'always') startAnswer('answer-race', raceReason);
 
@@ -139,7 +158,7 @@ export async function callWithDraft(
   const drafted = first.settled;
   if (!drafted.ok) {
     if (signal.aborted) return fail(drafted.error);
-    verdict = { keep: false, reason: `the draft call failed (${describeError(drafted.error).message})` };
+    verdict ??= { keep: false, reason: `the draft call failed (${describeError(drafted.error).message})` };
   }
   if (drafted.ok && verdict?.keep) {
     await cancel(answerCall, `draft-tool-step: ${draft.model}'s tool calls were kept`);
@@ -161,15 +180,20 @@ function judgeDraft(run: RunContext, response: Omit<ModelResponse, 'callId'>, dr
     return { keep: false, reason: `${draft.model}'s response was cut off (${response.finishReason})` };
   }
   for (const toolCall of response.toolCalls) {
-    const tool = run.tools.get(toolCall.name);
-    if (!tool) return { keep: false, reason: `${draft.model} called an unknown tool "${toolCall.name}"` };
-    const parsed = parseArguments(tool, toolCall);
+    const reason = toolNameVerdict(run, toolCall.name, draft, answerModel);
+    if (reason !== undefined) return { keep: false, reason };
+    const parsed = parseArguments(run.tools.get(toolCall.name)!, toolCall);
     if (!parsed.ok) return { keep: false, reason: `${draft.model}'s arguments for "${toolCall.name}" are invalid (${parsed.error.kind})` };
-    if (draft.escalateWrites && !tool.readOnly) {
-      return { keep: false, reason: `${draft.model} asked for "${toolCall.name}", which is not readOnly: ${answerModel} decides side effects` };
-    }
   }
   return { keep: true };
+}
+
+/** Why a draft's call of tool `name` cannot stand, known from the name alone: an unknown tool, or a write. */
+function toolNameVerdict(run: RunContext, name: string, draft: DraftSettings, answerModel: string): string | undefined {
+  const tool = run.tools.get(name);
+  if (!tool) return `${draft.model} called an unknown tool "${name}"`;
+  if (draft.escalateWrites && !tool.readOnly) return `${draft.model} asked for "${name}", which is not readOnly: ${answerModel} decides side effects`;
+  return undefined;
 }
 
 function plural(count: number, noun: string): string {

@@ -13,22 +13,25 @@ import { callWithDraft } from './draft-step.ts';
 import type { PreparedStep } from './prepare-step.ts';
 import { routerAnswer } from './router-answer.ts';
 import { discard, eagerStart, releaseAll, responseOwner, type StepResponse } from './step-response.ts';
+import type { DraftSettings } from '../routing/model-router.ts';
 
 /** Calls the step's model, starting eager tools and following the draft cascade or the router's escalations. */
 export async function callStepModel(run: RunContext, prepared: PreparedStep, signal: AbortSignal): Promise<StepResponse> {
   const router = typeof run.agent.model === 'string' ? undefined : run.agent.model;
   const draft = router?.draft;
+  let routing = prepared.routing;
   if (
     draft &&
     run.settings.draftCascade &&
-    prepared.routing &&
-    prepared.routing.model !== draft.model &&
+    routing &&
+    routing.model !== draft.model &&
     prepared.request.tools.length > 0 &&
     prepared.request.toolChoice !== 'none'
   ) {
-    return callWithDraft(run, prepared, signal, draft, prepared.routing);
+    const stalled = stalledDraft(run, draft);
+    if (stalled === undefined) return callWithDraft(run, prepared, signal, draft, routing);
+    routing = { ...routing, rule: 'answer-escalation', reason: `${stalled}; ${routing.model} serves the rest of the run` };
   }
-  let routing = prepared.routing;
   let request = prepared.request;
   const discarded: string[] = [];
   for (let attempt = 0; ; attempt++) {
@@ -56,4 +59,23 @@ export async function callStepModel(run: RunContext, prepared: PreparedStep, sig
     routing = escalated;
     request = { ...request, model: escalated.model };
   }
+}
+
+/**
+ * Why the draft should no longer serve this run, if it should not: it kept calling one tool — `sameToolSteps` kept
+ * draft steps in a row, each calling only that tool (paging, rewording, walking dates) — now or earlier in the run.
+ */
+function stalledDraft(run: RunContext, draft: DraftSettings): string | undefined {
+  if (draft.sameToolSteps === false) return undefined;
+  const limit = draft.sameToolSteps;
+  let streak = 0;
+  let streakTool: string | undefined;
+  for (const step of run.steps) {
+    const tools = new Set(step.toolCalls.map((record) => record.toolCall.name));
+    const single = step.routing?.rule === 'draft-tool-step' && tools.size === 1 ? [...tools][0] : undefined;
+    streak = single !== undefined && single === streakTool ? streak + 1 : single !== undefined ? 1 : 0;
+    streakTool = single;
+    if (streak >= limit) return `${draft.model} called ${streakTool} ${limit} steps in a row`;
+  }
+  return undefined;
 }
