@@ -31,14 +31,12 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
   const group = sql<string>`coalesce(${groupColumn}, 'unknown')`;
   const start = sql<number>`cast(${spans.startMs} / ${bucketMs} as integer) * ${bucketMs}`;
   // Time and model apply to the calls themselves; the other filters select the traces they belong to.
-  const conditions: SQL[] = [
-    modelCallsOnly,
-    ...traceConditions({ ...filters, from: undefined, to: undefined }, { includeModel: false }),
-  ];
+  const ofTraces = traceConditions({ ...filters, from: undefined, to: undefined }, { includeModel: false });
+  const conditions: SQL[] = [modelCallsOnly, ...ofTraces];
   if (filters.from !== undefined) conditions.push(gte(spans.startMs, filters.from));
   if (filters.to !== undefined) conditions.push(lte(spans.startMs, filters.to));
   if (filters.model !== undefined) conditions.push(eq(spans.model, filters.model));
-  const rows = db
+  const query = db
     .select({
       start,
       group,
@@ -50,7 +48,10 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
       simulatedRequests: sql<number>`sum(${simulatedCall})`,
     })
     .from(spans)
-    .innerJoin(traces, eq(traces.traceId, spans.traceId))
+    .$dynamic();
+  // The trace of each call is read only when it is needed (its agent, or a trace filter): at a week's 200,000 calls
+  // the join is a third of the time.
+  const rows = (groupBy === 'agent' || ofTraces.length > 0 ? query.innerJoin(traces, eq(traces.traceId, spans.traceId)) : query)
     .where(whereAll(conditions))
     .groupBy(start, group)
     .orderBy(start, group)
