@@ -4,9 +4,10 @@
 export { HotpathError } from './errors.ts';
 export type { AssistantMessage, Message, SystemMessage, ToolCall, ToolMessage, UserMessage } from './messages.ts';
 
-export { Agent, AgentDefinitionError } from './agent/index.ts';
+export { Agent, AgentDefinitionError, compressAgent, promptReport } from './agent/index.ts';
 export type {
   AgentOptions,
+  CompressionLevel,
   FollowUpPrefetch,
   Guardrail,
   GuardrailContext,
@@ -14,7 +15,9 @@ export type {
   ModelSettings,
   PrefetchCall,
   PrefetchPlan,
+  PromptReport,
   ToolGroup,
+  ToolPromptCost,
   ToolSelectionContext,
 } from './agent/index.ts';
 

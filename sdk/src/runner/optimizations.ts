@@ -26,6 +26,7 @@ export const OPTIMIZATION_NAMES = [
   'learnedPrefetch',
   'toolResultViews',
   'toolSelection',
+  'promptCompression',
   'workerTools',
 ] as const;
 
@@ -96,6 +97,8 @@ export interface OptimizationSettings {
   toolResultViews: boolean;
   /** Offer only the tools of the agent's `toolGroups` that match the run's input (chosen once per run); off: every tool. */
   toolSelection: boolean;
+  /** Send the agent's instructions and tool schemas compressed without loss of meaning (agent/prompt-report.ts). */
+  promptCompression: boolean;
   /** Run tools that name a `worker` module on a worker-thread pool; off: on the main thread. */
   workerTools: boolean | { maxThreads?: number };
 }
@@ -132,6 +135,7 @@ export interface ResolvedOptimizations {
   learnedPrefetch: boolean;
   toolResultViews: boolean;
   toolSelection: boolean;
+  promptCompression: boolean;
   workerTools: { maxThreads?: number } | false;
 }
 
@@ -180,6 +184,7 @@ export function resolveOptimizations(option: OptimizationsOption = 'optimized'):
     learnedPrefetch: chosen.learnedPrefetch,
     toolResultViews: chosen.toolResultViews,
     toolSelection: chosen.toolSelection,
+    promptCompression: chosen.promptCompression,
     workerTools: on(chosen.workerTools, {}),
   };
 }

@@ -99,6 +99,8 @@ export interface RunContext {
   toolSpecs: ToolSpec[];
   /** The system message, fixed for the run. */
   readonly system: Message;
+  /** Estimated prompt tokens `promptCompression` saves on each request of the run (0 when off or nothing to save). */
+  readonly promptTokensSaved: number;
   /** Aborted when the caller aborts or the run fails (a guardrail tripped); tools and model calls honour it. */
   readonly signal: AbortSignal;
   /** performance.now() at run start, for the wall-time budget. */

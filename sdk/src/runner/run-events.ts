@@ -56,6 +56,8 @@ export type RunEvent =
       input: string;
       instructions: string;
       optimizations: Record<string, unknown>;
+      /** With `promptCompression`: estimated tokens the compressed instructions and tool schemas save per request. */
+      promptTokensSaved?: number;
       /** The caller's `attributes` from run options, to be set on the run's span as given. */
       attributes?: Record<string, string | number | boolean | string[]>;
     })

@@ -11,6 +11,7 @@ import { WorkerPool } from '../tools/worker-pool.ts';
 import { inputMessage, systemMessage, toolSpecs } from './build-request.ts';
 import { selectTools } from './tool-selection.ts';
 import { resolveOptimizations, type OptimizationsOption } from './optimizations.ts';
+import { compressedPrompt } from './compressed-prompt.ts';
 import { DraftStatistics } from './draft-statistics.ts';
 import { PrefetchRegistry } from './prefetch.ts';
 import { PrefetchLearner } from './prefetch-learner.ts';
@@ -191,6 +192,7 @@ export class Runner {
       input,
       instructions: (run.system.content as string) ?? '',
       optimizations: { ...this.#config.optimizations },
+      ...(run.promptTokensSaved > 0 && { promptTokensSaved: run.promptTokensSaved }),
       ...(options.attributes ? { attributes: options.attributes } : {}),
     });
     return this.#finish(run, options.signal);
@@ -245,8 +247,10 @@ export class Runner {
     if (typeof input !== 'string') throw new RunInputError(`The input must be a string, got ${typeof input}.`);
     const history = validateHistory(options.history);
     const settings = this.#config.optimizations;
+    // What the model is shown: with promptCompression, the same agent with its prompt compressed losslessly.
+    const shown = settings.promptCompression ? compressedPrompt(agent) : { agent, tokensSaved: 0 };
     const tools = new Map<string, Tool>();
-    for (const agentTool of agent.tools) tools.set(agentTool.name, agentTool);
+    for (const agentTool of shown.agent.tools) tools.set(agentTool.name, agentTool);
     const usage = emptyRunUsage();
     for (const subAgent of agent.subAgents) tools.set(subAgent.name, subAgentTool(subAgent, (a, i, p) => this.#runNested(a, i, p, usage)));
     const context = agent.contextFor(input);
@@ -261,7 +265,8 @@ export class Runner {
       settings,
       tools,
       toolSpecs: toolSpecs(selectTools(agent, tools, { input, history }, settings.toolSelection), settings.promptCacheLayout),
-      system: systemMessage(agent, context, settings.promptCacheLayout),
+      system: systemMessage(shown.agent, context, settings.promptCacheLayout),
+      promptTokensSaved: shown.tokensSaved,
       signal: options.signal ?? new AbortController().signal,
       startedAt: performance.now(),
       messages: [...history, inputMessage(input, context, settings.promptCacheLayout)],

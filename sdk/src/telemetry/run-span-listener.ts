@@ -105,6 +105,7 @@ export function createRunSpanListener(options: RunSpanListenerOptions): RunSpanL
       ...event.attributes,
     };
     if (event.agentDescription !== undefined) attributes['gen_ai.agent.description'] = event.agentDescription;
+    if (event.promptTokensSaved !== undefined) attributes['hotpath.prompt.tokens_saved'] = event.promptTokensSaved;
     if (event.conversationId !== undefined) attributes['gen_ai.conversation.id'] = event.conversationId;
     if (captureContent) {
       attributes['gen_ai.input.messages'] = textMessagesJson('user', event.input);

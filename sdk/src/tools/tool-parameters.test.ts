@@ -12,7 +12,7 @@ import { toolParameters } from './tool-parameters.ts';
 
 const orderSchema = {
   type: 'object',
-  properties: { orderId: { type: 'string', description: 'the id', pattern: '^O-\\d+$' }, verbose: { type: 'boolean' } },
+  properties: { orderId: { type: 'string', description: 'as printed on the invoice', pattern: '^O-\\d+$' }, verbose: { type: 'boolean' } },
   required: ['orderId'],
   additionalProperties: false,
 } as const;
