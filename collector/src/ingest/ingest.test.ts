@@ -123,6 +123,26 @@ describe('ingest', () => {
     assert.deepEqual({ ...complete, traceId: '', rootSpanId: '' }, { ...reference, traceId: '', rootSpanId: '' });
   });
 
+  it('counts real errors apart from cancelled speculation and timeouts answered by a fallback', () => {
+    const { send, trace } = store();
+    const traceId = newId(16);
+    const { chat, agent } = agentRun(traceId);
+    const toolSpan = (name: string, attributes: Record<string, unknown>, status?: { code: number }): FixtureSpan => ({
+      traceId, spanId: newId(8), parentSpanId: agent.spanId, name: `execute_tool ${name}`, startMs: 1400, endMs: 1450,
+      attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': name, ...attributes }, ...(status && { status }),
+    });
+    send([
+      chat,
+      agent,
+      toolSpan('prefetched', { 'hotpath.tool.outcome': 'cancelled', 'hotpath.tool.failure.type': 'aborted' }),
+      toolSpan('other_prefetch', { 'hotpath.tool.outcome': 'cancelled' }),
+      toolSpan('recommend', { 'hotpath.tool.outcome': 'fell_back', 'hotpath.tool.timed_out': true }),
+      toolSpan('broken', { 'hotpath.tool.outcome': 'error', 'error.type': 'RangeError' }, { code: 2 }),
+    ]);
+    const summary = trace(traceId)!.trace;
+    assert.deepEqual([summary.errorCount, summary.cancelledCount, summary.fellBackCount, summary.status], [1, 2, 1, 'error']);
+  });
+
   it('acknowledges a retried batch without storing or counting it twice', () => {
     const { send, trace } = store();
     const traceId = newId(16);

@@ -90,7 +90,7 @@ export function storeBatch(writer: SpanWriter, batch: PreparedBatch, nowMs: numb
         result.acceptedSpans += 1;
         const trace = summaryOf(row.traceId);
         if (replacedOpen) closeOpenSpan(trace);
-        addSpan(trace, row, group.workloadAttributes[row.spanId], nowMs, group.rootTags[row.spanId]);
+        addSpan(trace, row, group.workloadAttributes[row.spanId], nowMs, group.rootTags[row.spanId], group.toolOutcomes[row.spanId]);
       }
     }
     for (const trace of touched.values()) writer.putTrace(closeTrace(trace));

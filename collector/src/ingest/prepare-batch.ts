@@ -4,6 +4,7 @@ import type { Attributes, DecodedSpan, TraceExportRequest } from '../otlp/otlp-t
 import type { SpanRecord } from '../storage/schema.ts';
 import { deriveSpan } from './derive-span.ts';
 import { rootTags } from './root-tags.ts';
+import type { QuietOutcome } from './trace-summary.ts';
 import type { PricingTable } from './pricing.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface PreparedGroup {
   workloadAttributes: Record<string, Attributes>;
   /** For root spans: their attributes as search tags (root-tags.ts), by span id. */
   rootTags: Record<string, string>;
+  /** Tool spans that were cancelled or fell back (`hotpath.tool.outcome`), by span id, counted by the summary. */
+  toolOutcomes: Record<string, QuietOutcome>;
 }
 
 export interface PreparedBatch {
@@ -61,6 +64,7 @@ export function prepareBatch(request: TraceExportRequest, pricing: PricingTable)
         rows: [],
         workloadAttributes: {},
         rootTags: {},
+        toolOutcomes: {},
       };
       scopeSpans.spans.forEach((span, spanIndex) => {
         const problem = validate(span);
@@ -73,6 +77,8 @@ export function prepareBatch(request: TraceExportRequest, pricing: PricingTable)
         }
         const root = span.parentSpanId === '' || span.parentSpanId === zeroSpanId;
         group.rows.push(rowOf(span, root, resource.attributes, pricing));
+        const outcome = span.attributes['hotpath.tool.outcome'];
+        if (outcome === 'cancelled' || outcome === 'fell_back') group.toolOutcomes[span.spanId] = outcome;
         if (root) {
           group.workloadAttributes[span.spanId] = workloadOf(span.attributes);
           group.rootTags[span.spanId] = rootTags(span.attributes);

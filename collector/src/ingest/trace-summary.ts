@@ -28,6 +28,9 @@ export type SpanFacts = Pick<
   | 'simulated'
 >;
 
+/** `hotpath.tool.outcome` values that are not errors but are worth counting (docs/spans.md). */
+export type QuietOutcome = 'cancelled' | 'fell_back';
+
 /** A summary being merged: the stored record with its JSON columns opened up. */
 export interface TraceAccumulator {
   record: TraceRecord;
@@ -73,6 +76,8 @@ export function openTrace(traceId: string, stored: TraceRecord | undefined): Tra
       rootEndMs: null,
       spanCount: 0,
       errorCount: 0,
+      cancelledCount: 0,
+      fellBackCount: 0,
       inputTokens: 0,
       outputTokens: 0,
       cachedInputTokens: 0,
@@ -106,11 +111,15 @@ export function addSpan(
   workloadAttributes: Attributes | undefined,
   nowMs: number,
   tags?: string,
+  toolOutcome?: QuietOutcome,
 ): void {
   const record = trace.record;
   const isRoot = span.parentSpanId === null;
   record.spanCount += 1;
   if (span.statusCode === 2) record.errorCount += 1;
+  // Counted apart from errors: a speculative call cancelled unused, a failure the tool's fallback answered.
+  if (toolOutcome === 'cancelled') record.cancelledCount += 1;
+  else if (toolOutcome === 'fell_back') record.fellBackCount += 1;
   record.startMs = Math.min(record.startMs, span.startMs);
   record.endMs = Math.max(record.endMs, span.endMs);
   record.durationMs = Math.max(0, record.endMs - record.startMs);

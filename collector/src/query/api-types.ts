@@ -19,7 +19,12 @@ export interface TraceSummary {
   endTime: number;
   durationMs: number;
   spanCount: number;
+  /** Spans with status ERROR: real failures only (docs/spans.md). */
   errorCount: number;
+  /** Speculative tool calls cancelled unused (`hotpath.tool.outcome` cancelled): by design, not errors. */
+  cancelledCount: number;
+  /** Tool calls that failed or timed out and whose fallback answered (`hotpath.tool.outcome` fell_back). */
+  fellBackCount: number;
   status: 'ok' | 'error';
   /** A span is still running (its start record is stored, its end is not), the root is missing, or a span outlived it. */
   inProgress: boolean;

@@ -27,6 +27,8 @@ export function toTraceSummary(record: TraceRecord): TraceSummary {
     durationMs: record.durationMs,
     spanCount: record.spanCount,
     errorCount: record.errorCount,
+    cancelledCount: record.cancelledCount,
+    fellBackCount: record.fellBackCount,
     status: record.errorCount > 0 ? 'error' : 'ok',
     inProgress: isInProgress(record),
     openSpanCount: record.openSpans,

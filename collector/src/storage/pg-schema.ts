@@ -103,6 +103,8 @@ export const traces = pgTable(
     rootEndMs: doublePrecision('root_end_ms'),
     spanCount: count('span_count').notNull(),
     errorCount: count('error_count').notNull(),
+    cancelledCount: count('cancelled_count').notNull().default(0),
+    fellBackCount: count('fell_back_count').notNull().default(0),
     inputTokens: count('input_tokens').notNull(),
     outputTokens: count('output_tokens').notNull(),
     cachedInputTokens: count('cached_input_tokens').notNull(),

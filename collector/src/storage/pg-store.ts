@@ -62,7 +62,7 @@ const merges: Record<string, string> = {
   updated_ms: 'greatest(traces.updated_ms, excluded.updated_ms)',
   open_spans: 'greatest(0, traces.open_spans + excluded.open_spans)',
 };
-for (const name of ['span_count', 'error_count', 'input_tokens', 'output_tokens', 'cached_input_tokens', 'total_tokens', 'cost_usd', 'model_calls', 'tool_calls']) {
+for (const name of ['span_count', 'error_count', 'cancelled_count', 'fell_back_count', 'input_tokens', 'output_tokens', 'cached_input_tokens', 'total_tokens', 'cost_usd', 'model_calls', 'tool_calls']) {
   merges[name] = `traces.${name} + excluded.${name}`;
 }
 const upsertTraceSql = (rows: number) =>

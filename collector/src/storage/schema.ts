@@ -120,6 +120,9 @@ export const traces = sqliteTable(
     rootEndMs: real('root_end_ms'),
     spanCount: integer('span_count').notNull(),
     errorCount: integer('error_count').notNull(),
+    /** Spans that worked as designed though something did not happen (hotpath.tool.outcome): never errors. */
+    cancelledCount: integer('cancelled_count').notNull().default(0),
+    fellBackCount: integer('fell_back_count').notNull().default(0),
     inputTokens: integer('input_tokens').notNull(),
     outputTokens: integer('output_tokens').notNull(),
     cachedInputTokens: integer('cached_input_tokens').notNull(),
