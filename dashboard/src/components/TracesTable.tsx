@@ -8,6 +8,7 @@ import { formatAgo, formatCost, formatDuration, formatTimestamp, formatTokens, s
 import { nextSortOrder, traceListHref, type SortKey, type TraceListQuery } from '../lib/trace-list-query.ts';
 import { SimulatedBadge } from './SimulatedBadge.tsx';
 import { useLiveTraceList } from './use-live-trace-list.ts';
+import { quietOutcomesText } from '../lib/quiet-outcomes.ts';
 
 function SortHeader({ query, column, label }: { query: TraceListQuery; column: SortKey; label: string }) {
   const active = query.sort === column;
@@ -143,6 +144,7 @@ export function TracesTable({ traces: initial, query, now, collectorParams, page
                     ) : (
                       <span className="badge badge-ok">ok</span>
                     )}
+                    {quietOutcomesText(trace) ? <div className="cell-sub" data-testid="quiet-outcomes">{quietOutcomesText(trace)}</div> : null}
                   </td>
                 </tr>
               );
