@@ -152,7 +152,9 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
       response = await fetch(url, {
         method: 'POST',
         headers: { ...options.headers, 'content-type': item.contentType },
-        body: item.body,
+        // A Buffer is a Uint8Array over an ArrayBuffer here; the cast satisfies the DOM typing of fetch's body (which
+        // rejects views that might sit on a SharedArrayBuffer) when packages type-check this file with the DOM lib.
+        body: item.body as Uint8Array<ArrayBuffer>,
         signal: AbortSignal.timeout(timeoutMs),
       });
       await response.arrayBuffer();
