@@ -103,11 +103,14 @@ export function parseCollectorArgs(
       },
     });
   } catch (error) {
-    throw new CollectorError('bad_request', `${(error as Error).message} (see --help)`, { cause: error });
+    // node's parser explains some mistakes over three lines; a refusal is one line.
+    const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
+    throw new CollectorError('bad_request', `${message} (see --help)`, { cause: error });
   }
   if (parsed.values.help) return { help: true };
   const read = (flag: Flag): { value: string; source: string } | undefined => {
     const fromFlag = parsed.values[flag];
+    if (fromFlag === '') throw new CollectorError('bad_request', `--${flag}: expected a value, got an empty string`);
     if (typeof fromFlag === 'string') return { value: fromFlag, source: `--${flag}` };
     const fromEnv = env[flags[flag].env];
     return fromEnv === undefined || fromEnv === '' ? undefined : { value: fromEnv, source: flags[flag].env };
