@@ -13,4 +13,8 @@ export const exitCodes = {
   corrupt: 13,
   /** Another process holds a lock on the database. */
   locked: 14,
+  /** The PostgreSQL server (--database-url) cannot be reached. */
+  databaseUnreachable: 15,
+  /** The PostgreSQL server refused the collector: wrong user or password, no such database, no permission. */
+  databaseRefused: 16,
 } as const;

@@ -1,75 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ingest } from '../ingest/ingest.ts';
 import { prepareBatch } from '../ingest/prepare-batch.ts';
 import { defaultPricing } from '../ingest/pricing.ts';
 import { decodeJsonTraces } from '../otlp/decode-json.ts';
 import { startPostgresCluster, type PostgresCluster } from '../testing/postgres-cluster.ts';
-import { newId, otlpJson, type FixtureSpan } from '../testing/otlp-request.ts';
-import { openDatabase } from './open-database.ts';
-import { openPgStore, type PgStore } from './pg-store.ts';
-import { traces } from './schema.ts';
-import { createSpanWriter } from './span-writer.ts';
-
-/** Agent runs whose spans are spread over several requests in a shuffled order, children often before the root. */
-function workload(runs: number, requests: number): string[] {
-  const spans: FixtureSpan[] = [];
-  for (let run = 0; run < runs; run++) {
-    const traceId = newId(16);
-    const root = newId(8);
-    const start = 1_700_000_000_000 + run * 10_000;
-    spans.push({
-      traceId,
-      spanId: root,
-      name: 'invoke_agent support',
-      startMs: start,
-      endMs: start + 3_000,
-      attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'support', 'hotpath.workload.variant': run % 2 ? 'baseline' : 'optimized', 'hotpath.simulated': true },
-    });
-    for (let step = 0; step < 3; step++) {
-      const model = step === 1 ? 'sim-large' : 'sim-small';
-      const chat = newId(8);
-      spans.push({
-        traceId,
-        spanId: chat,
-        parentSpanId: root,
-        name: `chat ${model}`,
-        kind: 3,
-        startMs: start + step * 900,
-        endMs: start + step * 900 + 800,
-        attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': model, 'gen_ai.usage.input_tokens': 1000 + step, 'gen_ai.usage.output_tokens': 50 + run, 'gen_ai.usage.cache_read.input_tokens': 200 },
-        status: step === 2 && run % 3 === 0 ? { code: 2, message: 'model overloaded' } : { code: 0 },
-      });
-      spans.push({
-        traceId,
-        spanId: newId(8),
-        parentSpanId: chat,
-        name: `execute_tool lookup_${step}`,
-        startMs: start + step * 900 + 810,
-        endMs: start + step * 900 + 850,
-        attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': `lookup_${step}`, 'hotpath.cache.hit': step ? 'hit' : 'miss' },
-      });
-    }
-  }
-  // Deterministic shuffle, then dealt round-robin into requests: each trace arrives in pieces.
-  const order = spans.map((span, index) => ({ span, key: (index * 7919) % 104_729 })).sort((a, b) => a.key - b.key);
-  const bodies: FixtureSpan[][] = Array.from({ length: requests }, () => []);
-  order.forEach(({ span }, index) => bodies[index % requests]!.push(span));
-  return bodies.map((body) => JSON.stringify(otlpJson(body, { attributes: { 'service.name': 'support-api' } })));
-}
-
-/** A summary with what depends on arrival time or order left out or put in order. */
-function comparable(record: Record<string, unknown>): Record<string, unknown> {
-  const { updatedMs: _updated, models, searchText, costUsd, ...rest } = record;
-  const numbers = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, typeof value === 'string' && /^-?\d+$/.test(value) && key !== 'traceId' && key !== 'rootSpanId' ? Number(value) : value]));
-  return {
-    ...numbers,
-    models: (JSON.parse(models as string) as string[]).sort(),
-    searchText: (searchText as string).split('\n').sort(),
-    // Sums of doubles in another order differ in the last bits.
-    costUsd: Math.round((costUsd as number) * 1e12),
-  };
-}
+import { newId, otlpJson } from '../testing/otlp-request.ts';
+import { comparableSummary, prepareWorkloadRequest, scaleOutWorkload, singleCollectorSummaries, workloadOrder } from '../testing/scale-out-workload.ts';
+import { openPgStore, type PgCommitNotice, type PgStore } from './pg-store.ts';
+import type { TraceRecord } from './schema.ts';
 
 describe('PostgreSQL store shared by several collectors', () => {
   let cluster: PostgresCluster | undefined;
@@ -83,7 +21,7 @@ describe('PostgreSQL store shared by several collectors', () => {
 
   it('stores every span once and merges each trace to what one collector computes, with three writing the same requests at once', async (t) => {
     if (skipped !== undefined) return t.skip(skipped);
-    const bodies = workload(60, 12);
+    const requests = scaleOutWorkload(60, 12, 1_700_000_000_000);
     const stores: PgStore[] = [];
     // Three collectors start at once: the migration runs once, under the advisory lock.
     stores.push(...(await Promise.all([0, 1, 2].map(() => openPgStore(cluster!.url, { maxConnections: 4 })))));
@@ -91,37 +29,100 @@ describe('PostgreSQL store shared by several collectors', () => {
       const results = await Promise.all(
         stores.map(async (store, instance) => {
           // Each collector gets every request, in its own order, several at a time (one transaction per flush).
-          const order = bodies.map((_, index) => (index * (instance + 5)) % bodies.length);
+          const order = workloadOrder(requests.length, instance);
           const outcomes = [];
           for (let from = 0; from < order.length; from += 3) {
-            const flush = order.slice(from, from + 3).map((index) => prepareBatch(decodeJsonTraces(bodies[index]!), defaultPricing));
+            const flush = order.slice(from, from + 3).map((index) => prepareWorkloadRequest(requests[index]!));
             outcomes.push(...(await store.storeBatches(flush, Date.now())));
           }
           return outcomes;
         }),
       );
-      const sentSpans = bodies.reduce((sum, body) => sum + decodeJsonTraces(body).resourceSpans[0]!.scopeSpans[0]!.spans.length, 0);
+      const finishedSpans = requests.filter((request) => request.path === '/v1/traces').reduce((sum, request) => sum + request.spans, 0);
       const accepted = results.flat().reduce((sum, result) => sum + result.acceptedSpans, 0);
       const duplicates = results.flat().reduce((sum, result) => sum + result.duplicateSpans, 0);
-      assert.equal(accepted, sentSpans, 'each span accepted by exactly one collector');
-      assert.equal(duplicates, 2 * sentSpans, 'and acknowledged as already stored by the other two');
+      assert.equal(accepted, finishedSpans, 'each finished span accepted by exactly one collector');
+      assert.equal(duplicates, 2 * finishedSpans, 'and acknowledged as already stored by the other two');
       const pool = stores[0]!.pool;
-      const { rows: counts } = await pool.query<{ spans: string; distinct_spans: string }>('SELECT count(*) AS spans, count(DISTINCT (trace_id, span_id)) AS distinct_spans FROM spans');
-      assert.deepEqual(counts[0], { spans: String(sentSpans), distinct_spans: String(sentSpans) });
+      const { rows: counts } = await pool.query<{ spans: number; distinct_spans: number; open: number }>(
+        'SELECT count(*) AS spans, count(DISTINCT (trace_id, span_id)) AS distinct_spans, count(*) FILTER (WHERE open = 1) AS open FROM spans',
+      );
+      const neverEnded = Math.ceil(60 / 5);
+      assert.deepEqual(counts[0], { spans: finishedSpans + neverEnded, distinct_spans: finishedSpans + neverEnded, open: neverEnded });
 
-      // What one collector computes: the same requests, in order, into SQLite.
-      const single = openDatabase(':memory:');
-      const writer = createSpanWriter(single);
-      for (const body of bodies) ingest(writer, decodeJsonTraces(body), { pricing: defaultPricing });
-      const expected = single.db.select().from(traces).orderBy(traces.traceId).all();
-      single.close();
-      const actual = await stores[0]!.db.query.traces.findMany({ orderBy: (table, { asc }) => [asc(table.traceId)] });
+      const expected = singleCollectorSummaries(requests);
+      const actual = (await stores[0]!.db.query.traces.findMany({ orderBy: (table, { asc }) => [asc(table.traceId)] })) as TraceRecord[];
       assert.equal(actual.length, expected.length);
+      assert.ok(expected.some((record) => record.cancelledCount > 0) && expected.some((record) => record.fellBackCount > 0) && expected.some((record) => record.openSpans > 0));
       for (const [index, record] of expected.entries()) {
-        assert.deepEqual(comparable(actual[index] as unknown as Record<string, unknown>), comparable(record as unknown as Record<string, unknown>), `trace ${record.traceId}`);
+        assert.deepEqual(comparableSummary(actual[index]!), comparableSummary(record), `trace ${record.traceId}`);
       }
     } finally {
       await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('stores hostile text without failing the batch: NUL becomes U+FFFD in text columns and stays exact in JSON', async (t) => {
+    if (skipped !== undefined) return t.skip(skipped);
+    const store = await openPgStore(cluster!.url, { maxConnections: 2 });
+    try {
+      const traceId = newId(16);
+      const spanId = newId(8);
+      const body = JSON.stringify(
+        otlpJson([
+          {
+            traceId,
+            spanId,
+            name: 'chat\u0000evil',
+            startMs: 1_000,
+            endMs: 2_000,
+            attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm\u0000x', 'gen_ai.usage.input_tokens': '100000000000000000000000', note: 'a\u0000b' },
+            status: { code: 2, message: 'bad\u0000news' },
+          },
+        ]),
+      );
+      const [result] = await store.storeBatches([prepareBatch(decodeJsonTraces(body), defaultPricing)], 5);
+      assert.equal(result!.acceptedSpans, 1);
+      const { rows } = await store.pool.query('SELECT name, model, input_tokens, attributes, status_message FROM spans WHERE trace_id = $1', [traceId]);
+      assert.equal(rows[0].name, 'chat\uFFFDevil');
+      assert.equal(rows[0].model, 'm\uFFFDx');
+      assert.equal(rows[0].status_message, 'bad\uFFFDnews');
+      assert.equal(rows[0].input_tokens, 1e12, 'a token count beyond 10^12 is bounded');
+      assert.equal(JSON.parse(rows[0].attributes).note, 'a\u0000b');
+      const { rows: summary } = await store.pool.query('SELECT models, input_tokens, search_text FROM traces WHERE trace_id = $1', [traceId]);
+      assert.deepEqual(JSON.parse(summary[0].models), ['m\u0000x']);
+      // The model set merges again (a second batch of the trace), and the sums stay bounded.
+      const more = JSON.stringify(
+        otlpJson([{ traceId, spanId: newId(8), parentSpanId: spanId, name: 'chat', startMs: 1_100, endMs: 1_200, attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm\u0000x', 'gen_ai.usage.input_tokens': 1e12 } }]),
+      );
+      await store.storeBatches([prepareBatch(decodeJsonTraces(more), defaultPricing)], 6);
+      const { rows: merged } = await store.pool.query('SELECT models, input_tokens, span_count FROM traces WHERE trace_id = $1', [traceId]);
+      assert.deepEqual({ ...merged[0], models: JSON.parse(merged[0].models) }, { models: ['m\u0000x'], input_tokens: 2e12, span_count: 2 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('announces each commit with the traces it touched, and nothing for a transaction that rolled back', async (t) => {
+    if (skipped !== undefined) return t.skip(skipped);
+    const store = await openPgStore(cluster!.url, { maxConnections: 2, announce: { channel: 'hotpath_test', instance: 'a' } });
+    const listener = await store.pool.connect();
+    try {
+      const notices: PgCommitNotice[] = [];
+      listener.on('notification', (message) => notices.push(JSON.parse(message.payload!) as PgCommitNotice));
+      await listener.query('LISTEN hotpath_test');
+      const traceId = newId(16);
+      const body = JSON.stringify(otlpJson([{ traceId, spanId: newId(8), name: 'root', startMs: 1, endMs: 2 }]));
+      await store.storeBatches([prepareBatch(decodeJsonTraces(body), defaultPricing)], 42);
+      // A batch that cannot be stored (an id too long for nothing: forced with a bad row) announces nothing.
+      const broken = prepareBatch(decodeJsonTraces(JSON.stringify(otlpJson([{ traceId: newId(16), spanId: newId(8), name: 'x', startMs: 1, endMs: 2 }]))), defaultPricing);
+      broken.groups[0]!.rows[0]!.kind = 2 ** 40;
+      await assert.rejects(store.storeBatches([broken], 43));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(notices, [{ instance: 'a', receivedMs: 42, traceIds: [traceId] }]);
+    } finally {
+      listener.release();
+      await store.close();
     }
   });
 });

@@ -8,14 +8,21 @@
 //   set unions, "the root's value wins"), so concurrent merges of the same trace give the one-instance answer;
 // - rows are written in key order (spans by trace and span id, summaries by trace id), so two transactions never
 //   wait on each other in a circle; a deadlock or serialization failure is retried anyway.
+// It keeps the SQLite writer's semantics (ingest/ingest.ts storeBatch), which pg-store.test.ts checks by comparing
+// summaries: start records, a repeated start record as the trace's keep-alive, quiet tool outcomes. Where PostgreSQL
+// cannot hold what SQLite can, values are bounded rather than failing the batch: text without NUL (pg-pool.ts), and
+// token counts up to 10^12 and costs up to 10^9 USD per span, with trace sums capped at 2^53 − 1 (64-bit columns
+// must not overflow; SQLite's dynamic typing stores any number).
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type pg from 'pg';
 import type { IngestResult } from '../ingest/ingest.ts';
 import type { PreparedBatch, PreparedRow } from '../ingest/prepare-batch.ts';
-import { addOpenSpan, addSpan, closeTrace, openTrace, type TraceAccumulator } from '../ingest/trace-summary.ts';
+import { addOpenSpan, addSpan, closeTrace, openTrace, type QuietOutcome, type TraceAccumulator } from '../ingest/trace-summary.ts';
+import { pgStartFailure } from './pg-failure.ts';
+import { createPgPool } from './pg-pool.ts';
 import * as schema from './pg-schema.ts';
 import type { TraceRecord } from './schema.ts';
 
@@ -25,6 +32,23 @@ export interface PgStore {
   /** Stores requests in one transaction; one result per request, in order. */
   storeBatches(batches: PreparedBatch[], nowMs: number): Promise<IngestResult[]>;
   close(): Promise<void>;
+}
+
+export interface PgStoreOptions {
+  /** Connections for writing at most. Default 8. */
+  maxConnections?: number;
+  /**
+   * Announce each commit on this NOTIFY channel, from inside the transaction (so only committed data is announced,
+   * in commit order): the payload is {@link PgCommitNotice} as JSON. Other collectors' live streams listen.
+   */
+  announce?: { channel: string; instance: string };
+}
+
+/** What a commit announces: who wrote, the arrival time it gave the rows, and the traces it touched. */
+export interface PgCommitNotice {
+  instance: string;
+  receivedMs: number;
+  traceIds: string[];
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle-pg', import.meta.url));
@@ -55,7 +79,8 @@ const merges: Record<string, string> = {
   end_ms: 'greatest(traces.end_ms, excluded.end_ms)',
   duration_ms: 'greatest(0, greatest(traces.end_ms, excluded.end_ms) - least(traces.start_ms, excluded.start_ms))',
   simulated: 'greatest(traces.simulated, excluded.simulated)',
-  models: `(SELECT coalesce(json_agg(model ORDER BY model), '[]')::text FROM (SELECT json_array_elements_text(traces.models::json) AS model UNION SELECT json_array_elements_text(excluded.models::json)) AS merged)`,
+  // Elements as their JSON text: turning them into strings would fail on an escaped NUL, which text cannot hold.
+  models: `(SELECT '[' || coalesce(string_agg(model, ',' ORDER BY model), '') || ']' FROM (SELECT json_array_elements(traces.models::json)::text AS model UNION SELECT json_array_elements(excluded.models::json)::text) AS merged)`,
   attributes: `CASE WHEN ${rootArrivesNow} THEN excluded.attributes ELSE traces.attributes END`,
   tags: `CASE WHEN traces.tags = '' THEN excluded.tags ELSE traces.tags END`,
   search_text: `(SELECT coalesce(string_agg(term, E'\\n' ORDER BY term), '') FROM (SELECT unnest(string_to_array(traces.search_text, E'\\n')) AS term UNION SELECT unnest(string_to_array(excluded.search_text, E'\\n'))) AS merged WHERE term <> '')`,
@@ -64,6 +89,9 @@ const merges: Record<string, string> = {
 };
 for (const name of ['span_count', 'error_count', 'cancelled_count', 'fell_back_count', 'input_tokens', 'output_tokens', 'cached_input_tokens', 'total_tokens', 'cost_usd', 'model_calls', 'tool_calls']) {
   merges[name] = `traces.${name} + excluded.${name}`;
+}
+for (const name of ['input_tokens', 'output_tokens', 'cached_input_tokens', 'total_tokens']) {
+  merges[name] = `least(traces.${name} + excluded.${name}, ${Number.MAX_SAFE_INTEGER})`;
 }
 const upsertTraceSql = (rows: number) =>
   `INSERT INTO traces (${traceColumns.map((column) => column.name).join(', ')}) VALUES ${placeholders(rows, traceColumns.length)} ` +
@@ -88,6 +116,13 @@ function placeholders(rows: number, columns: number): string {
 /** Rows per INSERT statement: PostgreSQL takes at most 65,535 parameters. */
 const rowsPerInsert = Math.floor(65_535 / spanColumns.length);
 const retryableCodes = new Set(['40P01', '40001']);
+/** Bounds per span (see the top of this file). */
+const maxTokens = 1e12;
+const maxCostUsd = 1e9;
+/** NOTIFY payloads must stay under 8,000 bytes: trace ids per notice. */
+const traceIdsPerNotice = 200;
+
+const bounded = (value: number | null, max: number): number | null => (value === null || value <= max ? value : max);
 
 /**
  * Connects, applies pending migrations (one collector at a time) and prepares the writer.
@@ -96,16 +131,21 @@ const retryableCodes = new Set(['40P01', '40001']);
  * const store = await openPgStore('postgres://hotpath@db:5432/hotpath');
  * await store.storeBatches([prepareBatch(request, defaultPricing)], Date.now());
  */
-export async function openPgStore(url: string, options: { maxConnections?: number } = {}): Promise<PgStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 8 });
+export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
+  const pool = createPgPool(url, { max: options.maxConnections ?? 8 });
   const db = drizzle(pool, { schema });
-  const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [migrationLock]);
-    await migrate(db, { migrationsFolder });
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => {});
-    client.release();
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [migrationLock]);
+      await migrate(db, { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => {});
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw pgStartFailure(error, url);
   }
   const ids = new Map<string, number>();
 
@@ -130,7 +170,7 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
       const results: IngestResult[] = batches.map((batch) => ({ acceptedSpans: 0, rejectedSpans: batch.rejectedSpans, duplicateSpans: 0, startedSpans: 0, errorMessage: '', traceIds: [] }));
       // Every span of every request once, in key order: a span twice in this flush counts once (its finished form
       // wins over a start record).
-      type Entry = { row: PreparedRow; request: number; workload: Record<string, unknown> | undefined; tags: string | undefined };
+      type Entry = { row: PreparedRow; request: number; workload: Record<string, unknown> | undefined; tags: string | undefined; outcome: QuietOutcome | undefined };
       const byKey = new Map<string, Entry>();
       for (const [request, batch] of batches.entries()) {
         for (const group of batch.groups) {
@@ -151,13 +191,18 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
             row.resourceId = resourceId;
             row.scopeId = scopeId;
             row.receivedMs = nowMs;
+            row.inputTokens = bounded(row.inputTokens, maxTokens);
+            row.outputTokens = bounded(row.outputTokens, maxTokens);
+            row.cachedInputTokens = bounded(row.cachedInputTokens, maxTokens);
+            row.cacheCreationInputTokens = bounded(row.cacheCreationInputTokens, maxTokens);
+            row.costUsd = bounded(row.costUsd, maxCostUsd);
             const key = `${row.traceId}/${row.spanId}`;
             const earlier = byKey.get(key);
             if (earlier !== undefined && (earlier.row.open === 0 || row.open === 1)) {
               if (row.open === 0) results[request]!.duplicateSpans += 1;
               continue;
             }
-            byKey.set(key, { row, request, workload: group.workloadAttributes[row.spanId], tags: group.rootTags?.[row.spanId] });
+            byKey.set(key, { row, request, workload: group.workloadAttributes[row.spanId], tags: group.rootTags[row.spanId], outcome: group.toolOutcomes[row.spanId] });
           }
         }
       }
@@ -182,28 +227,38 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
       }
       const touched = new Map<string, TraceAccumulator>();
       const touchedBy = results.map(() => new Set<string>());
-      for (const { row, request, workload, tags } of entries) {
+      const summaryOf = (traceId: string): TraceAccumulator => {
+        let trace = touched.get(traceId);
+        if (trace === undefined) {
+          trace = openTrace(traceId, undefined);
+          touched.set(traceId, trace);
+        }
+        return trace;
+      };
+      for (const { row, request, workload, tags, outcome } of entries) {
         const key = `${row.traceId}/${row.spanId}`;
         const replaced = written.get(key);
         const result = results[request]!;
         if (replaced === undefined) {
           if (row.open === 0) result.duplicateSpans += 1;
+          else {
+            // A start record of a span already stored: the sender's keep-alive for a span still running, which only
+            // tells the trace it is not quiet. The partial summary adds nothing else (its folds' neutral values).
+            summaryOf(row.traceId).record.updatedMs = nowMs;
+            touchedBy[request]!.add(row.traceId);
+          }
           continue;
         }
-        let trace = touched.get(row.traceId);
-        if (trace === undefined) {
-          trace = openTrace(row.traceId, undefined);
-          touched.set(row.traceId, trace);
-        }
+        const trace = summaryOf(row.traceId);
         touchedBy[request]!.add(row.traceId);
         if (row.open === 1) {
           result.startedSpans += 1;
           addOpenSpan(trace, row, workload as never, nowMs, tags);
         } else {
           result.acceptedSpans += 1;
-          // A replaced start record leaves the count of open spans (the stored row counted it).
+          // A replaced start record leaves the count of open spans (the stored row counted it): −1 in this partial.
           if (replaced) trace.record.openSpans -= 1;
-          addSpan(trace, row, workload as never, nowMs, tags);
+          addSpan(trace, row, workload as never, nowMs, tags, outcome);
         }
       }
       const summaries = [...touched.keys()].sort().map((traceId) => closeTrace(touched.get(traceId)!));
@@ -212,6 +267,13 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
         const values: unknown[] = [];
         for (const record of chunk) for (const column of traceColumns) values.push(record[column.property]);
         await client.query(upsertTraceSql(chunk.length), values);
+      }
+      if (options.announce !== undefined && touched.size > 0) {
+        const traceIds = [...touched.keys()];
+        for (let from = 0; from < traceIds.length; from += traceIdsPerNotice) {
+          const notice: PgCommitNotice = { instance: options.announce.instance, receivedMs: nowMs, traceIds: traceIds.slice(from, from + traceIdsPerNotice) };
+          await client.query('SELECT pg_notify($1, $2)', [options.announce.channel, JSON.stringify(notice)]);
+        }
       }
       await client.query('COMMIT');
       for (const [request, result] of results.entries()) result.traceIds = [...touchedBy[request]!];
