@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { CollectorError } from '../errors.ts';
 import { answerQuery, errorAnswer, type QueryAnswer } from '../query/answer-query.ts';
+import { sqliteQueryStore } from '../query/query-store.ts';
 import type * as schema from '../storage/schema.ts';
 import type { ReadReply, ReadRequest } from './read-worker.ts';
 import { workerSource } from './worker-source.ts';
@@ -40,7 +41,8 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
   const wanted = options.dbPath === ':memory:' ? 0 : (options.workers ?? 1);
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (wanted <= 0) {
-    return { read: async (pathname, search) => answerQuery(options.db, pathname, search), workers: 0, close: async () => {} };
+    const store = sqliteQueryStore(options.db);
+    return { read: (pathname, search) => answerQuery(store, pathname, search), workers: 0, close: async () => {} };
   }
   interface Waiting {
     resolve(answer: QueryAnswer): void;

@@ -4,6 +4,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { answerQuery } from '../query/answer-query.ts';
+import { sqliteQueryStore } from '../query/query-store.ts';
 import { openReadDatabase } from '../storage/open-read-database.ts';
 
 export interface ReadRequest {
@@ -28,9 +29,10 @@ try {
   // not Linux, or not allowed: reads simply run at the same priority
 }
 
-const reader = openReadDatabase(dbPath);
-parentPort!.on('message', ({ id, pathname, search }: ReadRequest) => {
-  const answer = answerQuery(reader.db, pathname, search);
+const store = sqliteQueryStore(openReadDatabase(dbPath).db);
+// better-sqlite3 answers within the call, so one read is done before the next message is taken.
+parentPort!.on('message', async ({ id, pathname, search }: ReadRequest) => {
+  const answer = await answerQuery(store, pathname, search);
   const body = Buffer.from(answer.body);
   // A Buffer may share a pooled ArrayBuffer: transfer a copy only when it does not own its memory alone.
   const bytes = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? new Uint8Array(body.buffer) : new Uint8Array(body);

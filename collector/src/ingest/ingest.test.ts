@@ -4,6 +4,7 @@ import { decodeJsonTraces } from '../otlp/decode-json.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { createSpanWriter } from '../storage/span-writer.ts';
 import { getTrace } from '../query/get-trace.ts';
+import { sqliteQueryStore } from '../query/query-store.ts';
 import { newId, otlpJson, type FixtureResource, type FixtureSpan } from '../testing/otlp-request.ts';
 import { ingest } from './ingest.ts';
 import { defaultPricing } from './pricing.ts';
@@ -13,7 +14,7 @@ function store() {
   const writer = createSpanWriter(database);
   const send = (spans: FixtureSpan[], resource?: FixtureResource) =>
     ingest(writer, decodeJsonTraces(JSON.stringify(otlpJson(spans, resource))), { pricing: defaultPricing, nowMs: 1 });
-  return { database, send, trace: (traceId: string) => getTrace(database.db, traceId, { full: true }) };
+  return { database, send, trace: (traceId: string) => getTrace(sqliteQueryStore(database.db), traceId, { full: true }) };
 }
 
 /** One agent run: root invoke_agent, a routed chat call and a cached tool call. */
@@ -73,13 +74,13 @@ function agentRun(traceId: string) {
 }
 
 describe('ingest', () => {
-  it('stores spans with derived columns and a trace summary that counts each token once', () => {
+  it('stores spans with derived columns and a trace summary that counts each token once', async () => {
     const { send, trace } = store();
     const traceId = newId(16);
     const { chat, tool, agent } = agentRun(traceId);
     const result = send([chat, tool, agent], { attributes: { 'service.name': 'support-desk' } });
     assert.deepEqual(result, { acceptedSpans: 3, rejectedSpans: 0, duplicateSpans: 0, startedSpans: 0, errorMessage: '', traceIds: [traceId] });
-    const detail = trace(traceId)!;
+    const detail = (await trace(traceId))!;
     assert.equal(detail.trace.name, 'invoke_agent support');
     assert.equal(detail.trace.agent, 'support');
     assert.equal(detail.trace.service, 'support-desk');
@@ -103,7 +104,7 @@ describe('ingest', () => {
     assert.equal(detail.spans.find((span) => span.operation === 'invoke_agent')!.inputTokens, 1000);
   });
 
-  it('builds the same summary when the children arrive before the root, showing the trace in progress meanwhile', () => {
+  it('builds the same summary when the children arrive before the root, showing the trace in progress meanwhile', async () => {
     const { send, trace } = store();
     const inOrder = newId(16);
     const inPieces = newId(16);
@@ -112,18 +113,18 @@ describe('ingest', () => {
     const pieces = agentRun(inPieces);
     send([pieces.tool]);
     send([pieces.chat]);
-    const partial = trace(inPieces)!.trace;
+    const partial = (await trace(inPieces))!.trace;
     assert.equal(partial.inProgress, true);
     assert.equal(partial.rootSpanId, null);
     assert.equal(partial.name, 'chat sim-large', 'the earliest span names the trace while the root is missing');
     send([pieces.agent]);
-    const complete = trace(inPieces)!.trace;
-    const reference = trace(inOrder)!.trace;
+    const complete = (await trace(inPieces))!.trace;
+    const reference = (await trace(inOrder))!.trace;
     assert.equal(complete.inProgress, false);
     assert.deepEqual({ ...complete, traceId: '', rootSpanId: '' }, { ...reference, traceId: '', rootSpanId: '' });
   });
 
-  it('counts real errors apart from cancelled speculation and timeouts answered by a fallback', () => {
+  it('counts real errors apart from cancelled speculation and timeouts answered by a fallback', async () => {
     const { send, trace } = store();
     const traceId = newId(16);
     const { chat, agent } = agentRun(traceId);
@@ -139,11 +140,11 @@ describe('ingest', () => {
       toolSpan('recommend', { 'hotpath.tool.outcome': 'fell_back', 'hotpath.tool.timed_out': true }),
       toolSpan('broken', { 'hotpath.tool.outcome': 'error', 'error.type': 'RangeError' }, { code: 2 }),
     ]);
-    const summary = trace(traceId)!.trace;
+    const summary = (await trace(traceId))!.trace;
     assert.deepEqual([summary.errorCount, summary.cancelledCount, summary.fellBackCount, summary.status], [1, 2, 1, 'error']);
   });
 
-  it('acknowledges a retried batch without storing or counting it twice', () => {
+  it('acknowledges a retried batch without storing or counting it twice', async () => {
     const { send, trace } = store();
     const traceId = newId(16);
     const run = agentRun(traceId);
@@ -151,8 +152,8 @@ describe('ingest', () => {
     const again = send([run.chat, run.agent]);
     assert.equal(again.acceptedSpans, 0);
     assert.equal(again.duplicateSpans, 2);
-    assert.equal(trace(traceId)!.trace.spanCount, 2);
-    assert.equal(trace(traceId)!.trace.inputTokens, 1000);
+    assert.equal((await trace(traceId))!.trace.spanCount, 2);
+    assert.equal((await trace(traceId))!.trace.inputTokens, 1000);
   });
 
   it('rejects spans with invalid ids as a partial success and stores the rest', () => {
@@ -170,7 +171,7 @@ describe('ingest', () => {
     assert.equal(database.sqlite.prepare('SELECT count(*) FROM spans').pluck().get(), 1);
   });
 
-  it('reads the older GenAI names and prices Anthropic-style usage without counting cache twice', () => {
+  it('reads the older GenAI names and prices Anthropic-style usage without counting cache twice', async () => {
     const { send, trace } = store();
     const traceId = newId(16);
     send([
@@ -189,7 +190,7 @@ describe('ingest', () => {
         },
       },
     ]);
-    const span = trace(traceId)!.spans[0]!;
+    const span = (await trace(traceId))!.spans[0]!;
     assert.equal(span.provider, 'anthropic');
     assert.equal(span.operation, null);
     assert.equal(span.inputTokens, 1000);
@@ -197,7 +198,7 @@ describe('ingest', () => {
     assert.equal(span.costUsd, (100 * 3 + 900 * 0.3 + 10 * 15) / 1e6);
   });
 
-  it('stores hostile and huge attribute values exactly as sent', () => {
+  it('stores hostile and huge attribute values exactly as sent', async () => {
     const { send, trace } = store();
     const traceId = newId(16);
     const hostile = '<script>alert(1)</script>\u0000"\'`${x}\n\u202e🙂';
@@ -213,7 +214,7 @@ describe('ingest', () => {
         status: { code: 2, message: hostile },
       },
     ]);
-    const detail = trace(traceId)!;
+    const detail = (await trace(traceId))!;
     const span = detail.spans[0]!;
     assert.equal(span.name, hostile);
     assert.equal(span.attributes?.[hostile], hostile);
@@ -235,7 +236,7 @@ describe('ingest', () => {
 });
 
 describe('trace progress', () => {
-  it('keeps a trace in progress while a span ends more than 1 ms after its root', () => {
+  it('keeps a trace in progress while a span ends more than 1 ms after its root', async () => {
     const { send, trace } = store();
     const traceId = newId(16);
     const root = newId(8);
@@ -243,8 +244,8 @@ describe('trace progress', () => {
       { traceId, spanId: root, name: 'invoke_agent a', startMs: 0, endMs: 100 },
       { traceId, spanId: newId(8), parentSpanId: root, name: 'rounding', startMs: 1, endMs: 100.0004 },
     ]);
-    assert.equal(trace(traceId)!.trace.inProgress, false, 'sub-millisecond clock rounding is not detached work');
+    assert.equal((await trace(traceId))!.trace.inProgress, false, 'sub-millisecond clock rounding is not detached work');
     send([{ traceId, spanId: newId(8), parentSpanId: root, name: 'detached', startMs: 50, endMs: 250 }]);
-    assert.equal(trace(traceId)!.trace.inProgress, true);
+    assert.equal((await trace(traceId))!.trace.inProgress, true);
   });
 });

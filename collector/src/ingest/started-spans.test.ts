@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeJsonTraces } from '../otlp/decode-json.ts';
 import { getTrace } from '../query/get-trace.ts';
+import { sqliteQueryStore } from '../query/query-store.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { createSpanWriter } from '../storage/span-writer.ts';
 import { newId, otlpJson, type FixtureSpan } from '../testing/otlp-request.ts';
@@ -18,7 +19,7 @@ function store() {
     database,
     start: (spans: FixtureSpan[], nowMs: number) => storeBatch(writer, markStarted(prepare(spans)), nowMs),
     finish: (spans: FixtureSpan[], nowMs: number) => storeBatch(writer, prepare(spans), nowMs),
-    trace: (traceId: string) => getTrace(database.db, traceId, { full: true })!,
+    trace: async (traceId: string) => (await getTrace(sqliteQueryStore(database.db), traceId, { full: true }))!,
   };
 }
 
@@ -47,13 +48,13 @@ function run() {
 }
 
 describe('start records of running spans', () => {
-  it('store a running span as open, counting nothing until it ends, then give way to the finished span', () => {
+  it('store a running span as open, counting nothing until it ends, then give way to the finished span', async () => {
     const { start, finish, trace } = store();
     const { traceId, root, chat } = run();
     const started = start([root, chat], 5_000);
     assert.equal(started.startedSpans, 2);
     assert.equal(started.acceptedSpans, 0);
-    let detail = trace(traceId);
+    let detail = await trace(traceId);
     assert.equal(detail.trace.name, 'invoke_agent support', 'the root start record names the trace');
     assert.equal(detail.trace.agent, 'support');
     assert.equal(detail.trace.inProgress, true);
@@ -67,14 +68,14 @@ describe('start records of running spans', () => {
 
     const finished = finish([chat], 6_000);
     assert.deepEqual([finished.acceptedSpans, finished.duplicateSpans], [1, 0]);
-    detail = trace(traceId);
+    detail = await trace(traceId);
     assert.equal(detail.trace.openSpanCount, 1);
     assert.equal(detail.trace.spanCount, 1);
     assert.equal(detail.trace.inputTokens, 900);
     assert.equal(detail.spans.find((span) => span.name === 'chat gpt-4.1')!.durationMs, 1800);
 
     finish([root], 7_000);
-    detail = trace(traceId);
+    detail = await trace(traceId);
     assert.equal(detail.trace.openSpanCount, 0);
     assert.equal(detail.trace.inProgress, false);
     assert.equal(detail.trace.spanCount, 2);
@@ -82,25 +83,25 @@ describe('start records of running spans', () => {
     assert.equal(detail.trace.durationMs, 2000);
   });
 
-  it('ignore a start record that arrives after its span ended, and count a retried end once', () => {
+  it('ignore a start record that arrives after its span ended, and count a retried end once', async () => {
     const { start, finish, trace } = store();
     const { traceId, root, chat } = run();
     finish([root, chat], 5_000);
     assert.equal(start([chat], 6_000).startedSpans, 0);
     assert.equal(finish([chat], 6_500).duplicateSpans, 1);
-    const detail = trace(traceId);
+    const detail = await trace(traceId);
     assert.equal(detail.trace.spanCount, 2);
     assert.equal(detail.trace.openSpanCount, 0);
     assert.equal(detail.spans.find((span) => span.name === 'chat gpt-4.1')!.durationMs, 1800, 'the finished span stays');
     assert.equal(detail.trace.lastSeenTime, 6_000, 'a late start record still says the trace was heard from');
   });
 
-  it('take a repeated start record as a keep-alive: the span stays open and the trace is heard from', () => {
+  it('take a repeated start record as a keep-alive: the span stays open and the trace is heard from', async () => {
     const { start, trace } = store();
     const { traceId, root } = run();
     start([root], 5_000);
     assert.equal(start([root], 15_000).startedSpans, 0);
-    const detail = trace(traceId);
+    const detail = await trace(traceId);
     assert.equal(detail.trace.openSpanCount, 1);
     assert.equal(detail.trace.lastSeenTime, 15_000);
   });

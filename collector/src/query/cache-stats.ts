@@ -1,11 +1,10 @@
 // GET /api/cache: tool cache outcomes per tool and the time hits saved (`hotpath.tool.saved_ms`).
 // hitRate = (hits + shared) / (hits + misses + shared): calls with the cache off do not count against it.
 import { and, isNotNull, sql } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type * as schema from '../storage/schema.ts';
 import { spans } from '../storage/schema.ts';
 import type { CacheResponse } from './api-types.ts';
 import type { QueryParams } from './query-params.ts';
+import { byCodeUnit, type QueryStore } from './query-store.ts';
 import { simulatedCall } from './simulated-call.ts';
 import { spanScope } from './time-scope.ts';
 
@@ -13,24 +12,23 @@ import { spanScope } from './time-scope.ts';
  * Answers `GET /api/cache`.
  *
  * @example
- * cacheStats(db, new QueryParams(new URLSearchParams())).totals.hitRate;
+ * (await cacheStats(store, new QueryParams(new URLSearchParams()))).totals.hitRate;
  */
-export function cacheStats(db: BetterSQLite3Database<typeof schema>, params: QueryParams): CacheResponse {
-  const rows = db
+export async function cacheStats(store: QueryStore, params: QueryParams): Promise<CacheResponse> {
+  const rows = await store.db
     .select({
       toolName: sql<string>`coalesce(${spans.toolName}, 'unknown')`,
       calls: sql<number>`count(*)`,
-      hits: sql<number>`sum(${spans.cacheHit} = 'hit')`,
-      misses: sql<number>`sum(${spans.cacheHit} = 'miss')`,
-      shared: sql<number>`sum(${spans.cacheHit} = 'shared')`,
+      hits: sql<number>`sum(case when ${spans.cacheHit} = 'hit' then 1 else 0 end)`,
+      misses: sql<number>`sum(case when ${spans.cacheHit} = 'miss' then 1 else 0 end)`,
+      shared: sql<number>`sum(case when ${spans.cacheHit} = 'shared' then 1 else 0 end)`,
       savedMs: sql<number>`coalesce(sum(case when ${spans.cacheHit} in ('hit', 'shared') then ${spans.savedMs} end), 0)`,
       simulatedCalls: sql<number>`sum(${simulatedCall})`,
     })
     .from(spans)
     .where(and(isNotNull(spans.cacheHit), ...spanScope(params)))
-    .groupBy(spans.toolName)
-    .orderBy(sql`count(*) desc`, spans.toolName)
-    .all();
+    .groupBy(spans.toolName);
+  rows.sort((a, b) => b.calls - a.calls || byCodeUnit(a.toolName, b.toolName));
   const totals: CacheResponse['totals'] = { calls: 0, hits: 0, misses: 0, shared: 0, savedMs: 0, hitRate: 0 };
   let simulatedCalls = 0;
   const tools = rows.map(({ simulatedCalls: simulated, ...tool }) => {

@@ -1,34 +1,27 @@
 // GET /api/compare: two traces side by side, with b − a differences and a's duration over b's.
-import { eq } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type * as schema from '../storage/schema.ts';
-import { traces } from '../storage/schema.ts';
 import type { CompareResponse } from './api-types.ts';
 import { invalid, type QueryParams } from './query-params.ts';
-import { requireTrace } from './get-trace.ts';
+import { findTrace, requireTrace } from './get-trace.ts';
+import type { QueryStore } from './query-store.ts';
 
 /**
  * Answers `GET /api/compare?a=…&b=…`.
  *
  * @example
- * compareTraces(db, new QueryParams(new URLSearchParams(`a=${baseline}&b=${optimized}`))).speedup;
+ * (await compareTraces(store, new QueryParams(new URLSearchParams(`a=${baseline}&b=${optimized}`)))).speedup;
  */
-export function compareTraces(db: BetterSQLite3Database<typeof schema>, params: QueryParams): CompareResponse {
+export async function compareTraces(store: QueryStore, params: QueryParams): Promise<CompareResponse> {
   const aId = params.traceId('a');
   const bId = params.traceId('b');
   if (aId === undefined) throw invalid('a', 'required: the first trace id');
   if (bId === undefined) throw invalid('b', 'required: the second trace id');
   const full = params.string('view') !== 'waterfall';
-  const a = requireTrace(db, aId, { full });
-  const b = requireTrace(db, bId, { full });
+  const a = await requireTrace(store, aId, { full });
+  const b = await requireTrace(store, bId, { full });
   // Call counts come from the stored summaries, which count model and tool calls the same way ingest does.
-  const counts = (traceId: string) =>
-    db.select({ modelCalls: traces.modelCalls, toolCalls: traces.toolCalls }).from(traces).where(eq(traces.traceId, traceId)).get() ?? {
-      modelCalls: 0,
-      toolCalls: 0,
-    };
-  const aCounts = counts(aId);
-  const bCounts = counts(bId);
+  const counts = async (traceId: string) => (await findTrace(store, traceId)) ?? { modelCalls: 0, toolCalls: 0 };
+  const aCounts = await counts(aId);
+  const bCounts = await counts(bId);
   return {
     a,
     b,

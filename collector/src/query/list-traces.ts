@@ -1,10 +1,9 @@
 // GET /api/traces: filtered, sorted trace summaries with keyset cursors, stable while new traces arrive.
 import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type * as schema from '../storage/schema.ts';
 import { traces, type TraceRecord } from '../storage/schema.ts';
 import type { TraceListResponse } from './api-types.ts';
 import { invalid, type QueryParams } from './query-params.ts';
+import type { QueryStore } from './query-store.ts';
 import { toTraceSummary } from './to-api.ts';
 import { parseTraceFilters, traceConditions, whereAll } from './trace-filters.ts';
 
@@ -20,19 +19,16 @@ type SortKey = keyof typeof sortColumns;
  * Answers `GET /api/traces`.
  *
  * @example
- * listTraces(db, new QueryParams(new URLSearchParams('agent=support&limit=20')));
+ * await listTraces(store, new QueryParams(new URLSearchParams('agent=support&limit=20')));
  * // → { traces: [...], nextCursor: 'eyJ…' | null }
  */
-export function listTraces(
-  db: BetterSQLite3Database<typeof schema>,
-  params: QueryParams,
-): TraceListResponse {
+export async function listTraces(store: QueryStore, params: QueryParams): Promise<TraceListResponse> {
   const filters = parseTraceFilters(params);
   const sort: SortKey = params.oneOf('sort', ['start', 'duration', 'tokens', 'cost'] as const) ?? 'start';
   const order = params.oneOf('order', ['desc', 'asc'] as const) ?? 'desc';
   const limit = params.integer('limit', { min: 1, max: 500 }) ?? 50;
   const column = sortColumns[sort];
-  const conditions = traceConditions(filters);
+  const conditions = traceConditions(store.dialect, filters);
   const cursor = params.string('cursor');
   if (cursor !== undefined) {
     const { value, traceId } = decodeCursor(cursor, sort, order);
@@ -40,13 +36,12 @@ export function listTraces(
     conditions.push(or(after(column, value), and(eq(column, value), after(traces.traceId, traceId))) as SQL);
   }
   const direction = order === 'desc' ? desc : asc;
-  const rows = db
+  const rows = await store.db
     .select()
     .from(traces)
     .where(whereAll(conditions))
     .orderBy(direction(column), direction(traces.traceId))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(sort, order, sortValue(last, sort), last.traceId) : null;

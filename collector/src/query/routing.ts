@@ -2,25 +2,24 @@
 // latest decisions with their candidates and reasons. A decision whose rule mentions escalation (a cascade
 // retrying a step on a stronger model, rule `cascade:escalate`) counts as an escalation.
 import { and, desc, isNotNull, sql } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type * as schema from '../storage/schema.ts';
 import { spans } from '../storage/schema.ts';
 import type { RoutingDecision, RoutingModelStats, RoutingResponse, RoutingRuleCount } from './api-types.ts';
 import { readStoredJson } from '../storage/read-stored-json.ts';
 import type { QueryParams } from './query-params.ts';
+import { byCodeUnit, type QueryStore } from './query-store.ts';
 import { simulatedCall, simulatedCallLookup } from './simulated-call.ts';
 import { modelCallsOnly, spanScope } from './time-scope.ts';
 
 const maxDecisions = 500;
-const escalation = sql`(${spans.routeRule} like '%escalat%')`;
 
 /**
  * Answers `GET /api/routing`.
  *
  * @example
- * routing(db, new QueryParams(new URLSearchParams(`traceId=${traceId}`))).decisions[0]?.model;
+ * (await routing(store, new QueryParams(new URLSearchParams(`traceId=${traceId}`)))).decisions[0]?.model;
  */
-export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryParams): RoutingResponse {
+export async function routing(store: QueryStore, params: QueryParams): Promise<RoutingResponse> {
+  const { db, dialect } = store;
   const scope = spanScope(params);
   const inScope = and(modelCallsOnly, ...scope);
   const modelName = sql<string>`coalesce(${spans.model}, 'unknown')`;
@@ -28,7 +27,7 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
   // nearest-rank percentiles per model with a window over the calls ordered by duration.
   // One pass over the calls, grouped finely enough to give the per-model figures, the per-rule counts and the
   // escalations (a week holds hundreds of thousands of calls: each pass over them costs).
-  const groups = db
+  const groups = await db
     .select({
       model: modelName,
       rule: spans.routeRule,
@@ -42,19 +41,22 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
     })
     .from(spans)
     .where(inScope)
-    .groupBy(modelName, spans.routeRule, spans.routeModel)
-    .all();
+    .groupBy(modelName, spans.routeRule, spans.routeModel);
   const ranked = db
     .select({ model: sql<string>`coalesce(${spans.model}, 'unknown')`.as('model'), durationMs: spans.durationMs, rank: sql<number>`row_number() over (partition by ${modelName} order by ${spans.durationMs})`.as('rank'), count: sql<number>`count(*) over (partition by ${modelName})`.as('count') })
     .from(spans)
     .where(inScope)
     .as('ranked');
   // ceil(q × n) in integers, which SQLite and PostgreSQL divide alike.
-  const percentiles = db
-    .select({ model: ranked.model, durationMs: ranked.durationMs, p50: sql<number>`${ranked.rank} = (${ranked.count} + 1) / 2`, p95: sql<number>`${ranked.rank} = (${ranked.count} * 95 + 99) / 100` })
+  const percentiles = await db
+    .select({
+      model: ranked.model,
+      durationMs: ranked.durationMs,
+      p50: sql<number>`case when ${ranked.rank} = (${ranked.count} + 1) / 2 then 1 else 0 end`,
+      p95: sql<number>`case when ${ranked.rank} = (${ranked.count} * 95 + 99) / 100 then 1 else 0 end`,
+    })
     .from(ranked)
-    .where(sql`${ranked.rank} = (${ranked.count} + 1) / 2 or ${ranked.rank} = (${ranked.count} * 95 + 99) / 100`)
-    .all();
+    .where(sql`${ranked.rank} = (${ranked.count} + 1) / 2 or ${ranked.rank} = (${ranked.count} * 95 + 99) / 100`);
   let simulatedCalls = 0;
   let totalCalls = 0;
   let escalations = 0;
@@ -89,43 +91,52 @@ export function routing(db: BetterSQLite3Database<typeof schema>, params: QueryP
   for (const row of percentiles) {
     const model = byModel.get(row.model);
     if (!model) continue;
-    if (row.p50) model.p50LatencyMs = row.durationMs;
-    if (row.p95) model.p95LatencyMs = row.durationMs;
+    if (row.p50 === 1) model.p50LatencyMs = row.durationMs;
+    if (row.p95 === 1) model.p95LatencyMs = row.durationMs;
   }
   const models = [...byModel.values()];
-  models.sort((x, y) => y.calls - x.calls || x.model.localeCompare(y.model));
-  const rules = [...byRule.values()].sort((x, y) => y.count - x.count);
+  models.sort((x, y) => y.calls - x.calls || byCodeUnit(x.model, y.model));
+  const rules = [...byRule.values()].sort((x, y) => y.count - x.count || byCodeUnit(x.rule, y.rule) || byCodeUnit(x.model, y.model));
   const routed = and(isNotNull(spans.routeModel), ...scope);
-  const decisions: RoutingDecision[] = db
+  const rows = await db
     .select({
       traceId: spans.traceId,
       spanId: spans.spanId,
       time: spans.startMs,
       model: sql<string>`${spans.routeModel}`,
-      candidates: sql<string | null>`json_extract(${spans.attributes}, '$."hotpath.route.candidates"')`,
+      candidates: dialect.jsonMember(spans.attributes, 'hotpath.route.candidates'),
       rule: spans.routeRule,
-      reason: sql<string | null>`json_extract(${spans.attributes}, '$."hotpath.route.reason"')`,
+      reason: dialect.jsonMember(spans.attributes, 'hotpath.route.reason'),
       latencyMs: spans.durationMs,
       costUsd: spans.costUsd,
-      escalated: sql<number>`${escalation}`,
+      escalated: sql<number>`case when ${dialect.contains(spans.routeRule, 'escalat')} then 1 else 0 end`,
       simulated: simulatedCallLookup,
     })
     .from(spans)
     .where(routed)
-    .orderBy(desc(spans.startMs))
-    .limit(maxDecisions)
-    .all()
-    .map((row) => ({ ...row, candidates: candidatesOf(row.candidates), reason: row.reason === null ? null : String(row.reason), escalated: row.escalated === 1, simulated: row.simulated === 1 }));
+    // The span id breaks ties, so both stores list decisions made at the same moment alike.
+    .orderBy(desc(spans.startMs), desc(spans.spanId))
+    .limit(maxDecisions);
+  const decisions: RoutingDecision[] = rows.map((row) => {
+    const reason = row.reason === null ? null : jsonValue(row.reason);
+    return { ...row, candidates: candidatesOf(row.candidates), reason: reason === null ? null : String(reason), escalated: row.escalated === 1, simulated: row.simulated === 1 };
+  });
   return { models, rules, decisions, escalations, simulatedShare: totalCalls > 0 ? simulatedCalls / totalCalls : 0 };
 }
 
-/** json_extract gives an array attribute back as JSON text. */
-function candidatesOf(value: string | null): string[] {
-  if (value === null) return [];
+/** An attribute's JSON text (dialect.jsonMember) read back; text that is not JSON stays as it is. */
+function jsonValue(text: string): unknown {
   try {
-    const parsed: unknown = readStoredJson(value);
-    return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+    return readStoredJson(text);
   } catch {
-    return [value];
+    return text;
   }
+}
+
+/** The candidates attribute: an array of model names, or one. */
+function candidatesOf(text: string | null): string[] {
+  if (text === null) return [];
+  const value = jsonValue(text);
+  if (value === null) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
 }

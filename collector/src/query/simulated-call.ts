@@ -11,8 +11,9 @@ import { sql, type SQL } from 'drizzle-orm';
  * @example
  * db.select({ simulated: sql<number>`sum(${simulatedCall})` }).from(spans).where(modelCallsOnly).all();
  */
-// Spelled out: drizzle renders a column without its table in a query without joins.
-export const simulatedCall: SQL<number> = sql<number>`("spans"."simulated" = 1 or "spans"."trace_id" in (select "trace_id" from "traces" where "simulated" = 1))`;
+// Spelled out: drizzle renders a column without its table in a query without joins. A CASE, not the comparison
+// itself: PostgreSQL cannot sum booleans.
+export const simulatedCall: SQL<number> = sql<number>`(case when "spans"."simulated" = 1 or "spans"."trace_id" in (select "trace_id" from "traces" where "simulated" = 1) then 1 else 0 end)`;
 
 /**
  * The same for a few rows (a page of routing decisions): one primary-key lookup per span, no pass over all traces.
@@ -21,4 +22,4 @@ export const simulatedCall: SQL<number> = sql<number>`("spans"."simulated" = 1 o
  * db.select({ simulated: simulatedCallLookup }).from(spans).limit(500).all();
  */
 // Unqualified `trace_id` inside the subquery would name the traces column on both sides (always true, and a scan).
-export const simulatedCallLookup: SQL<number> = sql<number>`("spans"."simulated" = 1 or exists (select 1 from "traces" where "traces"."trace_id" = "spans"."trace_id" and "traces"."simulated" = 1))`;
+export const simulatedCallLookup: SQL<number> = sql<number>`(case when "spans"."simulated" = 1 or exists (select 1 from "traces" where "traces"."trace_id" = "spans"."trace_id" and "traces"."simulated" = 1) then 1 else 0 end)`;

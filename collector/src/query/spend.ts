@@ -1,11 +1,10 @@
 // GET /api/spend: tokens and cost of model calls over time buckets, grouped by model, agent or service.
 // Only model-call spans count (never the run totals an invoke_agent span repeats), so nothing is counted twice.
 import { eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type * as schema from '../storage/schema.ts';
 import { spans, traces } from '../storage/schema.ts';
 import type { SpendBucket, SpendResponse } from './api-types.ts';
 import { invalid, type QueryParams } from './query-params.ts';
+import { byCodeUnit, type QueryStore } from './query-store.ts';
 import { simulatedCall } from './simulated-call.ts';
 import { modelCallsOnly } from './time-scope.ts';
 import { parseTraceFilters, traceConditions, whereAll } from './trace-filters.ts';
@@ -17,9 +16,9 @@ const maxBuckets = 10_000;
  * Answers `GET /api/spend`. Spans are bucketed by start time; `group` is `unknown` when a span has no value.
  *
  * @example
- * spend(db, new QueryParams(new URLSearchParams('bucket=minute&groupBy=model')));
+ * await spend(store, new QueryParams(new URLSearchParams('bucket=minute&groupBy=model')));
  */
-export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryParams): SpendResponse {
+export async function spend(store: QueryStore, params: QueryParams): Promise<SpendResponse> {
   const filters = parseTraceFilters(params);
   const bucketMs =
     params.integer('bucketMs', { min: 1000 }) ?? namedBuckets[params.oneOf('bucket', ['minute', 'hour', 'day'] as const) ?? 'hour'];
@@ -29,14 +28,17 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
   }
   const groupColumn = { model: spans.model, agent: traces.agent, service: spans.service }[groupBy];
   const group = sql<string>`coalesce(${groupColumn}, 'unknown')`;
-  const start = sql<number>`cast(${spans.startMs} / ${bucketMs} as integer) * ${bucketMs}`;
+  // The bucket width as a constant, not a parameter: PostgreSQL matches GROUP BY to the selected expression by its
+  // text, and two parameters ($1, $5) are not the same text. It is an integer the parameters above checked.
+  const width = sql.raw(String(Math.trunc(bucketMs)));
+  const start = sql<number>`floor(${spans.startMs} / ${width}) * ${width}`;
   // Time and model apply to the calls themselves; the other filters select the traces they belong to.
-  const ofTraces = traceConditions({ ...filters, from: undefined, to: undefined }, { includeModel: false });
+  const ofTraces = traceConditions(store.dialect, { ...filters, from: undefined, to: undefined }, { includeModel: false });
   const conditions: SQL[] = [modelCallsOnly, ...ofTraces];
   if (filters.from !== undefined) conditions.push(gte(spans.startMs, filters.from));
   if (filters.to !== undefined) conditions.push(lte(spans.startMs, filters.to));
   if (filters.model !== undefined) conditions.push(eq(spans.model, filters.model));
-  const query = db
+  const query = store.db
     .select({
       start,
       group,
@@ -51,11 +53,10 @@ export function spend(db: BetterSQLite3Database<typeof schema>, params: QueryPar
     .$dynamic();
   // The trace of each call is read only when it is needed (its agent, or a trace filter): at a week's 200,000 calls
   // the join is a third of the time.
-  const rows = (groupBy === 'agent' || ofTraces.length > 0 ? query.innerJoin(traces, eq(traces.traceId, spans.traceId)) : query)
+  const rows = await (groupBy === 'agent' || ofTraces.length > 0 ? query.innerJoin(traces, eq(traces.traceId, spans.traceId)) : query)
     .where(whereAll(conditions))
-    .groupBy(start, group)
-    .orderBy(start, group)
-    .all();
+    .groupBy(start, group);
+  rows.sort((a, b) => a.start - b.start || byCodeUnit(a.group, b.group));
   const totals: SpendResponse['totals'] = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0, requests: 0, cachedShare: 0, simulatedShare: 0 };
   const groups = new Set<string>();
   let simulatedRequests = 0;

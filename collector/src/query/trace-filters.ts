@@ -1,8 +1,9 @@
 // The trace filters shared by the trace list and spend (docs/query-api.md): parsed from the query string, turned
 // into drizzle conditions over the `traces` table.
-import { and, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { traces } from '../storage/schema.ts';
 import { invalid, type QueryParams } from './query-params.ts';
+import type { SqlDialect } from './query-store.ts';
 import { parseSearchTerms, type SearchTerms } from './search-terms.ts';
 import { attributeCondition, searchConditions } from './trace-search.ts';
 
@@ -67,9 +68,9 @@ export function parseTraceFilters(params: QueryParams): TraceFilters {
  * (spend filters model calls by their own model instead).
  *
  * @example
- * db.select().from(traces).where(and(...traceConditions(filters)));
+ * store.db.select().from(traces).where(and(...traceConditions(store.dialect, filters)));
  */
-export function traceConditions(filters: TraceFilters, options: { includeModel?: boolean } = {}): SQL[] {
+export function traceConditions(dialect: SqlDialect, filters: TraceFilters, options: { includeModel?: boolean } = {}): SQL[] {
   const conditions: (SQL | undefined)[] = [
     filters.service === undefined ? undefined : eq(traces.service, filters.service),
     filters.agent === undefined ? undefined : eq(traces.agent, filters.agent),
@@ -81,13 +82,11 @@ export function traceConditions(filters: TraceFilters, options: { includeModel?:
     filters.maxTokens === undefined ? undefined : lte(traces.totalTokens, filters.maxTokens),
     filters.from === undefined ? undefined : gte(traces.startMs, filters.from),
     filters.to === undefined ? undefined : lte(traces.startMs, filters.to),
-    filters.q === undefined ? undefined : sql`instr(${traces.searchText}, ${filters.q.toLowerCase()}) > 0`,
-    filters.model === undefined || options.includeModel === false
-      ? undefined
-      : sql`exists (select 1 from json_each(${traces.models}) where value = ${filters.model})`,
+    filters.q === undefined ? undefined : dialect.contains(traces.searchText, filters.q.toLowerCase()),
+    filters.model === undefined || options.includeModel === false ? undefined : dialect.jsonArrayHas(traces.models, filters.model),
   ];
-  for (const [key, value] of filters.attributes) conditions.push(attributeCondition(key, value));
-  if (filters.search) conditions.push(...searchConditions(filters.search));
+  for (const [key, value] of filters.attributes) conditions.push(attributeCondition(dialect, key, value));
+  if (filters.search) conditions.push(...searchConditions(dialect, filters.search));
   if (filters.traceIds) conditions.push(inArray(traces.traceId, filters.traceIds));
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }

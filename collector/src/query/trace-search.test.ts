@@ -7,6 +7,7 @@ import { openDatabase } from '../storage/open-database.ts';
 import { createSpanWriter } from '../storage/span-writer.ts';
 import { newId, otlpJson, type FixtureSpan } from '../testing/otlp-request.ts';
 import { listTraces } from './list-traces.ts';
+import { sqliteQueryStore } from './query-store.ts';
 import { QueryParams } from './query-params.ts';
 
 function run(service: string, agent: string, options: { conversation: string; failure?: string; tool: string; model: string }) {
@@ -45,7 +46,7 @@ function run(service: string, agent: string, options: { conversation: string; fa
   return { traceId, toolId, spans, service };
 }
 
-describe('trace list search', () => {
+describe('trace list search', async () => {
   const database = openDatabase(':memory:');
   const writer = createSpanWriter(database);
   const runs = [
@@ -54,39 +55,39 @@ describe('trace list search', () => {
     run('support-api', 'support', { conversation: 'c 3', tool: 'lookup_order', model: 'sim-large' }),
   ];
   for (const entry of runs) ingest(writer, decodeJsonTraces(JSON.stringify(otlpJson(entry.spans, { attributes: { 'service.name': entry.service } }))), { pricing: defaultPricing, nowMs: 1 });
-  const found = (search: string) =>
-    listTraces(database.db, new QueryParams(new URLSearchParams({ search })))
+  const found = async (search: string) =>
+    (await listTraces(sqliteQueryStore(database.db), new QueryParams(new URLSearchParams({ search }))))
       .traces.map((trace) => runs.findIndex((entry) => entry.traceId === trace.traceId))
       .sort();
 
-  it('finds a trace by its id, by a prefix of it, and by the id of one of its spans', () => {
-    assert.deepEqual(found(runs[1]!.traceId), [1]);
-    assert.deepEqual(found(runs[2]!.traceId.slice(0, 12).toUpperCase()), [2]);
-    assert.deepEqual(found(runs[0]!.toolId), [0]);
+  it('finds a trace by its id, by a prefix of it, and by the id of one of its spans', async () => {
+    assert.deepEqual(await found(runs[1]!.traceId), [1]);
+    assert.deepEqual(await found(runs[2]!.traceId.slice(0, 12).toUpperCase()), [2]);
+    assert.deepEqual(await found(runs[0]!.toolId), [0]);
   });
 
-  it('finds key=value attributes of the root span, and GenAI keys on any span', () => {
-    assert.deepEqual(found('gen_ai.conversation.id=c-2'), [1]);
-    assert.deepEqual(found('gen_ai.conversation.id="c 3"'), [2]);
-    assert.deepEqual(found('hotpath.run.steps=3.0'), [0, 1, 2]);
-    assert.deepEqual(found('gen_ai.tool.name=lookup_order'), [1, 2]);
-    assert.deepEqual(found('gen_ai.request.model=gpt-4.1'), [0]);
-    assert.deepEqual(found('service.name=billing-api'), [0]);
-    assert.deepEqual(found('gen_ai.agent.name=support'), [1, 2]);
-    assert.deepEqual(found('error.type=timeout'), [0]);
-    assert.deepEqual(found('gen_ai.conversation.id=c'), [], 'values match whole');
+  it('finds key=value attributes of the root span, and GenAI keys on any span', async () => {
+    assert.deepEqual(await found('gen_ai.conversation.id=c-2'), [1]);
+    assert.deepEqual(await found('gen_ai.conversation.id="c 3"'), [2]);
+    assert.deepEqual(await found('hotpath.run.steps=3.0'), [0, 1, 2]);
+    assert.deepEqual(await found('gen_ai.tool.name=lookup_order'), [1, 2]);
+    assert.deepEqual(await found('gen_ai.request.model=gpt-4.1'), [0]);
+    assert.deepEqual(await found('service.name=billing-api'), [0]);
+    assert.deepEqual(await found('gen_ai.agent.name=support'), [1, 2]);
+    assert.deepEqual(await found('error.type=timeout'), [0]);
+    assert.deepEqual(await found('gen_ai.conversation.id=c'), [], 'values match whole');
   });
 
-  it('finds words in names, services and error messages, every term holding', () => {
-    assert.deepEqual(found('did not answer'), [0]);
-    assert.deepEqual(found('SUPPORT-API'), [1, 2]);
-    assert.deepEqual(found('support sim-large'), [2]);
+  it('finds words in names, services and error messages, every term holding', async () => {
+    assert.deepEqual(await found('did not answer'), [0]);
+    assert.deepEqual(await found('SUPPORT-API'), [1, 2]);
+    assert.deepEqual(await found('support sim-large'), [2]);
   });
 
-  it('narrows to given trace ids, for live updates, and refuses malformed ones', () => {
+  it('narrows to given trace ids, for live updates, and refuses malformed ones', async () => {
     const ids = `${runs[0]!.traceId},${runs[2]!.traceId}`;
-    const listed = listTraces(database.db, new QueryParams(new URLSearchParams({ traceIds: ids, service: 'support-api' }))).traces;
+    const listed = (await listTraces(sqliteQueryStore(database.db), new QueryParams(new URLSearchParams({ traceIds: ids, service: 'support-api' })))).traces;
     assert.deepEqual(listed.map((trace) => trace.traceId), [runs[2]!.traceId]);
-    assert.throws(() => listTraces(database.db, new QueryParams(new URLSearchParams({ traceIds: 'abc' }))), /traceIds/);
+    await assert.rejects(listTraces(sqliteQueryStore(database.db), new QueryParams(new URLSearchParams({ traceIds: 'abc' }))), /traceIds/);
   });
 });

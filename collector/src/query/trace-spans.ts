@@ -5,17 +5,15 @@
 // replaced after a time (the live stream's catch-up). GET /api/traces/:traceId/matches: the spans of one trace
 // matching search terms.
 import { and, asc, eq, gt, gte, or, sql, type SQL } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { CollectorError } from '../errors.ts';
-import type * as schema from '../storage/schema.ts';
-import { spans, traces } from '../storage/schema.ts';
+import { spans } from '../storage/schema.ts';
 import type { SpanMatchesResponse, SpanPage } from './api-types.ts';
+import { findTrace } from './get-trace.ts';
 import { invalid, type QueryParams } from './query-params.ts';
-import { parseSearchTerms, typedValue } from './search-terms.ts';
+import type { QueryStore } from './query-store.ts';
+import { parseSearchTerms } from './search-terms.ts';
 import { toSpanColumns } from './span-columns.ts';
 import { toTraceSummary } from './to-api.ts';
-
-type Db = BetterSQLite3Database<typeof schema>;
 
 const defaultLimit = 5_000;
 const maxLimit = 50_000;
@@ -46,16 +44,16 @@ const columnFields = {
  *
  * @throws CollectorError `not_found` for an unknown trace, `bad_request` for a bad parameter.
  * @example
- * const first = traceSpanPage(db, traceId, new QueryParams(new URLSearchParams('limit=2000')));
- * const next = traceSpanPage(db, traceId, new QueryParams(new URLSearchParams(`cursor=${first.nextCursor}`)));
+ * const first = await traceSpanPage(store, traceId, new QueryParams(new URLSearchParams('limit=2000')));
+ * const next = await traceSpanPage(store, traceId, new QueryParams(new URLSearchParams(`cursor=${first.nextCursor}`)));
  */
-export function traceSpanPage(db: Db, traceId: string, params: QueryParams): SpanPage {
+export async function traceSpanPage(store: QueryStore, traceId: string, params: QueryParams): Promise<SpanPage> {
   const readAt = Date.now();
   const limit = params.integer('limit', { min: 1, max: maxLimit }) ?? defaultLimit;
   const since = params.time('since');
   const cursor = params.string('cursor');
   const byId = (params.oneOf('order', ['start', 'id'] as const) ?? 'start') === 'id';
-  const record = db.select().from(traces).where(eq(traces.traceId, traceId)).get();
+  const record = await findTrace(store, traceId);
   if (record === undefined) throw new CollectorError('not_found', `no trace ${traceId}`);
   const conditions: SQL[] = [eq(spans.traceId, traceId)];
   if (since !== undefined) conditions.push(gte(spans.receivedMs, since));
@@ -63,13 +61,12 @@ export function traceSpanPage(db: Db, traceId: string, params: QueryParams): Spa
     const [startMs, spanId] = decodeCursor(cursor, byId);
     conditions.push(byId ? gt(spans.spanId, spanId) : or(gt(spans.startMs, startMs!), and(eq(spans.startMs, startMs!), gt(spans.spanId, spanId)))!);
   }
-  const rows = db
+  const rows = await store.db
     .select(columnFields)
     .from(spans)
     .where(and(...conditions))
     .orderBy(...(byId ? [asc(spans.spanId)] : [asc(spans.startMs), asc(spans.spanId)]))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = rows.length > limit ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   return {
@@ -87,28 +84,24 @@ export function traceSpanPage(db: Db, traceId: string, params: QueryParams): Spa
  * span ids.
  *
  * @example
- * traceMatches(db, traceId, new QueryParams(new URLSearchParams('q=gen_ai.tool.name=lookup_order'))).spanIds;
+ * (await traceMatches(store, traceId, new QueryParams(new URLSearchParams('q=gen_ai.tool.name=lookup_order')))).spanIds;
  */
-export function traceMatches(db: Db, traceId: string, params: QueryParams): SpanMatchesResponse {
+export async function traceMatches(store: QueryStore, traceId: string, params: QueryParams): Promise<SpanMatchesResponse> {
   const text = params.string('q');
   if (text === undefined) throw invalid('q', 'required: what to look for');
   const terms = parseSearchTerms(text, 'q');
-  if (db.select({ traceId: traces.traceId }).from(traces).where(eq(traces.traceId, traceId)).get() === undefined) {
-    throw new CollectorError('not_found', `no trace ${traceId}`);
-  }
+  if ((await findTrace(store, traceId)) === undefined) throw new CollectorError('not_found', `no trace ${traceId}`);
+  const { dialect } = store;
   const conditions: SQL[] = [eq(spans.traceId, traceId)];
-  for (const [key, value] of terms.attributes) {
-    conditions.push(sql`json_extract(${spans.attributes}, ${`$."${key.replaceAll('"', '""')}"`}) in (${value}, ${typedValue(value)})`);
-  }
-  const names = sql`lower(${spans.name} || char(10) || coalesce(${spans.model}, '') || char(10) || coalesce(${spans.toolName}, ''))`;
-  for (const word of terms.words) conditions.push(sql`instr(${names}, ${word}) > 0`);
-  for (const id of terms.ids) conditions.push(or(eq(spans.spanId, id), sql`instr(${names}, ${id}) > 0`)!);
-  const rows = db
+  for (const [key, value] of terms.attributes) conditions.push(dialect.attributeEquals(spans.attributes, key, value));
+  const names = sql`lower(${spans.name} || ${'\n'} || coalesce(${spans.model}, '') || ${'\n'} || coalesce(${spans.toolName}, ''))`;
+  for (const word of terms.words) conditions.push(dialect.contains(names, word));
+  for (const id of terms.ids) conditions.push(or(eq(spans.spanId, id), dialect.contains(names, id))!);
+  const rows = await store.db
     .select({ spanId: spans.spanId })
     .from(spans)
     .where(and(...conditions))
-    .limit(maxMatches + 1)
-    .all();
+    .limit(maxMatches + 1);
   return { spanIds: rows.slice(0, maxMatches).map((row) => row.spanId), truncated: rows.length > maxMatches };
 }
 

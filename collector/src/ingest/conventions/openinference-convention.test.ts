@@ -8,7 +8,7 @@ import { costOf, defaultPricing } from '../pricing.ts';
 import { runDeskAgent } from './desk-agent.test-support.ts';
 import { createSpanRecorder } from './record-spans.test-support.ts';
 
-describe('OpenInference spans (recorded from @arizeai/openinference-instrumentation-openai)', () => {
+describe('OpenInference spans (recorded from @arizeai/openinference-instrumentation-openai)', async () => {
   let server: SimulatedServer;
   before(async () => {
     server = await startSimulatedServer({ latencyScale: 0 });
@@ -22,7 +22,7 @@ describe('OpenInference spans (recorded from @arizeai/openinference-instrumentat
     const [toolStep] = await runDeskAgent(new OpenAI({ baseURL: server.baseURL, apiKey: 'sk-test' }), server, recorder.tracerProvider);
     instrumentation.disable();
 
-    const { detail, modelCalls } = recorder.ingestRecorded();
+    const { detail, modelCalls } = await recorder.ingestRecorded();
     const llmSpans = detail.spans.filter((span) => span.attributes?.['openinference.span.kind'] === 'LLM');
     assert.equal(llmSpans.length, 2);
     for (const span of llmSpans) {

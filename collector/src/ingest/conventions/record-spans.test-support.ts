@@ -7,14 +7,16 @@ import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { decodeProtobufTraces } from '../../otlp/decode-protobuf.ts';
+import type { TraceDetail } from '../../query/api-types.ts';
 import { getTrace } from '../../query/get-trace.ts';
+import { sqliteQueryStore } from '../../query/query-store.ts';
 import { openDatabase } from '../../storage/open-database.ts';
 import { createSpanWriter } from '../../storage/span-writer.ts';
 import { ingest } from '../ingest.ts';
 import { defaultPricing } from '../pricing.ts';
 
 export interface RecordedTrace {
-  detail: NonNullable<ReturnType<typeof getTrace>>;
+  detail: TraceDetail;
   modelCalls: number;
   toolCalls: number;
 }
@@ -26,7 +28,7 @@ export interface SpanRecorder {
    * Stores every span recorded so far through `ingest` and returns the one trace they form as the API serves it,
    * with the summary's model and tool call counts.
    */
-  ingestRecorded(): RecordedTrace;
+  ingestRecorded(): Promise<RecordedTrace>;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface SpanRecorder {
  * @example
  * const recorder = createSpanRecorder();
  * // … let the library under test write spans through recorder.tracerProvider …
- * const { detail, modelCalls } = recorder.ingestRecorded();
+ * const { detail, modelCalls } = await recorder.ingestRecorded();
  */
 export function createSpanRecorder(): SpanRecorder {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -47,7 +49,7 @@ export function createSpanRecorder(): SpanRecorder {
   return {
     tracerProvider,
     exporter,
-    ingestRecorded() {
+    async ingestRecorded() {
       const finished = exporter.getFinishedSpans();
       const traceIds = new Set(finished.map((span) => span.spanContext().traceId));
       if (traceIds.size !== 1) throw new Error(`expected the recording to form one trace, got ${traceIds.size}`);
@@ -56,7 +58,7 @@ export function createSpanRecorder(): SpanRecorder {
       const database = openDatabase(':memory:');
       ingest(createSpanWriter(database), decodeProtobufTraces(body), { pricing: defaultPricing });
       const traceId = [...traceIds][0]!;
-      const detail = getTrace(database.db, traceId, { full: true });
+      const detail = await getTrace(sqliteQueryStore(database.db), traceId, { full: true });
       if (!detail) throw new Error('the trace was not stored');
       const counts = database.sqlite.prepare('SELECT model_calls AS modelCalls, tool_calls AS toolCalls FROM traces WHERE trace_id = ?').get(traceId) as {
         modelCalls: number;

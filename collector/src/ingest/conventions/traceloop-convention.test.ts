@@ -7,7 +7,7 @@ import { costOf, defaultPricing } from '../pricing.ts';
 import { runDeskAgent } from './desk-agent.test-support.ts';
 import { createSpanRecorder } from './record-spans.test-support.ts';
 
-describe('OpenLLMetry / Traceloop spans (recorded from @traceloop/instrumentation-openai)', () => {
+describe('OpenLLMetry / Traceloop spans (recorded from @traceloop/instrumentation-openai)', async () => {
   let server: SimulatedServer;
   before(async () => {
     server = await startSimulatedServer({ latencyScale: 0 });
@@ -23,7 +23,7 @@ describe('OpenLLMetry / Traceloop spans (recorded from @traceloop/instrumentatio
     const [toolStep] = await runDeskAgent(new OpenAI({ baseURL: server.baseURL, apiKey: 'sk-test' }), server, recorder.tracerProvider);
     instrumentation.disable();
 
-    const { detail, modelCalls } = recorder.ingestRecorded();
+    const { detail, modelCalls } = await recorder.ingestRecorded();
     const chats = detail.spans.filter((span) => span.name === 'chat sim-small');
     assert.equal(chats.length, 2);
     for (const span of chats) {

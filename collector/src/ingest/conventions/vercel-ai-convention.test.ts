@@ -6,7 +6,7 @@ import { stepCountIs, streamText, tool } from 'ai';
 import { costOf, defaultPricing } from '../pricing.ts';
 import { createSpanRecorder } from './record-spans.test-support.ts';
 
-describe('Vercel AI SDK spans (recorded from the ai package’s experimental_telemetry)', () => {
+describe('Vercel AI SDK spans (recorded from the ai package’s experimental_telemetry)', async () => {
   let server: SimulatedServer;
   before(async () => {
     server = await startSimulatedServer({ latencyScale: 0 });
@@ -33,7 +33,7 @@ describe('Vercel AI SDK spans (recorded from the ai package’s experimental_tel
     const calls = server.stats().recent.filter((record) => record.requestNumber > before);
     assert.equal(calls.length, 2);
 
-    const { detail, modelCalls, toolCalls } = recorder.ingestRecorded();
+    const { detail, modelCalls, toolCalls } = await recorder.ingestRecorded();
     const wrapper = detail.spans.find((span) => span.name === 'ai.streamText')!;
     assert.equal(wrapper.agent, 'desk');
     assert.equal(wrapper.operation, 'invoke_agent');
