@@ -74,9 +74,12 @@ const MAX_SOURCES = 4;
 interface Observed {
   tool: string;
   key: string;
-  /** value (canonical JSON) → the shortest path holding it. */
+  /** value (valueKey) → the shortest path holding it. */
   values: Map<string, (string | number)[]>;
 }
+
+/** A matchable value as a map key: strings and numbers apart, without serialising (this runs for every result). */
+const valueKey = (value: string | number): string => (typeof value === 'string' ? `s${value}` : `n${value}`);
 
 interface PatternState extends LearnedPattern {
   key: string;
@@ -306,7 +309,7 @@ function index(root: (string | number)[], value: unknown, into: Map<string, (str
     const item = queue[head]!;
     if (isMatchable(item.value)) {
       leaves += 1;
-      const key = canonicalJson(item.value);
+      const key = valueKey(item.value);
       if (!into.has(key)) into.set(key, item.path);
       continue;
     }
@@ -324,7 +327,7 @@ function mapArguments(
   const mapping: Record<string, ArgumentSource> = {};
   let derived = 0;
   for (const [name, value] of Object.entries(args)) {
-    const path = isMatchable(value) ? values.get(canonicalJson(value)) : undefined;
+    const path = isMatchable(value) ? values.get(valueKey(value)) : undefined;
     if (path) {
       mapping[name] = { from: path };
       derived += 1;

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { Agent } from '../agent/agent.ts';
@@ -57,6 +58,37 @@ describe('prefetch', () => {
     const starts = events.flatMap((e) => (e.type === 'tool-call-start' ? [e] : []));
     assert.deepEqual(starts.map((s) => [s.toolCall.id.startsWith('prefetch:'), s.prefetched]).sort(), [[false, false], [true, true]]);
     assert.equal(events.at(-1)!.type, 'run-end', 'the unused prefetch is reported before run-end');
+  });
+
+  it('leaves no listener on a caller’s signal that outlives its runs, and still stops a prefetch when it aborts', async () => {
+    const shutdown = new AbortController();
+    for (let run = 0; run < 5; run++) {
+      const { agent, runner, executions } = setup('optimized', { userId: 'u1' });
+      await runner.run(agent, 'u1', { signal: shutdown.signal });
+      assert.equal(executions(), 1, 'the prefetched call was used');
+    }
+    assert.equal(getEventListeners(shutdown.signal, 'abort').length, 0);
+
+    let toolSignal: AbortSignal | undefined;
+    const slow = tool({
+      name: 'get_profile',
+      description: 'the user profile',
+      parameters: z.object({ userId: z.string() }),
+      readOnly: true,
+      execute: async (_args, { signal }) => {
+        toolSignal = signal;
+        await sleep(1_000, undefined, { signal });
+        return {};
+      },
+    });
+    const agent = new Agent({ name: 'a', instructions: '', model: 'm', tools: [slow], prefetch: (input) => [{ tool: 'get_profile', arguments: { userId: input } }] });
+    const runner = new Runner({ provider: scriptedModel([{ text: 'late', delayMs: 1_000 }]) });
+    const caller = new AbortController();
+    const running = runner.run(agent, 'u1', { signal: caller.signal });
+    await sleep(20);
+    caller.abort();
+    await assert.rejects(running, { name: 'AbortError' });
+    assert.equal(toolSignal?.aborted, true, 'the prefetched tool saw the abort');
   });
 
   it('does nothing ahead of time in baseline', async () => {

@@ -62,6 +62,7 @@ export class PrefetchRegistry {
   #settled = false;
   #reported = 0;
   readonly #summary: SpeculationSummary = { started: 0, used: 0, wasted: 0, bySource: {} };
+  #onRunAbort: (() => void) | undefined;
 
   /**
    * At run start: the agent's declared calls (`prefetch`) and the calls learned patterns expect from this input
@@ -112,15 +113,18 @@ export class PrefetchRegistry {
     if (this.#settled) return false;
     const tool = run.tools.get(call.tool);
     if (!tool?.readOnly) return false;
+    // The same call already here (a declared or learned call the stream asks for again): no need to validate it.
+    if (this.#entries.has(toolCallKey(call.tool, call.arguments))) return false;
     const parsed = tool.validateArguments(call.arguments);
     if (!parsed.ok) return false;
     const args = parsed.value;
     const key = toolCallKey(call.tool, args);
     if (this.#entries.has(key)) return false;
     const controller = new AbortController();
-    const signal = AbortSignal.any([run.signal, controller.signal]);
+    if (run.signal.aborted) controller.abort(run.signal.reason);
+    else this.#followRunSignal(run);
     const startTime = now();
-    const running = runTool(run, tool, args, `${options.source}:${call.tool}`, signal);
+    const running = runTool(run, tool, args, `${options.source}:${call.tool}`, controller.signal);
     // A speculative result can lead to follow-ups of its own (customer → latest order → shipment).
     void running.then((outcome) => this.followUp(run, call.tool, args, outcome));
     this.#entries.set(key, {
@@ -169,12 +173,28 @@ export class PrefetchRegistry {
   /** Cancels what nobody claimed and reports it (tool-call events with a `prefetch:` id). */
   async settle(run: RunContext): Promise<void> {
     this.#settled = true;
+    if (this.#onRunAbort) run.signal.removeEventListener('abort', this.#onRunAbort);
     await this.#cancel(run, () => true);
   }
 
   /** Speculative executions of the run so far: started, put to use, cancelled unused (eager calls of kept responses are not speculation). */
   summary(): SpeculationSummary {
-    return structuredClone(this.#summary);
+    const { started, used, wasted, bySource } = this.#summary;
+    return { started, used, wasted, bySource: Object.fromEntries(Object.entries(bySource).map(([source, counts]) => [source, { ...counts }])) };
+  }
+
+  /**
+   * Each speculation has its own controller (cancelled alone when unclaimed); the run's signal reaches them all through
+   * one listener, added at the first speculation and removed when the run settles. Cheaper than an AbortSignal.any per
+   * speculation (a weak reference each, visible in the per-turn overhead), and nothing stays behind on a caller's
+   * signal that outlives the run (one signal passed to every run of a server).
+   */
+  #followRunSignal(run: RunContext): void {
+    if (this.#onRunAbort) return;
+    this.#onRunAbort = () => {
+      for (const entry of this.#entries.values()) entry.controller.abort(run.signal.reason);
+    };
+    run.signal.addEventListener('abort', this.#onRunAbort, { once: true });
   }
 
   async #cancel(run: RunContext, which: (entry: Entry) => boolean): Promise<void> {
