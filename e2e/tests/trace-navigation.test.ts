@@ -8,7 +8,7 @@ import { standardFixtures } from '../src/fixtures/agent-run-fixtures.ts';
 import { BIG_NAME_START, bigValueRun } from '../src/fixtures/big-value-fixture.ts';
 import { LAST_SPAN_NAME, largeRun } from '../src/fixtures/large-run-fixture.ts';
 import { sendFixtures } from '../src/fixtures/send-fixtures.ts';
-import { timeInPage, waitForAllSpans } from '../src/harness/page-timing.ts';
+import { timeInPage, waitForAllSpans, type PageTiming } from '../src/harness/page-timing.ts';
 import { startStack, type Stack } from '../src/harness/stack.ts';
 import { settle, visit } from '../src/harness/visit.ts';
 import { waitForCount } from '../src/harness/wait-for-count.ts';
@@ -47,9 +47,12 @@ describe('a trace of thousands of spans', () => {
     });
     await page.goto(`${stack.dashboardUrl}/traces/${ids.get('large')}`);
     await rows().first().waitFor();
-    assert.match(await page.getByTestId('load-progress').innerText(), /Loading spans… 2,000 of 6,000/);
-    assert.equal(await page.locator('[data-testid=load-state]').getAttribute('data-state'), 'loading');
+    // The first rows come with the server's HTML; the browser asks for the rest once the page is live.
+    await settle(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid=load-state]')?.getAttribute('data-state') === 'loading');
+    for (const deadline = Date.now() + 10_000; pagesAsked.length === 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 25));
     assert.ok(pagesAsked.length >= 1, 'the next page was asked for while the first was shown');
+    assert.match(await page.getByTestId('load-progress').innerText(), /Loading spans… 2,000 of 6,000/);
     assert.match(await rows().first().innerText(), /invoke_agent bulk-researcher/);
     release();
     await waitForAllSpans(page);
@@ -93,7 +96,7 @@ describe('a trace of thousands of spans', () => {
     await waitForCount(page.getByTestId('span-detail'), 0);
   });
 
-  it('jumps to the next error and zooms with the keyboard', async () => {
+  it('jumps to the next error and the next slow span, and zooms with the keyboard', async () => {
     await open('error');
     await page.getByRole('button', { name: 'Next error' }).click();
     await page.getByTestId('span-detail-name').waitFor();
@@ -109,6 +112,12 @@ describe('a trace of thousands of spans', () => {
     await body.press('0');
     await page.waitForURL((url) => !url.search.includes('zoom='));
     await settle(page);
+    // The escalation run's slowest leaf work is its 1.1 s call of the large model.
+    await open('escalation');
+    await page.getByTestId('waterfall-body').press('s');
+    await page.waitForFunction(() => document.querySelector('[data-testid=span-detail]:not([aria-busy]) [data-testid=span-detail-name]')?.textContent === 'chat sim-large');
+    assert.match(await page.getByTestId('span-detail-duration').innerText(), /^duration 1\.10 s$/);
+    assert.equal(await selectedName(), 'chat sim-large');
   });
 
   it('finds spans inside a trace by attribute through the collector, and by name in the browser', async () => {
@@ -153,14 +162,15 @@ describe('a trace of thousands of spans', () => {
 
   it('opens spans with 100 KiB values and a 100 KiB name cheaply, truncated with their size, and shows all on request', async () => {
     await open('big-values');
-    const timings: Record<string, { elapsedMs: number; longTaskMs: number }> = {};
+    const timings: Record<string, PageTiming> = {};
     for (const name of ['chat gpt-4.1', 'execute_tool bulk_import']) {
       timings[name] = await timeInPage(page, () => row(name).click(), '() => document.querySelectorAll("[data-testid=span-detail] [data-testid=value-actions]").length > 0');
     }
     const named = rows().filter({ has: page.locator('.wf-label', { hasText: BIG_NAME_START }) });
     timings['100 KiB name'] = await timeInPage(page, () => named.click(), '() => !!document.querySelector("[data-testid=span-detail] dl")');
-    console.log(`opening spans with 100 KiB values: ${Object.entries(timings).map(([name, time]) => `${name} ${time.elapsedMs.toFixed(0)} ms (long tasks ${time.longTaskMs.toFixed(0)} ms)`).join('; ')}`);
-    for (const [name, time] of Object.entries(timings)) assert.ok(time.longTaskMs < 1_000, `${name}: ${time.longTaskMs} ms of long tasks (the floor is 200 ms on an idle machine; see the render bench)`);
+    console.log(`opening spans with 100 KiB values: ${Object.entries(timings).map(([name, time]) => `${name} ${time.elapsedMs.toFixed(0)} ms (main thread ${time.mainThreadMs.toFixed(0)} ms, long tasks ${time.longTaskMs.toFixed(0)} ms)`).join('; ')}`);
+    // Relaxed for a shared machine: the floor, 200 ms of main-thread time, is checked by the render bench.
+    for (const [name, time] of Object.entries(timings)) assert.ok(time.mainThreadMs < 1_000, `${name}: ${time.mainThreadMs.toFixed(0)} ms of main-thread time`);
     const heading = await page.getByTestId('span-detail-name').innerText();
     assert.ok(heading.length < 400, 'the name is cut in the heading');
     const close = (await page.getByRole('button', { name: 'Close span details' }).boundingBox())!;

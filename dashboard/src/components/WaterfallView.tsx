@@ -27,6 +27,9 @@ const ROW_HEIGHT = 26;
 /** Toolbar and axis above the rows of a compact waterfall, and its tallest size. */
 const COMPACT_CHROME_HEIGHT = 72;
 const COMPACT_MAX_HEIGHT = 560;
+/** The height of the rows area the server renders rows for (a 900 px window); the browser measures the real one. */
+const FIRST_SCREEN_HEIGHT = 800;
+const rowHeight = () => ROW_HEIGHT;
 const NO_STATE: WaterfallUrlState = { selectedSpanId: null, zoom: null };
 /** The critical path is recomputed at most this often while spans keep arriving. */
 const PATH_REFRESH_MS = 1500;
@@ -193,13 +196,22 @@ export function WaterfallView(props: WaterfallViewProps) {
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable callbacks: the virtualizer recomputes every row's offset whenever getItemKey changes, which at 200,000
+  // rows cost tens of milliseconds on every scroll frame.
+  const getItemKey = useCallback((index: number) => rows[index]!.span.spanId, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeight,
     overscan: 12,
-    getItemKey: (index) => rows[index]!.span.spanId,
+    getItemKey,
+    // The server renders the first screen of rows too, so they paint with the HTML, before the scripts have loaded.
+    initialRect: { width: 0, height: mode === 'full' ? FIRST_SCREEN_HEIGHT : COMPACT_MAX_HEIGHT },
   });
+  // Rows painted from the server's HTML do not answer clicks or keys until React has taken them over: marked busy
+  // until then (tests and assistive technology wait on it).
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
 
   // A span to bring into view once the rows include it (after unfolding what hid it).
   const pendingScroll = useRef<string | null>(null);
@@ -440,6 +452,7 @@ export function WaterfallView(props: WaterfallViewProps) {
         aria-label="Spans (arrow keys move, Enter opens details, e / s jump to the next error / slow span, + / - / 0 zoom)"
         aria-activedescendant={cursorId ? `wf-row-${cursorId}` : undefined}
         onKeyDown={onKeyDown}
+        aria-busy={interactive ? undefined : true}
         data-testid="waterfall-body"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
