@@ -4,10 +4,11 @@
 //     scroll frames, JS heap, errors;
 //   - the trace list over 100,000 traces spread over a week: every sort, filter and search, and the aggregate pages;
 //   - a live trace receiving 1,000 spans/s for 30 s: frame times while it grows, every span shown at the end;
+//   - opening spans with 100 KiB values and a 100 KiB name: main-thread time until the details are painted;
 //   - a collector's ingest rate while a 200,000-span trace is read again and again.
 //
 //   cd e2e && npm run bench:render
-//   HOTPATH_BENCH_PARTS=render,list,live,ingest   which parts (default all)
+//   HOTPATH_BENCH_PARTS=render,spans,list,live,ingest   which parts (default all)
 //   HOTPATH_BENCH_SIZES=50000,200000              trace sizes (the first gets the 50k floors, the second the 200k ones)
 //   HOTPATH_BENCH_TRACES=100000                   traces in the list part
 //   HOTPATH_BENCH_LIVE_SECONDS=30                 length of the live part
@@ -19,10 +20,11 @@ import { startStack } from '../src/harness/stack.ts';
 import { measureIngestWhileReading, type IngestWhileReadingFigures } from './ingest-while-reading.ts';
 import { measureLiveTrace, type LiveFigures } from './live-figures.ts';
 import { FULL_FLOORS, missedFloors } from './render-floors.ts';
+import { measureSpanOpen, type SpanOpenFigures } from './span-open-figures.ts';
 import { measureTraceList, type ListFigures } from './trace-list-figures.ts';
 import { measureWaterfall, type WaterfallFigures } from './waterfall-figures.ts';
 
-const parts = new Set((process.env.HOTPATH_BENCH_PARTS ?? 'render,list,live,ingest').split(','));
+const parts = new Set((process.env.HOTPATH_BENCH_PARTS ?? 'render,spans,list,live,ingest').split(','));
 const sizes = (process.env.HOTPATH_BENCH_SIZES ?? '50000,200000').split(',').map(Number);
 const traceCount = Number(process.env.HOTPATH_BENCH_TRACES ?? 100_000);
 const liveSeconds = Number(process.env.HOTPATH_BENCH_LIVE_SECONDS ?? 30);
@@ -38,10 +40,10 @@ async function startCollector(options: { port: number; dataDir: string }): Promi
   return ((await import(specifier)) as { startCollector(options: object): Promise<InProcessCollector> }).startCollector(options);
 }
 
-const figures: { waterfalls: WaterfallFigures[]; list?: ListFigures; live?: LiveFigures; ingest?: IngestWhileReadingFigures } = { waterfalls: [] };
+const figures: { waterfalls: WaterfallFigures[]; list?: ListFigures; live?: LiveFigures; ingest?: IngestWhileReadingFigures; spanOpen?: SpanOpenFigures } = { waterfalls: [] };
 console.log(`render benchmark, ${new Date().toISOString()}, ${load()}`);
 
-if (parts.has('render') || parts.has('live')) {
+if (parts.has('render') || parts.has('live') || parts.has('spans')) {
   const stack = await startStack();
   try {
     if (parts.has('render')) {
@@ -61,6 +63,13 @@ if (parts.has('render') || parts.has('live')) {
         console.log(`  rows in the DOM                    ${measured.rowsInDom}`);
         console.log(`  page errors                        ${measured.pageErrors.length === 0 ? 'none' : measured.pageErrors.join('; ')}`);
       }
+    }
+    if (parts.has('spans')) {
+      figures.spanOpen = await measureSpanOpen(stack);
+      const spanOpen = figures.spanOpen;
+      console.log(`\nopening a span (median of 3 clicks until its details are painted; ${load()}):`);
+      for (const span of spanOpen.spans) console.log(`  ${span.name.padEnd(24)} main thread ${span.mainThreadMs.toFixed(0).padStart(4)} ms, long tasks ${span.longTaskMs.toFixed(0).padStart(4)} ms, click → painted ${span.elapsedMs.toFixed(0)} ms`);
+      console.log(`  a ?span= link to the messages span: navigation → details painted ${spanOpen.linkMs.toFixed(0)} ms; page errors: ${spanOpen.pageErrors.length === 0 ? 'none' : spanOpen.pageErrors.join('; ')}`);
     }
     if (parts.has('live')) {
       figures.live = await measureLiveTrace(stack, { spansPerSecond: 1_000, seconds: liveSeconds });
@@ -100,6 +109,6 @@ if (parts.has('ingest')) {
 }
 
 const [big, huge] = figures.waterfalls;
-const misses = missedFloors(FULL_FLOORS, { big, huge, list: figures.list, live: figures.live, ingest: figures.ingest });
+const misses = missedFloors(FULL_FLOORS, { big, huge, list: figures.list, live: figures.live, ingest: figures.ingest, spanOpen: figures.spanOpen });
 console.log(misses.length === 0 ? '\nevery floor met' : `\nfloors missed:\n${misses.map((miss) => `  - ${miss}`).join('\n')}`);
 if (misses.length > 0) process.exitCode = 1;
