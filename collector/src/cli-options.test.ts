@@ -60,6 +60,25 @@ describe('collector command line', () => {
     assert.match(message(['--colour']), /Unknown option '--colour'.*see --help/);
   });
 
+  it('selects PostgreSQL with --database-url or HOTPATH_DATABASE_URL, and refuses it beside a SQLite file or folder', () => {
+    const url = 'postgres://hotpath:secret@db.internal:5432/hotpath';
+    assert.deepEqual(parseCollectorArgs(['--database-url', url], {}), { help: false, options: { databaseUrl: url } });
+    assert.deepEqual(parseCollectorArgs([], { HOTPATH_DATABASE_URL: url }), { help: false, options: { databaseUrl: url } });
+    const refusal = (argv: string[], env: Record<string, string>) => {
+      try {
+        parseCollectorArgs(argv, env);
+      } catch (error) {
+        assert.ok(CollectorError.isInstance(error) && error.code === 'bad_request');
+        assert.ok(!error.message.includes('secret'), 'the password is not repeated');
+        return error.message;
+      }
+      assert.fail('expected an error');
+    };
+    assert.match(refusal(['--database-url', 'mysql://db/hotpath'], {}), /--database-url: expected a postgres:\/\/ or postgresql:\/\/ URL/);
+    assert.match(refusal(['--database-url', url, '--db', '/tmp/x.sqlite'], {}), /--database-url and --db were both given/);
+    assert.match(refusal([], { HOTPATH_DATABASE_URL: url, HOTPATH_DATA_DIR: '/tmp/hp' }), /HOTPATH_DATABASE_URL and HOTPATH_DATA_DIR were both given/);
+  });
+
   it('parses durations', () => {
     assert.equal(parseDuration('1500', 'x'), 1500);
     assert.equal(parseDuration('30m', 'x'), 1_800_000);
@@ -71,7 +90,7 @@ describe('collector command line', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', cli, '--help'], { encoding: 'utf8' });
     assert.equal(result.status, 0);
     assert.equal(result.stdout, helpText);
-    for (const name of ['HOTPATH_COLLECTOR_PORT', 'HOTPATH_COLLECTOR_HOST', 'HOTPATH_DATA_DIR', 'HOTPATH_DB', 'HOTPATH_INGEST_TOKEN', 'HOTPATH_FORWARD_ENDPOINT', 'HOTPATH_RETENTION_MAX_AGE', 'HOTPATH_RETENTION_MAX_SPANS', 'HOTPATH_PRICING_FILE']) {
+    for (const name of ['HOTPATH_COLLECTOR_PORT', 'HOTPATH_COLLECTOR_HOST', 'HOTPATH_DATA_DIR', 'HOTPATH_DB', 'HOTPATH_DATABASE_URL', 'HOTPATH_INGEST_TOKEN', 'HOTPATH_FORWARD_ENDPOINT', 'HOTPATH_RETENTION_MAX_AGE', 'HOTPATH_RETENTION_MAX_SPANS', 'HOTPATH_PRICING_FILE']) {
       assert.ok(helpText.includes(name), name);
     }
   });

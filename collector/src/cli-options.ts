@@ -6,7 +6,7 @@ import { loadPricingFile } from './ingest/pricing.ts';
 import type { CollectorOptions } from './start-collector.ts';
 
 /** What `--help` prints. */
-export const helpText = `hotpath-collector: OTLP/HTTP receiver storing spans in SQLite, with the query API for the dashboard.
+export const helpText = `hotpath-collector: OTLP/HTTP receiver storing spans in SQLite (or PostgreSQL), with the query API for the dashboard.
 
 Usage: hotpath-collector [flags]
 
@@ -16,6 +16,9 @@ Flags (each also read from the environment variable shown; a flag wins over its 
   --grpc-port <n>               HOTPATH_COLLECTOR_GRPC_PORT  also receive OTLP/gRPC on this port (usually 4317; default off)
   --data-dir <path>             HOTPATH_DATA_DIR             folder of the default database file (default ./data)
   --db <path>                   HOTPATH_DB                   database file (default <data-dir>/hotpath.sqlite; :memory: for none)
+  --database-url <url>          HOTPATH_DATABASE_URL         postgres://user:password@host:5432/db: store in PostgreSQL instead
+                                                             of a SQLite file, shared with every collector given the same URL
+                                                             (scale-out; not with --db or --data-dir)
   --ingest-token <token>        HOTPATH_INGEST_TOKEN         require "Authorization: Bearer <token>" on POST /v1/traces
   --query-token <token>         HOTPATH_QUERY_TOKEN          require "Authorization: Bearer <token>" on /api/*
   --forward-endpoint <url>      HOTPATH_FORWARD_ENDPOINT     also send every accepted batch to this OTLP/HTTP endpoint
@@ -46,8 +49,10 @@ Endpoints: POST /v1/traces (OTLP/HTTP, protobuf or JSON, gzip or not); GET /api/
 with --grpc-port, opentelemetry.proto.collector.trace.v1.TraceService/Export (OTLP/gRPC).
 
 Exit codes: 0 stopped cleanly; 1 unexpected failure; 2 bad flag or variable, or an unsafe --host (see above);
-10 the port cannot be used; 11 the database cannot be written (read-only file or folder, no permission);
-12 the file is not a SQLite database; 13 the database is corrupt; 14 the database is locked by another process.
+10 the port cannot be used; 11 the database cannot be written (read-only file or folder, no permission; PostgreSQL:
+a read-only server, a full disk); 12 the file is not a SQLite database; 13 the database is corrupt; 14 the database is
+locked by another process; 15 the PostgreSQL server cannot be reached; 16 it refused the collector (user, password,
+database name or permission).
 `;
 
 const flags = {
@@ -56,6 +61,7 @@ const flags = {
   'grpc-port': { env: 'HOTPATH_COLLECTOR_GRPC_PORT' },
   'data-dir': { env: 'HOTPATH_DATA_DIR' },
   db: { env: 'HOTPATH_DB' },
+  'database-url': { env: 'HOTPATH_DATABASE_URL' },
   'ingest-token': { env: 'HOTPATH_INGEST_TOKEN' },
   'query-token': { env: 'HOTPATH_QUERY_TOKEN' },
   'forward-endpoint': { env: 'HOTPATH_FORWARD_ENDPOINT' },
@@ -150,6 +156,14 @@ export function parseCollectorArgs(
   if (forward !== undefined && !/^https?:\/\//.test(forward.value)) {
     throw new CollectorError('bad_request', `${forward.source}: expected an http:// or https:// URL, got ${JSON.stringify(forward.value)}`);
   }
+  const databaseUrl = read('database-url');
+  if (databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl.value)) {
+      throw new CollectorError('bad_request', `${databaseUrl.source}: expected a postgres:// or postgresql:// URL (SQLite is chosen with --db or --data-dir instead)`);
+    }
+    const file = read('db') ?? read('data-dir');
+    if (file !== undefined) throw new CollectorError('bad_request', `${databaseUrl.source} and ${file.source} were both given: the collector stores in PostgreSQL or in a SQLite file, not both`);
+  }
   const pricingFile = text('pricing-file');
   const options: CollectorOptions = {
     port,
@@ -157,6 +171,7 @@ export function parseCollectorArgs(
     host: text('host'),
     dataDir: text('data-dir'),
     dbPath: text('db'),
+    databaseUrl: databaseUrl?.value,
     ingestToken: text('ingest-token'),
     queryToken: text('query-token'),
     forwardEndpoint: forward?.value,

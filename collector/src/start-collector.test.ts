@@ -385,7 +385,7 @@ describe('collector retention', () => {
     const newer = traceAt(now - 1_000, 3);
     await withCollector({ retention: { maxAgeMs: 86_400_000, maxSpans: 4 } }, async (collector) => {
       await post(collector, JSON.stringify(otlpJson([...ancient, ...older, ...newer])), { 'content-type': 'application/json' });
-      assert.deepEqual(collector.applyRetention(), { deletedTraces: 2, deletedSpans: 5 });
+      assert.deepEqual(await collector.applyRetention(), { deletedTraces: 2, deletedSpans: 5 });
       const { traces } = await getJson<{ traces: TraceSummary[] }>(collector, '/api/traces');
       assert.deepEqual(traces.map((summary) => summary.traceId), [newer[0]!.traceId]);
     });

@@ -1,7 +1,7 @@
 // Starts the collector: one node:http listener serving OTLP (`POST /v1/traces`) and the query API (`/api/*`)
-// over one SQLite database, with retention and optional forwarding.
+// over one store — a SQLite file (the embedded default), or a PostgreSQL database several collectors share
+// (`databaseUrl`) — with retention and optional forwarding.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { eq } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CollectorError } from './errors.ts';
@@ -13,19 +13,17 @@ import { createDecodePool, defaultDecodeWorkers } from './http/decode-pool.ts';
 import { createLiveHub } from './http/live-hub.ts';
 import { createOtlpRoute } from './http/otlp-route.ts';
 import { createQueryRoutes, sendError } from './http/query-routes.ts';
-import { createReadPool } from './http/read-pool.ts';
 import { checkExposure } from './http/exposure.ts';
 import { createReceiveBatch } from './http/receive-batch.ts';
 import { createRequestLog, type LogWriter } from './http/request-log.ts';
-import { createWriteQueue } from './http/write-queue.ts';
 import { defaultPricing, validatePricing, type PricingTable } from './ingest/pricing.ts';
 import { markStarted } from './ingest/started-spans.ts';
-import { toTraceSummary } from './query/to-api.ts';
-import { openDatabase, type CollectorDatabase } from './storage/open-database.ts';
-import { applyRetention, type RetentionPolicy } from './storage/retention.ts';
-import { traces } from './storage/schema.ts';
-import { createIntegrityMonitor, type DatabaseHealth } from './storage/integrity-check.ts';
-import { createSpanWriter } from './storage/span-writer.ts';
+import type { DatabaseHealth } from './query/api-types.ts';
+import { redactDatabaseUrl } from './storage/pg-failure.ts';
+import type { RetentionPolicy, RetentionResult } from './storage/retention.ts';
+import type { CollectorStore, StoreListeners } from './stores/collector-store.ts';
+import { openPgCollectorStore } from './stores/pg-collector-store.ts';
+import { openSqliteCollectorStore, type SqliteCollectorStore } from './stores/sqlite-collector-store.ts';
 
 export interface CollectorOptions {
   /** Port to listen on; 0 picks a free one. Default 4318 (OTLP/HTTP). */
@@ -38,6 +36,11 @@ export interface CollectorOptions {
   dataDir?: string;
   /** Database file; `:memory:` for a throwaway store. Default `<dataDir>/hotpath.sqlite`. */
   dbPath?: string;
+  /**
+   * `postgres://user:password@host:5432/database`: store in this PostgreSQL database instead of a SQLite file, shared
+   * with any other collectors given the same URL (collector/README.md, *PostgreSQL*). Not with `dbPath` or `dataDir`.
+   */
+  databaseUrl?: string;
   /** Prices laid over the built-in table (src/ingest/default-pricing.json). */
   pricing?: PricingTable;
   retention?: RetentionPolicy & { intervalMs?: number };
@@ -75,9 +78,12 @@ export interface CollectorOptions {
   keepAliveTimeoutMs?: number;
   /** Open connections at most; more are dropped at once. Default 1,024. */
   maxConnections?: number;
-  /** How often PRAGMA quick_check runs on a worker thread (0: never; it also runs at start). Default 10 minutes. */
+  /** How often PRAGMA quick_check runs on a worker thread (0: never; it also runs at start). Default 10 minutes. SQLite only. */
   integrityCheckIntervalMs?: number;
-  /** Threads answering query API reads on their own read-only connection (0: on the main thread). Default 1. */
+  /**
+   * Threads answering query API reads on their own read-only connection (0: on the main thread). Default 1. SQLite
+   * only: on PostgreSQL the server runs the reads and the collector awaits them.
+   */
   readWorkers?: number;
   /** A query API read running longer is answered with 503 `query_timeout`. Default 30 s. */
   queryTimeoutMs?: number;
@@ -99,11 +105,15 @@ export interface RunningCollector {
   /** The OTLP/gRPC port, when `grpcPort` was given. */
   grpcPort: number | null;
   host: string;
+  /** The SQLite file, or the PostgreSQL URL without its password. */
   dbPath: string;
   stats(): CollectorStats;
   /** Applies the retention policy now (it also runs every `retention.intervalMs`). */
-  applyRetention(): { deletedTraces: number; deletedSpans: number };
-  /** Runs PRAGMA quick_check now (it also runs every `integrityCheckIntervalMs`); /api/health reports the result. */
+  applyRetention(): Promise<RetentionResult>;
+  /**
+   * Checks the database now (SQLite: PRAGMA quick_check, which also runs every `integrityCheckIntervalMs`;
+   * PostgreSQL: a query); /api/health reports the result.
+   */
   checkDatabase(): Promise<DatabaseHealth>;
   /** Stops listening, writes what is queued, waits briefly for forwarding, closes the database. */
   close(): Promise<void>;
@@ -119,6 +129,17 @@ function listenFailure(error: unknown, host: string, port: number): unknown {
   return new CollectorError('unavailable', `${what} ${why}: choose another --port (0 picks a free one) or --host`, { cause: error, exitCode: exitCodes.portUnavailable });
 }
 
+/** A database URL, or SQLite's file settings, not both: a collector has one store. */
+function checkDatabaseChoice(options: CollectorOptions): void {
+  if (options.databaseUrl === undefined) return;
+  if (options.dbPath !== undefined || options.dataDir !== undefined) {
+    throw new CollectorError('bad_request', `a database URL and ${options.dbPath !== undefined ? 'a database file (dbPath)' : 'a data folder (dataDir)'} were both given: the collector stores in one of them`);
+  }
+  if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+    throw new CollectorError('bad_request', `the database URL must start with postgres:// or postgresql:// (SQLite is chosen with a file path instead), got ${JSON.stringify(redactDatabaseUrl(options.databaseUrl))}`);
+  }
+}
+
 /**
  * Starts a collector.
  *
@@ -130,40 +151,58 @@ function listenFailure(error: unknown, host: string, port: number): unknown {
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const host = options.host ?? '127.0.0.1';
   checkExposure({ host, ...options });
-  const dbPath = options.dbPath ?? join(resolve(options.dataDir ?? 'data'), 'hotpath.sqlite');
+  checkDatabaseChoice(options);
   const pricing = options.pricing ? { ...defaultPricing, ...validatePricing(options.pricing, 'options.pricing') } : defaultPricing;
   const startedAt = Date.now();
   const requestLog = createRequestLog(options.log);
-  const database: CollectorDatabase = openDatabase(dbPath);
-  const integrity = createIntegrityMonitor({ path: dbPath, intervalMs: options.integrityCheckIntervalMs ?? 600_000 });
-  // A file too large to check before serving is checked in the background at once.
-  if (!database.checkedAtOpen) void integrity.check();
-  const writer = integrity.guard(createSpanWriter(database));
-  const reads = createReadPool({ dbPath, db: database.db, workers: options.readWorkers, timeoutMs: options.queryTimeoutMs });
+  const stats = { acceptedSpans: 0, rejectedSpans: 0, duplicateSpans: 0, startedSpans: 0, refusedRequests: {} as Record<number, number> };
+  // The hub reads through the store, which reports to the hub: the store is set just below.
+  let store: CollectorStore | undefined;
+  let sqliteStore: SqliteCollectorStore | undefined;
   const live = createLiveHub({
-    summary: (traceId) => {
-      const record = database.db.select().from(traces).where(eq(traces.traceId, traceId)).get();
-      return record ? toTraceSummary(record) : undefined;
-    },
-    readSpans: (traceId, search) => reads.read(`/api/traces/${traceId}/spans`, search),
+    summary: (traceId) => sqliteStore?.summary(traceId),
+    readSpans: (traceId, search) => store!.read(`/api/traces/${traceId}/spans`, search),
   });
+  const listeners: StoreListeners = {
+    onStored(results) {
+      for (const result of results) {
+        stats.acceptedSpans += result.acceptedSpans;
+        stats.rejectedSpans += result.rejectedSpans;
+        stats.duplicateSpans += result.duplicateSpans;
+        stats.startedSpans += result.startedSpans;
+      }
+    },
+    publish: (traceIds) => live.publish(traceIds),
+    publishSpans: (batches) => live.publishSpans(batches),
+    relay: (traceIds, receivedMs) => live.relay(traceIds, receivedMs),
+  };
+  const maxPendingSpans = options.maxPendingSpans ?? 200_000;
+  try {
+    if (options.databaseUrl !== undefined) {
+      store = await openPgCollectorStore({ url: options.databaseUrl, maxPendingSpans, queryTimeoutMs: options.queryTimeoutMs ?? 30_000 }, listeners);
+    } else {
+      sqliteStore = openSqliteCollectorStore(
+        {
+          path: options.dbPath ?? join(resolve(options.dataDir ?? 'data'), 'hotpath.sqlite'),
+          maxPendingSpans,
+          integrityCheckIntervalMs: options.integrityCheckIntervalMs ?? 600_000,
+          readWorkers: options.readWorkers,
+          queryTimeoutMs: options.queryTimeoutMs,
+        },
+        listeners,
+      );
+      store = sqliteStore;
+    }
+  } catch (error) {
+    live.close();
+    throw error;
+  }
+  const opened = store;
   const forwarder = options.forwardEndpoint
     ? createForwarder({ endpoint: options.forwardEndpoint, headers: options.forwardHeaders, maxQueueBytes: options.forwardMaxQueueBytes })
     : undefined;
-  const stats = { acceptedSpans: 0, rejectedSpans: 0, duplicateSpans: 0, startedSpans: 0, refusedRequests: {} as Record<number, number> };
   const decoder = createDecodePool({ workers: options.decodeWorkers ?? defaultDecodeWorkers, pricing });
-  const queue = createWriteQueue(writer, { maxPendingSpans: options.maxPendingSpans ?? 200_000 }, (results, batches) => {
-    const traceIds = new Set<string>();
-    for (const result of results) {
-      stats.acceptedSpans += result.acceptedSpans;
-      stats.rejectedSpans += result.rejectedSpans;
-      stats.duplicateSpans += result.duplicateSpans;
-      stats.startedSpans += result.startedSpans;
-      for (const traceId of result.traceIds) traceIds.add(traceId);
-    }
-    live.publish([...traceIds]);
-    live.publishSpans(batches);
-  });
+  const queue = { enqueue: (batch: Parameters<CollectorStore['enqueue']>[0]) => opened.enqueue(batch) };
   const receive = createReceiveBatch({
     decoder,
     queue,
@@ -185,28 +224,23 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     onRefused,
     headers: { 'x-hotpath-collector': 'started-spans' },
   });
-  const countRows = database.sqlite.prepare('SELECT count(*) AS traces, coalesce(sum(span_count), 0) AS spans FROM traces');
-  // Health answers even when the database does not: that is when it matters.
-  const storeHealth = () => {
-    let counts = { traces: 0, spans: 0 };
-    try {
-      counts = countRows.get() as typeof counts;
-    } catch (error) {
-      integrity.readFailed(error);
-    }
-    const health = integrity.health();
-    return { ok: health.ok, database: health, ...counts };
-  };
   const api = createQueryRoutes({
-    reads,
+    reads: { read: (pathname, search) => opened.read(pathname, search), workers: opened.readWorkers, close: async () => {} },
     live,
     queryToken: options.queryToken,
-    health: () => ({
-      ...storeHealth(),
-      uptimeMs: Date.now() - startedAt,
-      ingest: { ...stats, pendingSpans: queue.pendingSpans, decodeWorkers: decoder.workers, readWorkers: reads.workers },
-      forwarding: forwarder?.stats() ?? null,
-    }),
+    // Health answers even when the database does not: that is when it matters.
+    health: async () => {
+      const { database, traces, spans } = await opened.health();
+      return {
+        ok: database.ok,
+        database,
+        traces,
+        spans,
+        uptimeMs: Date.now() - startedAt,
+        ingest: { ...stats, pendingSpans: opened.pendingSpans, decodeWorkers: decoder.workers, readWorkers: opened.readWorkers },
+        forwarding: forwarder?.stats() ?? null,
+      };
+    },
   });
 
   // Slow clients (slowloris) cannot hold connections: headers, then the whole request, must arrive in time, checked
@@ -226,19 +260,20 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   server.maxConnections = options.maxConnections ?? 1_024;
 
   const retention = options.retention;
-  const runRetention = () => (retention ? applyRetention(database, retention) : { deletedTraces: 0, deletedSpans: 0 });
-  runRetention();
+  const runRetention = () => (retention ? opened.applyRetention(retention) : Promise.resolve({ deletedTraces: 0, deletedSpans: 0 }));
+  // Retention failing (the database away for a moment) is reported by health; the next round tries again.
+  const retentionRound = () => void runRetention().catch(() => {});
+  retentionRound();
   const retentionTimer =
     retention && (retention.maxAgeMs !== undefined || retention.maxSpans !== undefined)
-      ? setInterval(runRetention, retention.intervalMs ?? 60_000).unref()
+      ? setInterval(retentionRound, retention.intervalMs ?? 60_000).unref()
       : undefined;
 
   const releaseResources = async () => {
     if (retentionTimer) clearInterval(retentionTimer);
-    await integrity.close();
     live.close();
-    await Promise.all([decoder.close(), reads.close()]);
-    database.close();
+    await decoder.close();
+    await opened.close();
   };
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
@@ -268,10 +303,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     port,
     grpcPort: grpc?.port ?? null,
     host,
-    dbPath,
+    dbPath: opened.location,
     stats: () => ({ ...stats, refusedRequests: { ...stats.refusedRequests }, forwarding: forwarder?.stats() ?? null }),
     applyRetention: runRetention,
-    checkDatabase: () => integrity.check(),
+    checkDatabase: () => opened.check(),
     close() {
       closing ??= (async () => {
         if (retentionTimer) clearInterval(retentionTimer);
@@ -279,10 +314,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
         server.closeIdleConnections();
         await Promise.all([closed, grpc?.close()]);
-        queue.flush();
-        await Promise.all([decoder.close(), reads.close()]);
-        await Promise.all([forwarder?.close(), integrity.close()]);
-        database.close();
+        // Everything received is stored before the store closes (SQLite writes what is queued, PostgreSQL waits).
+        await Promise.all([decoder.close(), opened.close(), forwarder?.close()]);
       })();
       return closing;
     },

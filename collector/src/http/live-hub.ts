@@ -1,7 +1,8 @@
 // GET /api/live: Server-Sent Events. Without parameters: `traces` events naming the traces each stored batch touched
 // (the trace list merges just those). With `traceId`: `spans` events carrying that trace's new and replaced spans in
 // columns with its summary, at most every `flushMs`, after a catch-up of everything stored `since` (the waterfall
-// loads pages, then merges). A comment line every 15 s keeps proxies from closing the stream.
+// loads pages, then merges). A comment line every 15 s keeps proxies from closing the stream. Spans stored by another
+// collector sharing the database reach the stream through `relay`, which reads them back as a page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CollectorError } from '../errors.ts';
 import type { PreparedBatch } from '../ingest/prepare-batch.ts';
@@ -17,6 +18,11 @@ export interface LiveHub {
   publish(traceIds: string[]): void;
   /** Hands the stored spans of subscribed traces to their listeners (coalesced, see `flushMs`). */
   publishSpans(batches: readonly PreparedBatch[]): void;
+  /**
+   * Spans of these traces were stored at `receivedMs` (by any collector sharing the database): listeners of those
+   * traces get them read back through `readSpans` (`since`), coalesced per trace at most every `flushMs`.
+   */
+  relay(traceIds: readonly string[], receivedMs: number): void;
   close(): void;
   readonly clients: number;
 }
@@ -52,6 +58,11 @@ export function createLiveHub(options: LiveHubOptions = {}): LiveHub {
   const pendingSpans = new Map<string, Map<string, SpanRecord>>();
   let flushTimer: NodeJS.Timeout | undefined;
   const flushMs = options.flushMs ?? 250;
+  /** Traces to read back for `relay`, with the earliest arrival time asked for. */
+  const relayed = new Map<string, number>();
+  let relayTimer: NodeJS.Timeout | undefined;
+  // One relay at a time, so the events of a trace leave in the order they were read.
+  let relaying: Promise<void> = Promise.resolve();
 
   const everyone = function* (): Generator<ServerResponse> {
     yield* listClients;
@@ -79,20 +90,60 @@ export function createLiveHub(options: LiveHubOptions = {}): LiveHub {
     pendingSpans.clear();
   };
 
-  const catchUp = async (listener: TraceListener, traceId: string, since: string) => {
+  /** Every page of a trace's spans stored since `since`, each handed to `onPage` as the answer's JSON text. */
+  const readPages = async (traceId: string, since: string, onPage: (body: string) => boolean, onFailure: (body: string) => void) => {
     let cursor: string | null = null;
     do {
       const search = new URLSearchParams({ since, limit: '50000', ...(cursor ? { cursor } : {}) });
       const answer = await options.readSpans!(traceId, search.toString());
-      if (listener.response.destroyed) return;
-      if (answer.status !== 200) {
-        listener.response.write(`event: failure\ndata: ${answer.body}\n\n`);
-        break;
-      }
-      // The page is already `{ trace, spans, … }`: a LiveSpansEvent with two more fields.
-      listener.response.write(`event: spans\ndata: ${answer.body}\n\n`);
+      if (answer.status !== 200) return onFailure(answer.body);
+      if (!onPage(answer.body)) return;
       cursor = (JSON.parse(answer.body) as SpanPage).nextCursor;
     } while (cursor);
+  };
+
+  const relayNow = () => {
+    relayTimer = undefined;
+    const due = [...relayed];
+    relayed.clear();
+    relaying = relaying.then(async () => {
+      for (const [traceId, since] of due) {
+        const listeners = () => traceClients.get(traceId) ?? new Set<TraceListener>();
+        try {
+          await readPages(
+            traceId,
+            String(since),
+            (body) => {
+              for (const listener of listeners()) send(listener, `event: spans\ndata: ${body}\n\n`);
+              return listeners().size > 0;
+            },
+            (body) => {
+              for (const listener of listeners()) send(listener, `event: failure\ndata: ${body}\n\n`);
+            },
+          );
+        } catch (error) {
+          const body = JSON.stringify({ error: { code: 'internal', message: (error as Error).message } });
+          for (const listener of listeners()) send(listener, `event: failure\ndata: ${body}\n\n`);
+        }
+      }
+    });
+  };
+
+  const catchUp = async (listener: TraceListener, traceId: string, since: string) => {
+    await readPages(
+      traceId,
+      since,
+      (body) => {
+        if (listener.response.destroyed) return false;
+        // The page is already `{ trace, spans, … }`: a LiveSpansEvent with two more fields.
+        listener.response.write(`event: spans\ndata: ${body}\n\n`);
+        return true;
+      },
+      (body) => {
+        if (!listener.response.destroyed) listener.response.write(`event: failure\ndata: ${body}\n\n`);
+      },
+    );
+    if (listener.response.destroyed) return;
     for (const message of listener.held ?? []) listener.response.write(message);
     listener.held = null;
   };
@@ -151,9 +202,19 @@ export function createLiveHub(options: LiveHubOptions = {}): LiveHub {
       }
       if (pendingSpans.size > 0 && flushTimer === undefined) flushTimer = setTimeout(flush, flushMs).unref();
     },
+    relay(traceIds, receivedMs) {
+      if (!options.readSpans) return;
+      for (const traceId of traceIds) {
+        if (!traceClients.has(traceId)) continue;
+        relayed.set(traceId, Math.min(relayed.get(traceId) ?? receivedMs, receivedMs));
+      }
+      if (relayed.size > 0 && relayTimer === undefined) relayTimer = setTimeout(relayNow, flushMs).unref();
+    },
     close() {
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);
+      if (relayTimer) clearTimeout(relayTimer);
+      relayed.clear();
       for (const client of everyone()) client.end();
       listClients.clear();
       traceClients.clear();

@@ -13,7 +13,8 @@ import { noteFailure } from './request-log.ts';
 export interface QueryRoutesOptions {
   reads: ReadPool;
   live: LiveHub;
-  health: () => HealthResponse;
+  /** Answered even when the database does not answer (PostgreSQL's is asked, hence a promise). */
+  health: () => HealthResponse | Promise<HealthResponse>;
   queryToken?: string;
 }
 
@@ -36,7 +37,13 @@ export function createQueryRoutes(options: QueryRoutesOptions): (request: Incomi
       }
       const path = url.pathname.replace(/\/+$/, '');
       if (path === '/api/live') return options.live.attach(request, response, url.searchParams);
-      if (path === '/api/health') return sendJson(response, 200, JSON.stringify(options.health()));
+      if (path === '/api/health') {
+        Promise.resolve(options.health()).then(
+          (health) => sendJson(response, 200, JSON.stringify(health)),
+          (error: unknown) => sendError(response, error),
+        );
+        return;
+      }
       options.reads.read(path, url.search).then(
         (answer) => sendJson(response, answer.status, answer.body),
         (error: unknown) => sendError(response, error),

@@ -18,7 +18,7 @@ export type ReceiveBatch = (body: Buffer, encoding: BodyEncoding, contentType: s
  */
 export function createReceiveBatch(options: {
   decoder: DecodePool;
-  queue: WriteQueue;
+  queue: Pick<WriteQueue, 'enqueue'>;
   onAccepted?: (body: Buffer, contentType: string) => void;
   /** Changes a prepared batch before it is stored (start records: ingest/started-spans.ts). */
   transform?: (batch: PreparedBatch) => PreparedBatch;

@@ -41,8 +41,8 @@ export interface QueryStore {
   describeFailure?(error: unknown): CollectorError | undefined;
 }
 
-/** A JSON path naming one object member, for SQLite's JSON functions. */
-const memberPath = (key: string) => `$."${key.replaceAll('"', '""')}"`;
+/** A JSON path naming one object member, for SQLite's JSON functions: the key quoted with JSON's escapes. */
+const memberPath = (key: string) => `$.${JSON.stringify(key)}`;
 
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',

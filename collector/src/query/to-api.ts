@@ -5,6 +5,7 @@ import { isInProgress } from '../ingest/trace-summary.ts';
 import { readStoredJson } from '../storage/read-stored-json.ts';
 import type { SpanRecord, TraceRecord } from '../storage/schema.ts';
 import type { SpanKindName, SpanRow, TraceSummary } from './api-types.ts';
+import { byCodeUnit } from './query-store.ts';
 
 const kindNames: SpanKindName[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
 const statusNames = ['unset', 'ok', 'error'] as const;
@@ -37,7 +38,8 @@ export function toTraceSummary(record: TraceRecord): TraceSummary {
     outputTokens: record.outputTokens,
     cachedInputTokens: record.cachedInputTokens,
     costUsd: record.costUsd,
-    models: readStoredJson<string[]>(record.models),
+    // In name order: stores merge the set in different orders (PostgreSQL sorts it, SQLite keeps arrival order).
+    models: readStoredJson<string[]>(record.models).sort(byCodeUnit),
     simulated: record.simulated === 1,
     attributes: readStoredJson<Attributes>(record.attributes),
   };

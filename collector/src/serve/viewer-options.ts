@@ -134,7 +134,7 @@ function checkEmptyFlags(argv: string[]): void {
 
 /** The folder the database goes in must exist (or be creatable) and be writable: found now, not as a SQLite error. */
 function checkDataFolder(options: CollectorOptions): void {
-  if (options.dbPath === ':memory:') return;
+  if (options.dbPath === ':memory:' || options.databaseUrl !== undefined) return;
   const source = options.dbPath !== undefined ? '--db / HOTPATH_DB' : '--data-dir / HOTPATH_DATA_DIR';
   const dbPath = resolve(options.dbPath ?? join(options.dataDir ?? 'data', 'hotpath.sqlite'));
   const folder = dirname(dbPath);

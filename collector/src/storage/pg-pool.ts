@@ -16,25 +16,36 @@ export interface PgPoolOptions {
   applicationName?: string;
 }
 
+type TypeParsers = { getTypeParser(oid: number, format?: string): (value: string) => unknown };
+
 const int8 = 20;
 const numeric = 1700;
-const typeParsers = {
-  getTypeParser(oid: number, format?: string) {
-    if (oid === int8 || oid === numeric) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format as 'text');
+/** Numbers for int8 and numeric, else what `fallback` parses. */
+const numbersOver = (fallback: TypeParsers): TypeParsers => ({
+  getTypeParser(oid, format) {
+    if (oid === int8 || oid === numeric) return Number;
+    return fallback.getTypeParser(oid, format);
   },
-};
+});
+const typeParsers = numbersOver({ getTypeParser: (oid, format) => pg.types.getTypeParser(oid, format as 'text') });
 
 const clean = (value: unknown): unknown => (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value);
 
-/** node-postgres's client with NUL-free string parameters (see above). */
-class NulSafeClient extends pg.Client {
-  // Both call forms node-postgres has: query(config with values) and query(text, values, callback?).
+/** node-postgres's client with NUL-free string parameters and numbers for 64-bit integers (see above). */
+class CollectorClient extends pg.Client {
+  // Both call forms node-postgres has: query(config) and query(text, values, callback?). drizzle passes a config with
+  // type parsers of its own for every query, which would win over the client's: numbers are laid over those.
   override query(...args: unknown[]): never {
     const [first, second] = args;
     if (Array.isArray(second)) args[1] = second.map(clean);
-    else if (typeof first === 'object' && first !== null && Array.isArray((first as { values?: unknown }).values)) {
-      args[0] = { ...first, values: (first as { values: unknown[] }).values.map(clean) };
+    // (A submittable query object, which has a submit() of its own, passes as it is.)
+    if (typeof first === 'object' && first !== null && typeof (first as { submit?: unknown }).submit !== 'function') {
+      const config = first as { values?: unknown[]; types?: TypeParsers };
+      args[0] = {
+        ...config,
+        ...(Array.isArray(config.values) ? { values: config.values.map(clean) } : {}),
+        ...(config.types === undefined ? {} : { types: numbersOver(config.types) }),
+      };
     }
     return (super.query as (...values: unknown[]) => never)(...args);
   }
@@ -50,7 +61,7 @@ export function createPgPool(url: string, options: PgPoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max,
-    Client: NulSafeClient,
+    Client: CollectorClient,
     types: typeParsers,
     connectionTimeoutMillis: 5_000,
     // A connection that died with the server is noticed by the OS within a minute instead of hanging.
