@@ -4,7 +4,7 @@
 // the end; elsewhere the template stays in the system's temporary folder for the next run). Uses the server programs scripts/ensure-postgres.mjs finds (or installs, as root on
 // Debian). PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user (runuser).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -20,6 +20,8 @@ export interface PostgresCluster {
   pause(): void;
   /** Starts it again on the same port. */
   resume(): void;
+  /** The server's main process (its backends are its children), for the CPU it used. */
+  serverPid(): number;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster | { skippe
       }
       return url.replace(/\/postgres$/, `/${name}`);
     },
+    serverPid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     pause() {
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
     },
