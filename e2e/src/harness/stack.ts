@@ -1,5 +1,5 @@
-// The whole system under test for one e2e file: a real collector on a free port with a fresh SQLite file, the
-// built dashboard (`next start`) pointed at it, and Chromium.
+// The whole system under test for one e2e file: a real collector on a free port with a fresh SQLite file (or a
+// PostgreSQL database), the built dashboard (`next start`) pointed at it, and Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,9 @@ interface RunningCollector {
  * The collector, loaded by a computed specifier so this package's typecheck (which needs the DOM library for
  * browser callbacks) does not re-check the collector's sources, which its own tsconfig checks against Node's types.
  */
-async function startCollector(options: { port: number; dataDir: string; queryToken?: string }): Promise<RunningCollector> {
+async function startCollector(options: { port: number; dataDir?: string; databaseUrl?: string; queryToken?: string }): Promise<RunningCollector> {
   const specifier: string = '@hotpath/collector';
-  const collector = (await import(specifier)) as { startCollector(options: { port: number; dataDir: string; queryToken?: string }): Promise<RunningCollector> };
+  const collector = (await import(specifier)) as { startCollector(options: { port: number; dataDir?: string; databaseUrl?: string; queryToken?: string }): Promise<RunningCollector> };
   return collector.startCollector(options);
 }
 
@@ -46,6 +46,8 @@ export interface StackOptions {
   collector?: boolean;
   /** The collector requires this bearer token on its query API. */
   collectorQueryToken?: string;
+  /** The collector stores in this PostgreSQL database (`postgres://…`) instead of a SQLite file. */
+  databaseUrl?: string;
   /** Extra environment for `next start` (for example HOTPATH_QUERY_TOKEN). */
   dashboardEnv?: Record<string, string>;
 }
@@ -58,7 +60,8 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   ensureDashboardBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
-  const collector = options.collector === false ? null : await startCollector({ port: 0, dataDir, queryToken: options.collectorQueryToken });
+  const store = options.databaseUrl === undefined ? { dataDir } : { databaseUrl: options.databaseUrl };
+  const collector = options.collector === false ? null : await startCollector({ port: 0, ...store, queryToken: options.collectorQueryToken });
   // With no collector, point the dashboard at a port nothing listens on.
   const collectorUrl = collector?.url ?? `http://127.0.0.1:${await freePort()}`;
   let dashboard: RunningDashboard | null = null;
