@@ -60,9 +60,11 @@ export async function runTool(run: RunContext, tool: Tool, args: unknown, toolCa
 export async function invokeTool(run: RunContext, tool: Tool, args: unknown, toolCallId: string, signal: AbortSignal): Promise<ToolOutcome> {
   const timeouts = run.settings.toolTimeouts;
   const timeoutMs = timeouts ? (tool.timeoutMs ?? timeouts.defaultTimeoutMs) : undefined;
-  const timeout = new AbortController();
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(timeoutError(tool, timeoutMs)), timeoutMs);
-  const callSignal = AbortSignal.any([signal, timeout.signal]);
+  // Without a timeout the caller's signal is the call's: no controller and no AbortSignal.any (a weak reference each)
+  // on the path of every tool call.
+  const timeout = timeoutMs === undefined ? undefined : new AbortController();
+  const timer = timeout && setTimeout(() => timeout.abort(timeoutError(tool, timeoutMs!)), timeoutMs);
+  const callSignal = timeout ? AbortSignal.any([signal, timeout.signal]) : signal;
   const onWorker = tool.worker !== undefined && run.settings.workerTools !== false;
   const base = { cache: 'off' as const, timedOut: false, fallbackUsed: false, worker: onWorker };
   try {
@@ -72,7 +74,7 @@ export async function invokeTool(run: RunContext, tool: Tool, args: unknown, too
     });
     return { ...base, ...modelContent(run, tool, value), value, isError: false };
   } catch (thrown) {
-    const failure = classify(tool, thrown, timeout.signal, signal);
+    const failure = classify(tool, thrown, timeout?.signal, signal);
     const outcome = { ...base, timedOut: failure.kind === 'timeout', error: errorInfo(failure) };
     if (failure.kind !== 'aborted' && timeouts && 'fallback' in tool && tool.fallback !== undefined) {
       try {
@@ -96,8 +98,8 @@ function modelContent(run: RunContext, tool: Tool, value: unknown): { content: s
   return { content, resultTokensSaved: Math.max(0, estimateTextTokens(raw) - estimateTextTokens(content)) };
 }
 
-function classify(tool: Tool, thrown: unknown, timeoutSignal: AbortSignal, runSignal: AbortSignal): ToolCallError {
-  if (timeoutSignal.aborted) return timeoutSignal.reason as ToolCallError;
+function classify(tool: Tool, thrown: unknown, timeoutSignal: AbortSignal | undefined, runSignal: AbortSignal): ToolCallError {
+  if (timeoutSignal?.aborted) return timeoutSignal.reason as ToolCallError;
   if (runSignal.aborted) return cancelled(tool, thrown);
   if (thrown instanceof ToolCallError) return thrown;
   return new ToolCallError('execution_failed', tool.name, `Tool "${tool.name}" failed: ${messageOf(thrown)}`, { cause: thrown });
