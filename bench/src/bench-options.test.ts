@@ -16,6 +16,7 @@ describe('parseBenchOptions', () => {
       latencyScale: 1,
       output: OUT,
       progress: true,
+      promptAb: true,
       help: false,
     });
   });

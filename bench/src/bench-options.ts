@@ -23,6 +23,8 @@ export interface BenchOptions {
   collectorUrl?: string;
   output: string;
   progress: boolean;
+  /** Run the prompt A/B (the user-config agent with a compressed prompt) beside the main variants. */
+  promptAb: boolean;
   help: boolean;
 }
 
@@ -39,6 +41,7 @@ export const BENCH_USAGE = `Usage: pnpm bench [-- options]
   --latency-scale X          multiplies every simulated latency (env HOTPATH_BENCH_LATENCY_SCALE, default 1)
   --collector URL            export traces to this Hotpath collector (env HOTPATH_COLLECTOR_URL)
   --output PATH              where to write the JSON (default bench/results/latest.json)
+  --no-prompt-ab             skip the prompt A/B (user-config with an aggressively compressed prompt)
   --no-progress              no progress bar
   --help                     this text`;
 
@@ -73,6 +76,7 @@ export function parseBenchOptions(
         collector: { type: 'string' },
         output: { type: 'string' },
         'no-progress': { type: 'boolean' },
+        'no-prompt-ab': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -113,6 +117,7 @@ export function parseBenchOptions(
     ...(collectorUrl && { collectorUrl }),
     output: usableOutput(values.output ?? defaultOutput),
     progress: !values['no-progress'],
+    promptAb: !values['no-prompt-ab'],
     help: values.help ?? false,
   };
 }

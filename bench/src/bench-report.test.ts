@@ -60,6 +60,15 @@ describe('buildReport', () => {
     assert.deepEqual(hard!.correctByVariant.baseline, { correct: 0, total: 0 });
   });
 
+  it('compares the prompt A/B run by run: same correctness, same text, and what the compressed prompt lost', () => {
+    const compressed = suiteRuns()
+      .filter((run) => run.variant === 'user-config')
+      .map((run) => ({ ...run, variant: 'user-config-compressed', ...(run.taskId === 't1' && run.batch === 0 && { correct: false, answer: 'other' }) }));
+    const [suite] = buildReport({ runs: [...suiteRuns(), ...compressed], config, suites: [{ ...desk(), promptAbTokensSaved: 120 }] }).suites;
+    assert.deepEqual({ ...suite!.promptAb!, summary: undefined }, { summary: undefined, tokensSavedPerRequest: 120, compared: 4, sameCorrectness: 3, sameText: 3, lost: ['t1#0'] });
+    assert.equal(suite!.variants.some((summary) => summary.variant === 'user-config-compressed'), false, 'not a column of the main table');
+  });
+
   it('leaves out comparisons with variants that did not run', () => {
     const runs = suiteRuns().filter((run) => run.variant !== 'openai-agents');
     const [suite] = buildReport({ runs, config, suites: [desk()] }).suites;

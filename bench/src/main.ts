@@ -1,6 +1,7 @@
-// `pnpm bench`: the support-desk suite as baseline, optimized and @openai/agents against the simulated model
-// server, the ablation, the table, the floors, and bench/results/latest.json. Exit code 1 when a floor is missed,
-// 2 on bad options.
+// `pnpm bench`: both suites (the held-out travel desk and the support desk), each as the naive loop, the fair
+// baseline, the fitted agent (support desk only), the user-config agent and @openai/agents against the simulated
+// model server, side by side; the ablation and the prompt A/B; the tables, the floors, and bench/results/latest.json.
+// Exit code 1 when a floor is missed, 2 on bad options.
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchError } from './bench-error.ts';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport } from './bench-report.ts';
 import { latestJson, writeLatestJson } from './results-json.ts';
+import { formatReport } from './results-table.ts';
 import { ablationVariant } from './suite-report.ts';
 import { suiteRuns, taskRun } from './test-fixtures.ts';
 
@@ -53,6 +54,30 @@ describe('latest.json', () => {
     assert.equal(userConfig.cancelled_requests, 3);
     assert.deepEqual(userConfig.speculation, { started: 0, used: 0, wasted: 0 });
     assert.ok(json.floors.some((floor) => floor.name.startsWith('held-out') && floor.goal === true));
+  });
+
+  it('stores the prompt A/B beside user-config, and prints it under the suite\'s tables', () => {
+    const compressed = suiteRuns('held-out')
+      .filter((run) => run.variant === 'user-config')
+      .map((run) => ({ ...run, variant: 'user-config-compressed' }));
+    const built = buildReport({
+      runs: [...suiteRuns('held-out'), ...compressed],
+      config,
+      suites: [{ suite: 'held-out', title: 'Travel desk', tasks: 2, techniques: [], promptAbTokensSaved: 310 }],
+    });
+    const json = latestJson(built);
+    assert.deepEqual(json.heldout!.prompt_ab, {
+      tokens_saved_per_request: 310,
+      compared: 4,
+      same_correctness: 4,
+      same_text: 4,
+      correct: 4,
+      total: 4,
+      per_batch_ms: json.heldout!.user_config!.wall_ms.per_batch,
+      lost: [],
+    });
+    assert.equal('user_config_compressed' in json.heldout!, false, 'not a main variant');
+    assert.match(formatReport(built), /Prompt A\/B .*−310 tokens per request\): same correctness on 4\/4 task runs, identical answer text on 4\/4/);
   });
 
   it('stores unmeasured ratios as null, since JSON has no NaN', () => {

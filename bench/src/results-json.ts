@@ -69,6 +69,8 @@ export interface SectionJson extends RatiosJson, Partial<Record<VariantKey, Vari
   categories: CategoriesJson;
   /** By reference (`vs_baseline`, …): `task#batch` answered right by the reference and wrong by the candidate. */
   answers_lost: Record<string, string[]>;
+  /** The prompt A/B: the candidate with an aggressively compressed prompt. */
+  prompt_ab?: { tokens_saved_per_request: number | null; compared: number; same_correctness: number; same_text: number; correct: number; total: number; per_batch_ms: number | null; lost: string[] };
 }
 
 /** The whole document. */
@@ -136,6 +138,18 @@ function candidateSection(suite: SuiteReport, candidate: string): SectionJson {
       ]),
     ),
     categories: categoriesJson(suite),
+    ...(suite.promptAb && {
+      prompt_ab: {
+        tokens_saved_per_request: suite.promptAb.tokensSavedPerRequest ?? null,
+        compared: suite.promptAb.compared,
+        same_correctness: suite.promptAb.sameCorrectness,
+        same_text: suite.promptAb.sameText,
+        correct: suite.promptAb.summary.correct,
+        total: suite.promptAb.summary.total,
+        per_batch_ms: figure(suite.promptAb.summary.batchTotalMs, 1),
+        lost: suite.promptAb.lost,
+      },
+    }),
     answers_lost: Object.fromEntries(
       suite.comparisons.filter((entry) => entry.candidate === candidate).map((entry) => [`vs_${jsonKey(entry.reference)}`, entry.lostAnswers]),
     ),

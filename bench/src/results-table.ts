@@ -167,6 +167,18 @@ export function suiteSection(suite: SuiteReport, config: BenchReport['config']):
     categoryTable(suite, candidates[0]),
     lost.length > 0 ? `Answers lost (task#batch right in the reference, wrong in the candidate):\n  ${lost.join('\n  ')}` : 'Answers lost against the naive loop: none.',
   ];
+  if (suite.promptAb) {
+    const ab = suite.promptAb;
+    const saved = ab.tokensSavedPerRequest === undefined ? '' : `, −${count(ab.tokensSavedPerRequest)} tokens per request`;
+    const userConfig = suite.variants.find((summary) => summary.variant === USER_CONFIG);
+    sections.push(
+      `Prompt A/B (user-config with its prompt compressed aggressively: compressAgent(agent, 'aggressive')${saved}): ` +
+        `same correctness on ${ab.sameCorrectness}/${ab.compared} task runs, identical answer text on ${ab.sameText}/${ab.compared}, ` +
+        `${ab.summary.correct}/${ab.summary.total} correct (user-config ${userConfig ? `${userConfig.correct}/${userConfig.total}` : 'n/a'}); ` +
+        `per pass ${seconds(ab.summary.batchTotalMs)}${userConfig ? ` against ${seconds(userConfig.batchTotalMs)}` : ''}` +
+        `${ab.lost.length > 0 ? `; lost: ${ab.lost.join(', ')}` : ''}.`,
+    );
+  }
   if (suite.ablation.length > 0) {
     sections.push(
       `Ablation: user-config with one technique switched off, then groups that cover for each other (${config.ablationRepetitions} pass${config.ablationRepetitions === 1 ? '' : 'es'} each)`,

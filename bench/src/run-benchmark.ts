@@ -14,7 +14,8 @@ import { runRepetitions } from './run-repetitions.ts';
 import { startLoadMonitor } from './load-monitor.ts';
 import { progressBar } from './progress-bar.ts';
 import type { BatchProgress } from './run-batch.ts';
-import { startSimulatedServer } from './sdk.ts';
+import { promptReport, startSimulatedServer } from './sdk.ts';
+import { LARGE_MODEL, SMALL_MODEL } from './support-agent.ts';
 import type { SimulatedServer } from './sdk.ts';
 import { selectTasks } from './select-tasks.ts';
 import { ablationVariant } from './suite-report.ts';
@@ -22,7 +23,8 @@ import type { ServerFigures, SuiteInput } from './suite-report.ts';
 import { BENCH_SUITES } from './suites.ts';
 import type { TaskExecutor } from './task-executor.ts';
 import type { TaskLike, TaskRun } from './task-run.ts';
-import { ABLATION_GROUPS, ABLATION_TECHNIQUES, ablatedTechniques, createVariantExecutor } from './variants.ts';
+import { ABLATION_GROUPS, ABLATION_TECHNIQUES, ablatedTechniques, createVariantExecutor, PROMPT_AB_VARIANT } from './variants.ts';
+import { userConfigAgent } from './bench-suite.ts';
 
 export interface BenchmarkResult {
   report: BenchReport;
@@ -42,6 +44,7 @@ interface PlannedSuite {
   tasks: TaskLike[];
   main: TaskExecutor[];
   ablated: TaskExecutor[];
+  promptAbTokensSaved?: number;
 }
 
 /**
@@ -95,9 +98,12 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
         return executor;
       };
       const variants = options.variants.filter((variant) => variant !== 'optimized' || suite.fitted);
-      const main = await Promise.all(variants.map(create));
+      // The prompt A/B runs beside the main variants: the user-config agent with an aggressively compressed prompt.
+      const promptAb = options.promptAb && variants.includes('user-config');
+      const main = await Promise.all([...variants, ...(promptAb ? [PROMPT_AB_VARIANT] : [])].map(create));
       const ablated = await Promise.all(techniques.map((technique) => create(ablationVariant(technique))));
-      planned.push({ suite, tasks, main, ablated });
+      const report = promptAb ? promptReport(userConfigAgent(suite, { tools, models: { small: SMALL_MODEL, large: LARGE_MODEL }, latencyScale: options.latencyScale }), 'aggressive') : undefined;
+      planned.push({ suite, tasks, main, ablated, ...(report && { promptAbTokensSaved: report.tokens - report.compressedTokens }) });
     }
     // The ablation variants join the first repetitions, side by side with the main ones, instead of adding a phase.
     const repetitions = Math.max(options.repetitions, options.ablationRepetitions);
@@ -130,7 +136,8 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
       load = stopLoadMonitor();
       bar?.stop();
     }
-    const suiteInputs = planned.map(({ suite, tasks, main, ablated }): SuiteInput => ({
+    const suiteInputs = planned.map(({ suite, tasks, main, ablated, promptAbTokensSaved }): SuiteInput => ({
+      ...(promptAbTokensSaved !== undefined && { promptAbTokensSaved }),
       suite: suite.id,
       title: suite.title,
       ...(suite.fingerprint !== undefined && { fingerprint: suite.fingerprint }),

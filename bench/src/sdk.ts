@@ -1,6 +1,6 @@
 // The one place the benchmark reaches into @hotpath/sdk (through its public entry points only), so the rest of
 // the package names what it uses from here.
-export { Agent, cascade, instrument, OPTIMIZATION_NAMES, openaiCompatible, router, Runner, tool, ToolCache } from '@hotpath/sdk';
+export { Agent, cascade, compressAgent, instrument, OPTIMIZATION_NAMES, openaiCompatible, promptReport, router, Runner, tool, ToolCache } from '@hotpath/sdk';
 export type {
   Budgets,
   Guardrail,

@@ -11,6 +11,8 @@ export const BASELINE_KEEPALIVE = 'baseline-keepalive';
 export const OPTIMIZED = 'optimized';
 export const USER_CONFIG = 'user-config';
 export const OPENAI_AGENTS = 'openai-agents';
+/** The compressed user-config agent of the prompt A/B (variants.ts names it too). */
+export const PROMPT_AB = 'user-config-compressed';
 const MAIN_ORDER = [BASELINE, BASELINE_KEEPALIVE, OPTIMIZED, USER_CONFIG, OPENAI_AGENTS];
 const ABLATION_PREFIX = `${USER_CONFIG}-without-`;
 
@@ -59,6 +61,21 @@ export interface ServerFigures {
   cancelledInputTokens: number;
 }
 
+/** The prompt A/B: the compressed user-config agent against the plain one, task run by task run. */
+export interface PromptAb {
+  summary: VariantSummary;
+  /** Estimated tokens the aggressive compression takes off every request's fixed prompt. */
+  tokensSavedPerRequest?: number;
+  /** Task runs (task × batch) both variants ran. */
+  compared: number;
+  /** …of which both were right or both wrong. */
+  sameCorrectness: number;
+  /** …of which the answer text was identical. */
+  sameText: number;
+  /** `task#batch` where the compressed agent was wrong and the plain one right. */
+  lost: string[];
+}
+
 export interface SuiteReport {
   suite: string;
   title: string;
@@ -70,6 +87,7 @@ export interface SuiteReport {
   ablation: AblationEntry[];
   categories: CategoryEntry[];
   server: Record<string, ServerFigures>;
+  promptAb?: PromptAb;
 }
 
 export interface SuiteInput {
@@ -80,6 +98,8 @@ export interface SuiteInput {
   /** Techniques switched off in the ablation, in display order. */
   techniques: readonly string[];
   server?: Record<string, ServerFigures>;
+  /** Estimated tokens the prompt A/B's compression saves per request. */
+  promptAbTokensSaved?: number;
 }
 
 /** The section of one suite. */
@@ -123,7 +143,11 @@ export function suiteReport(input: SuiteInput, runs: readonly TaskRun[]): SuiteR
     }
     return entry;
   });
+  const compressed = byVariant.get(PROMPT_AB);
+  const plain = byVariant.get(USER_CONFIG);
+  const promptAb = compressed && plain ? comparePrompts(plain, compressed, input.promptAbTokensSaved) : undefined;
   return {
+    ...(promptAb && { promptAb }),
     suite: input.suite,
     title: input.title,
     ...(input.fingerprint !== undefined && { fingerprint: input.fingerprint }),
@@ -144,6 +168,31 @@ export function variantOf(suite: SuiteReport, variant: string): VariantSummary |
 /** A comparison of a suite section, if both variants ran. */
 export function comparisonOf(suite: SuiteReport, candidate: string, reference: string): VariantComparison | undefined {
   return suite.comparisons.find((entry) => entry.candidate === candidate && entry.reference === reference);
+}
+
+function comparePrompts(plain: readonly TaskRun[], compressed: readonly TaskRun[], tokensSavedPerRequest: number | undefined): PromptAb {
+  const byKey = new Map(plain.map((run) => [`${run.taskId}#${run.batch}`, run]));
+  let compared = 0;
+  let sameCorrectness = 0;
+  let sameText = 0;
+  const lost: string[] = [];
+  for (const run of compressed) {
+    const key = `${run.taskId}#${run.batch}`;
+    const other = byKey.get(key);
+    if (!other) continue;
+    compared += 1;
+    if (other.correct === run.correct) sameCorrectness += 1;
+    if (other.answer === run.answer) sameText += 1;
+    if (other.correct && !run.correct) lost.push(key);
+  }
+  return {
+    summary: summarizeVariant(PROMPT_AB, compressed),
+    ...(tokensSavedPerRequest !== undefined && { tokensSavedPerRequest }),
+    compared,
+    sameCorrectness,
+    sameText,
+    lost,
+  };
 }
 
 /** `task#batch` where the reference run was correct and the candidate's run of the same task and batch was not. */

@@ -5,13 +5,13 @@
 // - `user-config`: the agent a user writes from the README (bench-suite.ts) with the default switches;
 // - `user-config-without-<technique>` (or `<a+b>`): the ablation, one technique or a group off;
 // - `openai-agents`: the peer SDK with its defaults, one model.
-import { ablationVariant } from './suite-report.ts';
+import { ablationVariant, PROMPT_AB } from './suite-report.ts';
 import type { BenchSuite, ModelNames, SuiteTool } from './bench-suite.ts';
 import { userConfigAgent } from './bench-suite.ts';
 import { hotpathExecutor } from './hotpath-executor.ts';
 import { openaiAgentsExecutor } from './openai-agents-executor.ts';
 import type { TurnWrapper } from './openai-agents-executor.ts';
-import { OPTIMIZATION_NAMES } from './sdk.ts';
+import { compressAgent, OPTIMIZATION_NAMES } from './sdk.ts';
 import type { Budgets, OptimizationName, OptimizationsOption, Pricing, Runner } from './sdk.ts';
 import { LARGE_MODEL, SMALL_MODEL } from './support-agent.ts';
 import type { TaskExecutor } from './task-executor.ts';
@@ -20,6 +20,9 @@ import type { TaskLike } from './task-run.ts';
 /** The variants a run shows as columns, in order. */
 export const MAIN_VARIANTS = ['baseline', 'baseline-keepalive', 'optimized', 'user-config', 'openai-agents'] as const;
 export type MainVariant = (typeof MAIN_VARIANTS)[number];
+
+/** The prompt A/B: the user-config agent with its prompt compressed aggressively (`compressAgent`), beside the plain one. */
+export const PROMPT_AB_VARIANT = PROMPT_AB;
 
 /** What each variant is, in a few words, for the printout. */
 export const VARIANT_LABELS: Readonly<Record<MainVariant, string>> = {
@@ -103,7 +106,7 @@ const KEEPALIVE_ONLY = Object.fromEntries(OPTIMIZATION_NAMES.map((name) => [name
 export function optimizationsFor(variant: string, fitted: Record<string, unknown> = {}): OptimizationsOption | undefined {
   if (variant === 'baseline') return 'baseline';
   if (variant === 'baseline-keepalive') return KEEPALIVE_ONLY;
-  if (variant === 'user-config') return 'optimized';
+  if (variant === 'user-config' || variant === PROMPT_AB_VARIANT) return 'optimized';
   if (variant === 'optimized') return fitted as OptimizationsOption;
   const prefix = ablationVariant('');
   if (!variant.startsWith(prefix)) return undefined;
@@ -142,7 +145,9 @@ export function createVariantExecutor<Task extends TaskLike>(variant: string, su
   }
   const agentWith = (tools: readonly SuiteTool[]) => {
     const build = { tools, models, latencyScale };
-    return variant === 'optimized' ? suite.fitted!.agent(build) : userConfigAgent(suite, build);
+    if (variant === 'optimized') return suite.fitted!.agent(build);
+    const agent = userConfigAgent(suite, build);
+    return variant === PROMPT_AB_VARIANT ? compressAgent(agent, 'aggressive') : agent;
   };
   return hotpathExecutor({
     variant,
