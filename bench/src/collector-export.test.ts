@@ -6,7 +6,9 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startCollectorExport } from './collector-export.ts';
-import { Agent, Runner, scriptedModel } from './sdk.ts';
+import { openaiAgentsExecutor } from './openai-agents-executor.ts';
+import { Agent, createSupportDeskTools, Runner, scriptedModel, startSimulatedServer, supportDeskTasks } from './sdk.ts';
+import { SUPPORT_DESK_INSTRUCTIONS } from './support-agent.ts';
 
 interface ReceivedSpan {
   traceId: string;
@@ -81,5 +83,39 @@ describe('startCollectorExport', () => {
     for (const task of tasks) assert.equal(task.parentSpanId, root.spanId);
     const chat = spans.find((span) => span.name === 'chat sim-small');
     assert.equal(chat?.parentSpanId, tasks.find((span) => span.attributes['hotpath.workload.task'] === 'hotpath-task')?.spanId);
+  });
+
+  it('sends @openai/agents\' own model and tool spans inside the peer\'s turn once asked to', async () => {
+    const simulated = await startSimulatedServer({ port: 0, latencyScale: 0.01 });
+    try {
+      const exporter = await startCollectorExport(url);
+      exporter.instrumentOpenAIAgents();
+      const peer = openaiAgentsExecutor({
+        baseURL: simulated.baseURL,
+        instructions: SUPPORT_DESK_INSTRUCTIONS,
+        tools: createSupportDeskTools({ latencyScale: 0.01 }),
+        model: 'sim-large',
+        traced: true,
+        wrapTurn: (attributes, turn) => exporter.instrumentTurn(attributes, turn),
+      });
+      const task = supportDeskTasks.find((candidate) => candidate.id === 'chain-where-O-5002')!;
+      const attributes = { 'hotpath.workload.variant': 'openai-agents', 'hotpath.workload.batch': 0 };
+      await exporter.wrapBatch({ variant: 'openai-agents', batch: 0, attributes }, async () => {
+        await peer.runTask(task, { ...attributes, 'hotpath.workload.task': task.id });
+        return [];
+      });
+      await exporter.shutdown();
+
+      const traceId = exporter.traces[0]!.traceId;
+      const mine = spans.filter((span) => span.traceId === traceId);
+      const turn = mine.find((span) => span.attributes['hotpath.workload.task'] === task.id)!;
+      const workflow = mine.find((span) => span.name.startsWith('invoke_workflow'));
+      assert.equal(workflow?.parentSpanId, turn.spanId, 'the SDK\'s run nests under the turn');
+      const names = mine.map((span) => span.name);
+      assert.ok(names.some((name) => name.startsWith('chat')), names.join(', '));
+      assert.ok(names.includes('execute_tool get_order'), names.join(', '));
+    } finally {
+      await simulated.close();
+    }
   });
 });

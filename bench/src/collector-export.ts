@@ -1,11 +1,12 @@
 // Exports the benchmark's runs to a Hotpath collector so the dashboard can compare them: OpenTelemetry is set up
 // once with the SDK's `setup()`, every batch becomes one trace — an instrumented function `invoke_agent workload`
 // carrying `hotpath.workload.variant` and `hotpath.workload.batch` — and every task run inside it carries
-// `hotpath.workload.task` (Hotpath runs through `instrument(runner)`, @openai/agents runs through an instrumented
-// function around each turn, since that SDK's own tracing is off).
+// `hotpath.workload.task` (Hotpath runs through `instrument(runner)`, @openai/agents turns through an instrumented
+// function around each turn, and inside it, once `instrumentOpenAIAgents()` was called, that SDK's own runs as
+// `invoke_workflow` → `invoke_agent` → `chat` / `execute_tool` spans from its tracing processor).
 import { trace } from '@opentelemetry/api';
 import type { BatchWrapper } from './run-repetitions.ts';
-import { instrument, setup } from './sdk.ts';
+import { instrument, instrumentOpenAIAgents, setup } from './sdk.ts';
 import type { Runner, TelemetryShutdown } from './sdk.ts';
 import type { TaskRun } from './task-run.ts';
 
@@ -20,6 +21,11 @@ export interface CollectorExport {
   wrapBatch: BatchWrapper;
   /** Gives a Hotpath Runner spans. */
   instrumentRunner(runner: Runner): void;
+  /**
+   * Sends @openai/agents' own traces here too: Hotpath's tracing processor replaces that SDK's (which would export to
+   * OpenAI), process-wide. Call it before creating the peer's executors, and give them `traced: true`.
+   */
+  instrumentOpenAIAgents(): void;
   /** Wraps one @openai/agents turn in an `invoke_agent <agentName>` span (default `support-desk`) with the task's attributes. */
   instrumentTurn<T>(attributes: Record<string, string | number | boolean>, turn: () => Promise<T>, agentName?: string): Promise<T>;
   /** The traces exported so far, in the order their batches ran. */
@@ -54,6 +60,9 @@ export async function startCollectorExport(collectorUrl: string, serviceName = '
     },
     instrumentRunner: (runner) => {
       instrument(runner);
+    },
+    instrumentOpenAIAgents: () => {
+      instrumentOpenAIAgents({ exclusive: true });
     },
     instrumentTurn: (attributes, turn, agentName = 'support-desk') => instrument(turn, { name: agentName, attributes })(),
     shutdown: async () => {

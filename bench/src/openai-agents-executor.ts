@@ -1,8 +1,9 @@
 // The peer: the same agent (same instructions, same tools, same model) run by @openai/agents with its default
 // settings, pointed at the same simulated server's Chat Completions API (`OpenAIChatCompletionsModel` with the
 // server's client, what `setOpenAIAPI('chat_completions')` would build, but per agent, so two suites on two servers
-// can run in one process), its tracing disabled, and multi-turn conversations carried with `result.history`, as that
-// SDK's documentation shows.
+// can run in one process), and multi-turn conversations carried with `result.history`, as that SDK's documentation
+// shows. Its tracing is disabled unless the benchmark traces (`traced`: `instrumentOpenAIAgents()` was called, so
+// its runs become Hotpath spans), so an untraced run pays nothing for it.
 import {
   Agent,
   MaxTurnsExceededError,
@@ -42,20 +43,25 @@ export interface OpenAIAgentsExecutorOptions {
   suite?: string;
   /** Runs each turn inside whatever the caller wants around it (a span carrying the task's attributes). */
   wrapTurn?: TurnWrapper;
+  /**
+   * Leave @openai/agents' tracing as the caller set it up (`instrumentOpenAIAgents()`, see `startCollectorExport`).
+   * Default false: its tracing is switched off, process-wide.
+   */
+  traced?: boolean;
 }
 
 /** Runs one turn of a task inside, e.g., an instrumented function; must return the turn's own result. */
 export type TurnWrapper = <T>(attributes: WorkloadAttributes, turn: () => Promise<T>) => Promise<T>;
 
 /**
- * A client for an OpenAI-compatible server, with @openai/agents' own tracing off (a process-wide setting of that SDK;
- * the benchmark exports its own spans).
+ * A client for an OpenAI-compatible server; @openai/agents' own tracing is switched off (a process-wide setting of
+ * that SDK) unless `traced` says the caller instrumented it.
  *
  * @example
  * const client = configureOpenAIAgents({ baseURL: server.baseURL, apiKey: 'sk-simulated' });
  */
-export function configureOpenAIAgents(options: { baseURL: string; apiKey?: string }): OpenAI {
-  setTracingDisabled(true);
+export function configureOpenAIAgents(options: { baseURL: string; apiKey?: string; traced?: boolean }): OpenAI {
+  if (!options.traced) setTracingDisabled(true);
   return new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey ?? 'sk-hotpath-simulated' });
 }
 

@@ -66,6 +66,7 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
       const health = await checkCollector(options.collectorUrl);
       if (health.reachable) {
         exporter = await startCollectorExport(options.collectorUrl);
+        if (options.variants.includes('openai-agents')) exporter.instrumentOpenAIAgents();
         log(`Exporting traces to the collector at ${options.collectorUrl}.`);
       } else {
         log(`Not exporting traces: the collector at ${options.collectorUrl} is not reachable (${health.reason}).`);
@@ -91,6 +92,7 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
           ...(exporter && {
             onRunner: exporter.instrumentRunner,
             wrapTurn: <T>(attributes: Record<string, string | number | boolean>, turn: () => Promise<T>) => exporter!.instrumentTurn(attributes, turn, suite.agentName),
+            traceOpenAIAgents: true,
           }),
         }) as TaskExecutor;
         servers.set(executor, server);

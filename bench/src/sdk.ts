@@ -17,6 +17,7 @@ export type {
   ToolSelectionContext,
 } from '@hotpath/sdk';
 export { setup } from '@hotpath/sdk/otel';
+export { instrumentOpenAIAgents } from '@hotpath/sdk/openai-agents';
 export type { TelemetryShutdown } from '@hotpath/sdk/otel';
 export { createTestTracing, scriptedModel } from '@hotpath/sdk/testing';
 export {

@@ -63,8 +63,10 @@ export interface VariantContext {
   latencyScale?: number;
   /** Called with each new Hotpath Runner (one per batch), e.g. to instrument() it. */
   onRunner?: (runner: Runner) => void;
-  /** Wraps each @openai/agents turn (its own tracing is off), e.g. in an instrumented function. */
+  /** Wraps each @openai/agents turn, e.g. in an instrumented function carrying the task's attributes. */
   wrapTurn?: TurnWrapper;
+  /** @openai/agents' own tracing was set up (`CollectorExport.instrumentOpenAIAgents()`): leave it on. */
+  traceOpenAIAgents?: boolean;
 }
 
 /** Every technique, for the ablation. */
@@ -136,6 +138,7 @@ export function createVariantExecutor<Task extends TaskLike>(variant: string, su
       guardrailModel: suite.guardrail ? models.small : false,
       suite: suite.id,
       ...(context.wrapTurn && { wrapTurn: context.wrapTurn }),
+      ...(context.traceOpenAIAgents && { traced: true }),
     });
   }
   const optimizations = optimizationsFor(variant, suite.fitted?.optimizations);
