@@ -5,7 +5,9 @@
 // OTLP/protobuf batches (genai-batch.ts) for HOTPATH_BENCH_SECONDS (10) after a 2 s warm-up, retrying 429/503 after
 // Retry-After as an exporter would. Prints, per run: the time and `uptime` load before and after (the machine is
 // shared), spans/s acknowledged, request latency, acknowledged vs stored (zero loss or exit 1), and the CPU the
-// collectors and the database server used per 1,000 spans.
+// collectors and the database server used per 1,000 spans. HOTPATH_BENCH_DATABASE_URL=postgres://… measures against
+// a server of your own instead (a user who may CREATE DATABASE; each run's database is dropped after it; the
+// server's CPU is not measured then).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -61,17 +63,64 @@ function startInstance(databaseUrl: string): Promise<{ url: string; process: Chi
   });
 }
 
-const started = await startPostgresCluster();
-if ('skipped' in started) {
-  console.log(`skipped: ${started.skipped}`);
-  process.exit(0);
+/** Where the runs' databases come from: a throwaway cluster, or the given server. */
+interface Server {
+  description: string;
+  createDatabase(): Promise<string>;
+  /** CPU the server used so far, in ms, when it runs on this machine. */
+  cpuMs(): number | undefined;
+  stop(): Promise<void>;
 }
-const cluster: PostgresCluster = started;
+
+async function openServer(): Promise<Server> {
+  const given = process.env.HOTPATH_BENCH_DATABASE_URL;
+  if (given !== undefined) {
+    const created: string[] = [];
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: given });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    return {
+      description: `${new URL(given).host} (yours)`,
+      async createDatabase() {
+        const name = `hotpath_bench_${Date.now()}_${created.length}`;
+        await admin(`CREATE DATABASE ${name}`);
+        created.push(name);
+        const url = new URL(given);
+        url.pathname = `/${name}`;
+        return url.toString();
+      },
+      cpuMs: () => undefined,
+      async stop() {
+        for (const name of created) await admin(`DROP DATABASE IF EXISTS ${name}`);
+      },
+    };
+  }
+  const started = await startPostgresCluster();
+  if ('skipped' in started) {
+    console.log(`skipped: ${started.skipped}`);
+    process.exit(0);
+  }
+  const cluster: PostgresCluster = started;
+  return {
+    description: `${cluster.url.replace(/^.*@/, '')} (throwaway: fsync off)`,
+    createDatabase: () => cluster.createDatabase(),
+    cpuMs: () => serverCpuMs(cluster.serverPid()),
+    stop: () => cluster.stop(),
+  };
+}
+
+const server = await openServer();
 const factory = createBatchFactory(512);
 let nextBatch = 1;
 
 async function run(instances: number) {
-  const databaseUrl = await cluster.createDatabase();
+  const databaseUrl = await server.createDatabase();
   const collectors = await Promise.all(Array.from({ length: instances }, () => startInstance(databaseUrl)));
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const post = (url: string, body: Buffer): Promise<{ status: number; retryAfter: number }> =>
@@ -93,8 +142,8 @@ async function run(instances: number) {
   const start = performance.now();
   const measureFrom = start + warmUpSeconds * 1000;
   const deadline = measureFrom + seconds * 1000;
-  let cpuAtStart = { collectors: 0, server: 0 };
-  const cpuNow = () => ({ collectors: collectors.reduce((sum, collector) => sum + cpuMsOf(collector.process.pid!), 0), server: serverCpuMs(cluster.serverPid()) });
+  let cpuAtStart: { collectors: number; server: number | undefined } = { collectors: 0, server: 0 };
+  const cpuNow = () => ({ collectors: collectors.reduce((sum, collector) => sum + cpuMsOf(collector.process.pid!), 0), server: server.cpuMs() });
   setTimeout(() => {
     measuring = true;
     cpuAtStart = cpuNow();
@@ -143,14 +192,14 @@ async function run(instances: number) {
     retries,
     failures,
     collectorCpu: ((cpu.collectors - cpuAtStart.collectors) / counted) * 1000,
-    serverCpu: ((cpu.server - cpuAtStart.server) / counted) * 1000,
+    serverCpu: cpu.server === undefined || cpuAtStart.server === undefined ? undefined : ((cpu.server - cpuAtStart.server) / counted) * 1000,
     before,
     after,
   };
 }
 
 try {
-  console.log(`${concurrency} senders × 512-span OTLP/protobuf batches over HTTP, ${seconds} s measured after ${warmUpSeconds} s of warm-up; PostgreSQL ${cluster.url.replace(/^.*@/, '')} (throwaway: fsync off)`);
+  console.log(`${concurrency} senders × 512-span OTLP/protobuf batches over HTTP, ${seconds} s measured after ${warmUpSeconds} s of warm-up; PostgreSQL ${server.description}`);
   const results = [];
   for (const instances of [1, 3]) {
     const result = await run(instances);
@@ -159,12 +208,12 @@ try {
       `${instances} instance${instances === 1 ? ' ' : 's'}  ${Math.round(result.spansPerSecond).toLocaleString('en-US').padStart(7)} spans/s   ` +
         `p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms   ` +
         `acknowledged ${result.acknowledged.toLocaleString('en-US')}, stored ${result.stored.toLocaleString('en-US')}, retries ${result.retries}, failures ${result.failures}   ` +
-        `CPU per 1,000 spans: collectors ${result.collectorCpu.toFixed(0)} ms, PostgreSQL ${result.serverCpu.toFixed(0)} ms   ` +
+        `CPU per 1,000 spans: collectors ${result.collectorCpu.toFixed(0)} ms, PostgreSQL ${result.serverCpu === undefined ? 'not measured' : `${result.serverCpu.toFixed(0)} ms`}   ` +
         `(before: ${result.before}; after: ${result.after})`,
     );
     if (result.acknowledged !== result.stored || result.failures > 0) process.exitCode = 1;
   }
   console.log(`3 instances / 1 instance: ${(results[1]!.spansPerSecond / results[0]!.spansPerSecond).toFixed(2)}×`);
 } finally {
-  await cluster.stop();
+  await server.stop();
 }

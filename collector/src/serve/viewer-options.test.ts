@@ -46,6 +46,12 @@ describe('viewer command line', () => {
     assert.deepEqual(parsed, { help: false, options: { collector: { dbPath: ':memory:' }, dashboard: false } });
   });
 
+  it('hands --database-url to the collector without looking for a data folder', () => {
+    const url = 'postgres://hotpath@127.0.0.1:5432/hotpath';
+    const parsed = parseViewerArgs(['--no-dashboard', '--database-url', url], { HOTPATH_DATA_DIR: undefined });
+    assert.deepEqual(parsed, { help: false, options: { collector: { databaseUrl: url }, dashboard: false } });
+  });
+
   it('answers help with both its own flags and the collector’s', () => {
     assert.deepEqual(parseViewerArgs(['--port', '1', '-h'], {}), { help: true });
     for (const flag of ['--dashboard-port', '--dashboard-host', '--no-dashboard', '--insecure-open-dashboard', '--data-dir', '--port', '--query-token']) {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { CollectorError } from '../errors.ts';
 import { exitCodes } from '../exit-codes.ts';
@@ -25,6 +27,7 @@ after(() => cluster?.stop());
 describeQueryApiConformance({
   name: 'PostgreSQL',
   skipped: () => unavailable,
+  textWithoutNul: true,
   start: async (options) => startCollector({ port: 0, databaseUrl: await cluster.createDatabase(), decodeWorkers: 0, ...options }),
 });
 
@@ -73,6 +76,27 @@ describe('collector on PostgreSQL', { skip: unavailable }, () => {
       assert.deepEqual(listed.traces.map((summary) => summary.traceId), [traceId]);
     } finally {
       await Promise.all([viewer.close(), writer.close()]);
+    }
+  });
+
+  it('forwards every accepted batch, start records excepted, as on SQLite', async () => {
+    const received: string[] = [];
+    const target = createServer((request, response) => {
+      received.push(request.url ?? '');
+      request.resume().on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const collector = await startCollector({ port: 0, databaseUrl: await cluster.createDatabase(), decodeWorkers: 0, forwardEndpoint: `http://127.0.0.1:${(target.address() as AddressInfo).port}` });
+    try {
+      const span = { traceId: newId(16), spanId: newId(8), name: 'root', startMs: 1, endMs: 2 };
+      await postSpans(collector, [span], undefined, '/v1/traces/started');
+      await postSpans(collector, [span]);
+      for (let wait = 0; received.length < 1 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(received, ['/v1/traces']);
+      assert.equal((await getJson<HealthResponse>(collector, '/api/health')).forwarding?.forwarded, 1);
+    } finally {
+      await collector.close();
+      target.close();
     }
   });
 

@@ -83,6 +83,7 @@ export async function openPgCollectorStore(options: PgCollectorStoreOptions, lis
     return { database, ...counts };
   };
 
+  let retaining: Promise<unknown> = Promise.resolve();
   let closing: Promise<void> | undefined;
   return {
     location: redactDatabaseUrl(url),
@@ -94,10 +95,16 @@ export async function openPgCollectorStore(options: PgCollectorStoreOptions, lis
     readWorkers: 0,
     health: check,
     check: async () => (await check()).database,
-    applyRetention: (policy) => applyPgRetention(writer.pool, policy),
+    applyRetention(policy) {
+      // One round after the other in this process (another instance's round is skipped over, not waited for).
+      const round = retaining.then(() => applyPgRetention(writer.pool, policy));
+      retaining = round.catch(() => {});
+      return round;
+    },
     close() {
       closing ??= (async () => {
         await queue.drain();
+        await retaining;
         await feed.close();
         await Promise.all([writer.close(), readPool.end(), controlPool.end()]);
       })();

@@ -12,6 +12,11 @@ export interface QueryApiBackend {
   start(options?: CollectorOptions): Promise<RunningCollector>;
   /** Why this backend cannot run here (PostgreSQL not installable), checked when a test starts. */
   skipped?(): string | undefined;
+  /**
+   * The store's text columns cannot hold U+0000 and keep U+FFFD in its place (PostgreSQL); values inside attributes
+   * (JSON) keep it either way.
+   */
+  textWithoutNul?: boolean;
 }
 
 /**

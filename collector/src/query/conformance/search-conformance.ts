@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningCollector } from '../../start-collector.ts';
 import { newId, type FixtureSpan, type FixtureValue } from '../../testing/otlp-request.ts';
-import type { SpanMatchesResponse, SpanPage, TraceListResponse } from '../api-types.ts';
+import type { SpanMatchesResponse, SpanPage, TraceDetail, TraceListResponse } from '../api-types.ts';
 import { getJson, postSpans, type QueryApiBackend } from './query-api-backend.ts';
 
 /** Keys and values a JSON path or a SQL string could trip over. */
@@ -91,10 +91,13 @@ export function describeSearch(backend: QueryApiBackend): void {
       run('support-api', 'support', { conversation: 'c 3', tool: 'lookup_order', model: 'sim-large' }),
     ];
     const big = bigRun(250);
+    const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>\u0000\u202e\'; DROP TABLE spans; -- %_\\';
+    const hostileSpan: FixtureSpan = { traceId: newId(16), spanId: newId(8), name: hostile, startMs: 1, endMs: 2, attributes: { [hostile]: hostile, 'gen_ai.agent.name': hostile } };
     before(async () => {
       collector = await backend.start();
       for (const entry of runs) await postSpans(collector, entry.spans, { attributes: { 'service.name': entry.service } });
       await postSpans(collector, big.spans);
+      await postSpans(collector, [hostileSpan], { attributes: { 'service.name': hostile } });
     });
     after(() => collector?.close());
 
@@ -129,6 +132,17 @@ export function describeSearch(backend: QueryApiBackend): void {
       assert.deepEqual(await found('SUPPORT-API'), [1, 2]);
       assert.deepEqual(await found('support sim-large'), [2]);
       assert.deepEqual(await found("100%_'"), [], 'LIKE wildcards and quotes are plain text');
+    });
+
+    it('stores hostile strings and serves them back as JSON text, found by the same hostile filters', async () => {
+      // Text columns (names) keep NUL where the store can; attributes (JSON) keep it everywhere.
+      const asText = backend.textWithoutNul ? hostile.replaceAll('\u0000', '\uFFFD') : hostile;
+      const { traces } = await getJson<TraceListResponse>(collector, `/api/traces?q=${encodeURIComponent('<script>')}&service=${encodeURIComponent(hostile)}`);
+      assert.deepEqual(traces.map((trace) => [trace.traceId, trace.name, trace.agent]), [[hostileSpan.traceId, asText, asText]]);
+      const detail = await getJson<TraceDetail>(collector, `/api/traces/${hostileSpan.traceId}`);
+      assert.equal(detail.spans[0]!.attributes?.[hostile], hostile);
+      assert.equal(detail.spans[0]!.resource?.['service.name'], hostile);
+      assert.deepEqual(await matches(hostileSpan.traceId, 'DROP'), [hostileSpan.spanId]);
     });
 
     it('narrows to given trace ids, for live updates, and refuses malformed ones', async () => {
