@@ -101,11 +101,12 @@ if (parts.has('list')) {
 
 if (parts.has('ingest')) {
   const hugest = Math.max(...sizes, 200_000);
-  figures.ingest = await measureIngestWhileReading({ traceSpans: hugest, windowSeconds: 8 });
+  figures.ingest = await measureIngestWhileReading({ traceSpans: hugest, windowSeconds: 4, rounds: 4 });
   const ingest = figures.ingest;
-  console.log(`\ningest while a ${ingest.traceSpans.toLocaleString('en-US')}-span trace is read (4 senders, ${ingest.windowSeconds} s windows; ${load()}):`);
-  console.log(`  before ${ingest.beforeSpansPerSecond.toFixed(0)} spans/s, while reading ${ingest.readingSpansPerSecond.toFixed(0)} spans/s, after ${ingest.afterSpansPerSecond.toFixed(0)} spans/s`);
-  console.log(`  drop ${(ingest.drop * 100).toFixed(1)}%; the trace read ${ingest.traceReads} times, ${ingest.traceReadMs.toFixed(0)} ms each`);
+  console.log(`\ningest while a ${ingest.traceSpans.toLocaleString('en-US')}-span trace is read (4 senders, alternating ${ingest.windowSeconds} s windows; ${load()}):`);
+  console.log(`  quiet ${ingest.quietSpansPerSecond.toFixed(0)} spans/s, while reading ${ingest.readingSpansPerSecond.toFixed(0)} spans/s: drop ${(ingest.drop * 100).toFixed(1)}%`);
+  console.log(`  windows (r = reading): ${ingest.windows.map((entry) => `${entry.reading ? 'r ' : ''}${entry.spansPerSecond.toFixed(0)}`).join(', ')}`);
+  console.log(`  ${ingest.pagesRead} pages of the trace read meanwhile (the first screen, then 50,000 spans each), ${ingest.pageReadMs.toFixed(0)} ms each`);
 }
 
 const [big, huge] = figures.waterfalls;
