@@ -72,7 +72,7 @@ describe('collector on PostgreSQL', { skip: unavailable }, () => {
         list.close();
         trace.close();
       }
-      const listed = await getJson<TraceListResponse>(viewer, '/api/traces');
+      const listed = await getJson<TraceListResponse>(writer, '/api/traces');
       assert.deepEqual(listed.traces.map((summary) => summary.traceId), [traceId]);
     } finally {
       await Promise.all([viewer.close(), writer.close()]);

@@ -7,7 +7,6 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { exitCodes } from '../exit-codes.ts';
 import type { HealthResponse, LiveTracesEvent, TraceListResponse } from '../query/api-types.ts';
 import { openEvents } from '../query/conformance/live-conformance.ts';
 import { startCollector } from '../start-collector.ts';
@@ -75,7 +74,6 @@ describe('three collector processes sharing one PostgreSQL', { skip: unavailable
   let cluster: PostgresCluster;
   let databaseUrl: string;
   let instances: Instance[] = [];
-  let refused: { exitCode: number | null; stderr: string } | undefined;
   const requests = scaleOutWorkload(60, 12, Date.UTC(2026, 11, 5, 9, 0, 0));
   const finishedSpans = requests.filter((request) => request.path === '/v1/traces').reduce((sum, request) => sum + request.spans, 0);
 
@@ -84,13 +82,12 @@ describe('three collector processes sharing one PostgreSQL', { skip: unavailable
     assert.ok(!('skipped' in started));
     cluster = started;
     databaseUrl = await cluster.createDatabase();
-    // Three at once: they take turns applying the migrations (an advisory lock), then share the database. A fourth,
-    // started at the same time, is given a server that is not there.
-    const dead = databaseUrl.replace(/:(\d+)\//, (_, port: string) => `:${Number(port) === 65_535 ? 1 : Number(port) + 1}/`);
-    const results = await Promise.all([...[0, 1, 2].map(() => startInstance(['--database-url', databaseUrl])), startInstance(['--database-url', dead])]);
-    const last = results.pop()!;
-    if ('exitCode' in last) refused = last;
-    else await stopInstance(last);
+    // Decoding inline (--decode-workers 0) keeps the test's CPU for what it checks; the first instance starts alone so
+    // the other two find their TypeScript already compiled (tsx's cache), then those two start at once: they take
+    // turns applying the migrations (an advisory lock) with nothing to apply, and share the database.
+    const args = ['--database-url', databaseUrl, '--decode-workers', '0'];
+    const results = [await startInstance(args)];
+    results.push(...(await Promise.all([startInstance(args), startInstance(args)])));
     instances = results.filter((result): result is Instance => 'url' in result);
     assert.equal(instances.length, 3, JSON.stringify(results.filter((result) => !('url' in result))));
   });
@@ -178,11 +175,8 @@ describe('three collector processes sharing one PostgreSQL', { skip: unavailable
     }
   });
 
-  it('refuses to start, exit code 15 in one line, when the server cannot be reached; and stops cleanly on SIGTERM', async () => {
-    assert.ok(refused !== undefined, 'it started');
-    assert.equal(refused.exitCode, exitCodes.databaseUnreachable, refused.stderr);
-    assert.match(refused.stderr, /^hotpath-collector: PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:\d+\/hotpath_\d+ cannot be reached/);
-    assert.equal(refused.stderr.trim().split('\n').length, 1);
+  it('stops an instance cleanly on SIGTERM, the others serving on', async () => {
     assert.equal(await stopInstance(instances.pop()!), 0);
+    assert.equal(((await read(instances[0]!.url, '/api/health')) as HealthResponse).ok, true);
   });
 });
