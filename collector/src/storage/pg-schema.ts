@@ -80,7 +80,9 @@ export const spans = pgTable(
   (table) => [
     primaryKey({ columns: [table.traceId, table.spanId] }),
     index('spans_span_id').on(table.spanId),
-    index('spans_model_call_start').on(table.startMs).where(sql`is_model_call = 1`),
+    index('spans_model_call_start')
+      .on(table.startMs, table.model, table.routeRule, table.routeModel, table.durationMs, table.inputTokens, table.outputTokens, table.cachedInputTokens, table.costUsd, table.service, table.simulated, table.traceId)
+      .where(sql`is_model_call = 1`),
     index('spans_cache_start').on(table.startMs).where(sql`cache_hit is not null`),
     index('spans_routed_start').on(table.startMs).where(sql`route_model is not null`),
   ],

@@ -92,8 +92,13 @@ export const spans = sqliteTable(
     // Search by span id alone (the primary key starts with the trace id).
     index('spans_span_id').on(table.spanId),
     // Spend and routing read model calls by time, the cache view tool calls with a cache outcome. Partial indexes
-    // hold only those spans, so the other spans cost no index write at ingest.
-    index('spans_model_call_start').on(table.startMs).where(sql`is_model_call = 1`),
+    // hold only those spans, so the other spans cost no index write at ingest. The model calls' index covers every
+    // column spend and routing read, so a week of them (200,000 calls) is aggregated from the index alone: reading
+    // each call's table row cost 0.6 s of the 1.1 s a week's spend took; the wider entries cost ~10% more time
+    // inserting spans, at model calls only (measured on a copy of a 100,000-trace week).
+    index('spans_model_call_start')
+      .on(table.startMs, table.model, table.routeRule, table.routeModel, table.durationMs, table.inputTokens, table.outputTokens, table.cachedInputTokens, table.costUsd, table.service, table.simulated, table.traceId)
+      .where(sql`is_model_call = 1`),
     index('spans_cache_start').on(table.startMs).where(sql`cache_hit is not null`),
     // Routing decisions (rules, decision list, escalations) are the routed model calls only.
     index('spans_routed_start').on(table.startMs).where(sql`route_model is not null`),

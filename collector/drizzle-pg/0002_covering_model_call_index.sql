@@ -1,0 +1,2 @@
+DROP INDEX "spans_model_call_start";--> statement-breakpoint
+CREATE INDEX "spans_model_call_start" ON "spans" USING btree ("start_ms","model","route_rule","route_model","duration_ms","input_tokens","output_tokens","cached_input_tokens","cost_usd","service","simulated","trace_id") WHERE is_model_call = 1;
