@@ -23,13 +23,14 @@ export async function routing(store: QueryStore, params: QueryParams): Promise<R
   const scope = spanScope(params);
   const inScope = and(modelCallsOnly, ...scope);
   const modelName = sql<string>`coalesce(${spans.model}, 'unknown')`;
-  // Aggregated where the calls are (a week holds hundreds of thousands): figures per model, then the two
-  // nearest-rank percentiles per model with a window over the calls ordered by duration.
-  // One pass over the calls, grouped finely enough to give the per-model figures, the per-rule counts and the
-  // escalations (a week holds hundreds of thousands of calls: each pass over them costs).
+  // Aggregated where the calls are, from the covering index of model calls (schema.ts): one pass grouped finely
+  // enough to give the per-model figures, the per-rule counts and the escalations (a week holds hundreds of
+  // thousands of calls: each pass over them costs), then the two nearest-rank percentiles per model with a window
+  // over the calls ordered by duration. The first groups by the stored model and names a missing one in JavaScript:
+  // grouping by the coalesce() expression took twice as long on SQLite.
   const groups = await db
     .select({
-      model: modelName,
+      model: spans.model,
       rule: spans.routeRule,
       routeModel: spans.routeModel,
       calls: sql<number>`count(*)`,
@@ -65,10 +66,11 @@ export async function routing(store: QueryStore, params: QueryParams): Promise<R
   for (const row of groups) {
     simulatedCalls += row.simulatedCalls;
     totalCalls += row.calls;
-    let model = byModel.get(row.model);
+    const name = row.model ?? 'unknown';
+    let model = byModel.get(name);
     if (!model) {
-      model = { model: row.model, calls: 0, routed: 0, avgLatencyMs: 0, p50LatencyMs: 0, p95LatencyMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, simulated: false };
-      byModel.set(row.model, model);
+      model = { model: name, calls: 0, routed: 0, avgLatencyMs: 0, p50LatencyMs: 0, p95LatencyMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, simulated: false };
+      byModel.set(name, model);
     }
     model.calls += row.calls;
     // The sum of latencies for now; divided by the calls below.
