@@ -42,7 +42,7 @@ export async function routing(store: QueryStore, params: QueryParams): Promise<R
     })
     .from(spans)
     .where(inScope)
-    .groupBy(modelName, spans.routeRule, spans.routeModel);
+    .groupBy(spans.model, spans.routeRule, spans.routeModel);
   const ranked = db
     .select({ model: sql<string>`coalesce(${spans.model}, 'unknown')`.as('model'), durationMs: spans.durationMs, rank: sql<number>`row_number() over (partition by ${modelName} order by ${spans.durationMs})`.as('rank'), count: sql<number>`count(*) over (partition by ${modelName})`.as('count') })
     .from(spans)
