@@ -2,6 +2,7 @@
 // changed, and streams one trace's spans (a start record, then the finished span replacing it) with its summary,
 // whatever the store. On PostgreSQL these come back through LISTEN/NOTIFY, as they would from another instance.
 import assert from 'node:assert/strict';
+import { get, type IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { RunningCollector } from '../../start-collector.ts';
 import { newId, type FixtureSpan } from '../../testing/otlp-request.ts';
@@ -16,19 +17,24 @@ export interface EventReader {
 }
 
 /**
- * Opens an event stream.
+ * Opens an event stream on a connection of its own (no keep-alive: closing the reader closes the socket, so the
+ * collector is never left waiting for an idle client connection when it stops).
  *
  * @example
  * const events = await openEvents(`${collector.url}/api/live`);
  * const { traceIds } = await events.next<LiveTracesEvent>('traces');
  */
 export async function openEvents(url: string): Promise<EventReader> {
-  const controller = new AbortController();
-  const response = await fetch(url, { signal: controller.signal });
-  assert.equal(response.status, 200);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
+  const response = await new Promise<IncomingMessage>((resolve, reject) => get(url, { agent: false }, resolve).once('error', reject));
+  assert.equal(response.statusCode, 200);
+  response.setEncoding('utf8');
   let text = '';
+  let wake: (() => void) | undefined;
+  response.on('data', (chunk: string) => {
+    text += chunk;
+    wake?.();
+  });
+  response.on('end', () => wake?.());
   return {
     async next<T>(name: string, timeoutMs = 10_000): Promise<T> {
       const deadline = Date.now() + timeoutMs;
@@ -42,15 +48,18 @@ export async function openEvents(url: string): Promise<EventReader> {
         }
         const left = deadline - Date.now();
         if (left <= 0) assert.fail(`no ${name} event within ${timeoutMs} ms`);
-        let timer: NodeJS.Timeout | undefined;
-        const chunk = await Promise.race([reader.read(), new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), left)))]);
-        clearTimeout(timer);
-        if (chunk === 'late') continue;
-        assert.ok(!chunk.done, 'the stream ended');
-        text += decoder.decode(chunk.value, { stream: true });
+        assert.ok(!response.readableEnded, 'the stream ended');
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
       }
     },
-    close: () => controller.abort(),
+    close: () => response.destroy(),
   };
 }
 
