@@ -203,7 +203,7 @@ export function WaterfallView(props: WaterfallViewProps) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: rowHeight,
-    overscan: 12,
+    overscan: 4,
     getItemKey,
     // The server renders the first screen of rows too, so they paint with the HTML, before the scripts have loaded.
     initialRect: { width: 0, height: mode === 'full' ? FIRST_SCREEN_HEIGHT : COMPACT_MAX_HEIGHT },
