@@ -68,6 +68,7 @@ if (parts.has('render') || parts.has('live') || parts.has('spans')) {
       figures.spanOpen = await measureSpanOpen(stack);
       const spanOpen = figures.spanOpen;
       console.log(`\nopening a span (median of 3 clicks until its details are painted; ${load()}):`);
+      console.log(`  the first span opened in the page (its small root: the panel's code runs for the first time): main thread ${spanOpen.firstOpen.mainThreadMs.toFixed(0)} ms`);
       for (const span of spanOpen.spans) console.log(`  ${span.name.padEnd(24)} main thread ${span.mainThreadMs.toFixed(0).padStart(4)} ms, long tasks ${span.longTaskMs.toFixed(0).padStart(4)} ms, click → painted ${span.elapsedMs.toFixed(0)} ms`);
       console.log(`  a ?span= link to the messages span: navigation → details painted ${spanOpen.linkMs.toFixed(0)} ms; page errors: ${spanOpen.pageErrors.length === 0 ? 'none' : spanOpen.pageErrors.join('; ')}`);
     }

@@ -1,5 +1,5 @@
 // Measures the trace page in Chromium for one big trace: time from navigation to the first rows painted and to every
-// span loaded, a jump to the end, frame times while scrolling, the JS heap, and any page error. Used by the render
+// span loaded, a jump to the end (median of 5), frame times while scrolling, the JS heap, and any page error. Used by the render
 // benchmark (full sizes) and by its reduced run in `npm test` (tests/render-floors.test.ts).
 import type { Page } from 'playwright-core';
 import { LAST_STEP_NAME } from '../src/fixtures/otlp-json-batches.ts';
@@ -31,17 +31,27 @@ const SCROLL_SCRIPT = `async (lastName, steps) => {
     frames.push(now - previous);
     previous = now;
   }
-  body.scrollTop = 0;
-  await frame();
-  await frame();
-  const started = performance.now();
-  body.scrollTop = body.scrollHeight;
-  for (;;) {
-    const painted = await frame();
-    const labels = [...body.querySelectorAll('.wf-label')].map((label) => label.textContent);
-    if (labels.includes(lastName)) return { jumpToEndMs: painted - started, frames, rowsInDom: body.querySelectorAll('[role=treeitem]').length };
-    if (painted - started > 30000) throw new Error('the last row never appeared');
+  const jumps = [];
+  let rowsInDom = 0;
+  for (let jump = 0; jump < 5; jump++) {
+    body.scrollTop = 0;
+    await frame();
+    await frame();
+    const started = performance.now();
+    body.scrollTop = body.scrollHeight;
+    for (;;) {
+      const painted = await frame();
+      const labels = [...body.querySelectorAll('.wf-label')].map((label) => label.textContent);
+      if (labels.includes(lastName)) {
+        jumps.push(painted - started);
+        rowsInDom = body.querySelectorAll('[role=treeitem]').length;
+        break;
+      }
+      if (painted - started > 30000) throw new Error('the last row never appeared');
+    }
   }
+  jumps.sort((a, b) => a - b);
+  return { jumpToEndMs: jumps[2], frames, rowsInDom };
 }`;
 
 const percentile = (values: number[], quantile: number) => {
