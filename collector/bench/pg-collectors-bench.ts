@@ -2,8 +2,9 @@
 // run them. A throwaway cluster (src/testing/postgres-cluster.ts; fsync and synchronous_commit off, so commits cost
 // less than on a real server), then for each run a fresh database and N collector processes (the CLI with
 // --database-url), and 8 senders (HOTPATH_BENCH_CONCURRENCY) spread over the instances posting realistic 512-span
-// OTLP/protobuf batches (genai-batch.ts) for HOTPATH_BENCH_SECONDS (10) after a 2 s warm-up, retrying 429/503 after
-// Retry-After as an exporter would. Prints, per run: the time and `uptime` load before and after (the machine is
+// OTLP/protobuf batches (genai-batch.ts) for HOTPATH_BENCH_SECONDS (10) after a warm-up (HOTPATH_BENCH_WARM_UP, 5 s:
+// decode workers compile their TypeScript on first use, which must not count), retrying 429/503 after Retry-After as
+// an exporter would. HOTPATH_DECODE_WORKERS passes through to the collectors. Prints, per run: the time and `uptime` load before and after (the machine is
 // shared), spans/s acknowledged, request latency, acknowledged vs stored (zero loss or exit 1), and the CPU the
 // collectors and the database server used per 1,000 spans. HOTPATH_BENCH_DATABASE_URL=postgres://… measures against
 // a server of your own instead (a user who may CREATE DATABASE; each run's database is dropped after it; the
@@ -19,7 +20,7 @@ import { createBatchFactory } from './genai-batch.ts';
 
 const seconds = Number(process.env.HOTPATH_BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.HOTPATH_BENCH_CONCURRENCY ?? 8);
-const warmUpSeconds = 2;
+const warmUpSeconds = Number(process.env.HOTPATH_BENCH_WARM_UP ?? 5);
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 /** CPU time (user + system) of a process, with `children` that of the children it reaped, from /proc, in ms. */
@@ -199,7 +200,10 @@ async function run(instances: number) {
 }
 
 try {
-  console.log(`${concurrency} senders × 512-span OTLP/protobuf batches over HTTP, ${seconds} s measured after ${warmUpSeconds} s of warm-up; PostgreSQL ${server.description}`);
+  console.log(
+    `${concurrency} senders × 512-span OTLP/protobuf batches over HTTP, ${seconds} s measured after ${warmUpSeconds} s of warm-up; ` +
+      `decode workers per collector: ${process.env.HOTPATH_DECODE_WORKERS ?? 'the default'}; PostgreSQL ${server.description}`,
+  );
   const results = [];
   for (const instances of [1, 3]) {
     const result = await run(instances);
