@@ -10,7 +10,7 @@ import { ablationVariant } from './suite-report.ts';
 import { suiteRuns, taskRun } from './test-fixtures.ts';
 
 const config = { repetitions: 2, ablationRepetitions: 1, latencyScale: 1, tasks: { 'support-desk': 2, 'held-out': 2 }, command: 'pnpm bench' };
-const server = { modelMs: 250.04, cancelledRequests: 3, cancelledInputTokens: 4_500 };
+const server = { modelMs: 250.04, cancelledRequests: 3, cancelledInputTokens: 4_500, largeAnswerMs: 120.04 };
 
 function report() {
   return buildReport({
@@ -49,8 +49,9 @@ describe('latest.json', () => {
     assert.equal('optimized' in json.heldout!, false, 'nothing is fitted to the held-out suite');
     assert.equal(json.user_config!.ablation.draftCascade?.speedup_total, 2);
     assert.equal(json.user_config!.ablation.draftCascade?.slowdown_vs_user_config, 1.5);
-    const userConfig = json.user_config!.user_config as { wall_ms: { model_server?: number }; cancelled_requests?: number; speculation: unknown };
+    const userConfig = json.user_config!.user_config as { wall_ms: { model_server?: number; large_model_answers?: number }; cancelled_requests?: number; speculation: unknown };
     assert.equal(userConfig.wall_ms.model_server, 250);
+    assert.equal(userConfig.wall_ms.large_model_answers, 120);
     assert.equal(userConfig.cancelled_requests, 3);
     assert.deepEqual(userConfig.speculation, { started: 0, used: 0, wasted: 0 });
     assert.ok(json.floors.some((floor) => floor.name.startsWith('held-out') && floor.goal === true));

@@ -29,6 +29,7 @@ function variantJson(summary: VariantSummary, server: ServerFigures | undefined)
       total: figure(summary.wallMs.total, 1),
       per_batch: figure(summary.batchTotalMs, 1),
       ...(server && { model_server: figure(server.modelMs, 1) }),
+      ...(server?.largeAnswerMs !== undefined && { large_model_answers: figure(server.largeAnswerMs, 1) }),
     },
     tokens: {
       input: summary.usage.inputTokens,

@@ -38,8 +38,13 @@ describe('the benchmark printout', () => {
   it('shows the model server\'s share, cancelled requests and speculative calls when there are some', () => {
     const runs = suiteRuns().map((run) => (run.variant === 'user-config' ? { ...run, speculation: { started: 3, used: 2, wasted: 1 } } : run));
     const [suite] = deskOnly(runs).suites;
-    const table = variantTable(suite!.variants, { baseline: 1_800, 'user-config': { modelMs: 300, cancelledRequests: 2, cancelledInputTokens: 3_000 } });
+    const table = variantTable(suite!.variants, { baseline: 1_800, 'user-config': { modelMs: 300, cancelledRequests: 2, cancelledInputTokens: 3_000, largeAnswerMs: 200 } });
     assert.match(table, /\| of which waiting on the model server +\| +1\.8 s \(75%\) \| +n\/a \| +n\/a \| +0\.3 s \(38%\) \| +n\/a \|/);
+    assert.match(table, /\| of which final answers on the large model +\| +n\/a \| +n\/a \| +n\/a \| +0\.2 s \(25%\) \| +n\/a \|/);
+    const report = deskOnly(suiteRuns());
+    report.suites[0]!.server['openai-agents'] = { modelMs: 1_000, cancelledRequests: 0, cancelledInputTokens: 0, largeAnswerMs: 300 };
+    const peer = report.suites[0]!.variants.find((summary) => summary.variant === 'openai-agents')!;
+    assert.match(formatReport(report), new RegExp(`at most ${(peer.batchTotalMs / 150).toFixed(2)}× faster than it`));
     assert.match(table, /\| requests cancelled \(their input tokens\) +\| +0 \(0\) \| +n\/a \| +n\/a \| +2 \(3,000\) \| +n\/a \|/);
     assert.match(table, /\| speculative tool calls: used \/ wasted +\| +- \| +- \| +- \| +8 \/ 4 \| +- \|/);
   });

@@ -46,6 +46,14 @@ export function variantTable(summaries: readonly VariantSummary[], server: Recor
             }),
           ]
         : []),
+      ...(summaries.some((s) => figures(s.variant)?.largeAnswerMs !== undefined)
+        ? [
+            row('of which final answers on the large model', (s) => {
+              const ms = figures(s.variant)?.largeAnswerMs;
+              return ms === undefined ? 'n/a' : `${seconds(ms)} (${((ms / s.wallMs.total) * 100).toFixed(0)}%)`;
+            }),
+          ]
+        : []),
       row('tokens in (incl. cached)', (s) => count(s.usage.inputTokens)),
       row('tokens cached', (s) => count(s.usage.cachedInputTokens)),
       row('tokens out', (s) => count(s.usage.outputTokens)),
@@ -146,6 +154,22 @@ function ratioLines(suite: SuiteReport, candidate: string): string[] {
 }
 
 /**
+ * How far a runner whose answers are all written by the large model (the cascade's rule) can get ahead of
+ * @openai/agents: no further than the peer's whole time over the time its own answers took on that model (the same
+ * answers, from about the same prompts).
+ */
+function answerBound(suite: SuiteReport): string[] {
+  const peer = suite.variants.find((summary) => summary.variant === OPENAI_AGENTS);
+  const answerMs = suite.server[OPENAI_AGENTS]?.largeAnswerMs;
+  if (!peer || !answerMs) return [];
+  const perPass = answerMs / peer.batches;
+  return [
+    `bound: @openai/agents spent ${seconds(perPass)} of its ${seconds(peer.batchTotalMs)} per pass writing final answers on the large model; ` +
+      `a runner whose answers are all written there is at most ${times(peer.batchTotalMs / perPass)} faster than it`,
+  ];
+}
+
+/**
  * The printout of one suite.
  *
  * @example
@@ -163,7 +187,7 @@ export function suiteSection(suite: SuiteReport, config: BenchReport['config']):
   const sections = [
     header,
     variantTable(suite.variants, suite.server),
-    candidates.flatMap((candidate) => ratioLines(suite, candidate)).join('\n'),
+    [...candidates.flatMap((candidate) => ratioLines(suite, candidate)), ...answerBound(suite)].join('\n'),
     categoryTable(suite, candidates[0]),
     lost.length > 0 ? `Answers lost (task#batch right in the reference, wrong in the candidate):\n  ${lost.join('\n  ')}` : 'Answers lost against the naive loop: none.',
   ];

@@ -174,10 +174,12 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
 function serverFigures(server: SimulatedServer): ServerFigures {
   const records = server.stats().recent;
   const cancelled = records.filter((record) => record.outcome === 'aborted');
+  const answers = records.filter((record) => record.model === LARGE_MODEL && record.outcome === 'completed' && record.finishReason === 'stop');
   return {
     modelMs: records.reduce((sum, record) => sum + record.elapsedMs, 0),
     cancelledRequests: cancelled.length,
     cancelledInputTokens: cancelled.reduce((sum, record) => sum + record.inputTokens, 0),
+    largeAnswerMs: answers.reduce((sum, record) => sum + record.elapsedMs, 0),
   };
 }
 

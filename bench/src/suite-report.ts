@@ -59,6 +59,11 @@ export interface ServerFigures {
   cancelledRequests: number;
   /** Input tokens those cancelled requests carried (a hosted provider may bill them). */
   cancelledInputTokens: number;
+  /**
+   * Time spent writing final answers on the large model (completed requests ending in `stop`), milliseconds: what a
+   * runner whose answers are all written by that model cannot go below.
+   */
+  largeAnswerMs?: number;
 }
 
 /** The prompt A/B: the compressed user-config agent against the plain one, task run by task run. */
