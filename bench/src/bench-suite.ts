@@ -71,7 +71,7 @@ export interface BenchSuite<Task extends TaskLike = TaskLike> {
 
 /**
  * The user-config agent of a suite: the suite's instructions and tools, each tool with the settings its description
- * calls for, and `cascade({ draft: small, answer: large })`. No prefetch lists, tool groups, routing rules, result
+ * calls for, and `cascade({ draft: small, answer: large })` (the one model when both are the same). No prefetch lists, tool groups, routing rules, result
  * views or history tuning.
  *
  * @example
@@ -81,7 +81,8 @@ export function userConfigAgent(suite: BenchSuite, options: AgentBuildOptions): 
   return new Agent({
     name: suite.agentName,
     instructions: suite.instructions,
-    model: cascade({ draft: options.models.small, answer: options.models.large }),
+    // An endpoint serving one model for both roles has nothing to draft with: that model, as a user would write it.
+    model: options.models.small === options.models.large ? options.models.large : cascade({ draft: options.models.small, answer: options.models.large }),
     tools: hotpathTools(options.tools, suite.userToolSettings, options.latencyScale),
     ...(suite.guardrail && { guardrails: [suite.guardrail.hotpath(options.models.small)] }),
   });

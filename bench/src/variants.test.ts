@@ -6,6 +6,7 @@ import { ablationVariant } from './suite-report.ts';
 import { SUPPORT_DESK_HISTORY } from './support-agent.ts';
 import { supportDeskSuite } from './support-desk-suite.ts';
 import { ABLATION_GROUPS, ablatedTechniques, createVariantExecutor, optimizationsFor } from './variants.ts';
+import { userConfigAgent } from './bench-suite.ts';
 import type { BenchSuite } from './bench-suite.ts';
 
 describe('variants', () => {
@@ -31,6 +32,14 @@ describe('variants', () => {
     assert.equal(optimizationsFor(ablationVariant('turbo')), undefined);
     assert.equal(optimizationsFor('langgraph'), undefined);
     assert.throws(() => createVariantExecutor('user-config-without-turbo', supportDeskSuite, { baseURL: 'http://127.0.0.1:9/v1', tools: [] }), /Unknown variant/);
+  });
+
+  it('gives the user-config agent the one model of an endpoint that serves one for both roles, and a cascade otherwise', () => {
+    const tools = supportDeskSuite.createTools(1);
+    assert.equal(userConfigAgent(supportDeskSuite, { tools, models: { small: 'only-model', large: 'only-model' }, latencyScale: 1 }).defaultModel, 'only-model');
+    const two = userConfigAgent(supportDeskSuite, { tools, models: { small: 'sim-small', large: 'sim-large' }, latencyScale: 1 });
+    assert.equal(typeof two.model, 'object');
+    assert.equal(two.defaultModel, 'sim-large');
   });
 
   it('runs the fitted agent only on a suite that has one', () => {
