@@ -1,6 +1,6 @@
 // One temp folder per run of a command, handed to its child processes as TMPDIR, so every `hotpath-*` folder a test
 // makes lands inside it and goes with it: at the end of the run, and also when the run is stopped by a signal.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,6 +18,9 @@ const STOPS = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
  */
 export function runTempFolder(prefix, { beforeStop = async () => {} } = {}) {
   const path = mkdtempSync(join(tmpdir(), prefix));
+  // Traversable, not listable, by other users: tests that run a program as another user (PostgreSQL's initdb as
+  // postgres, a CLI as nobody to meet a read-only folder) reach their own folders inside it.
+  chmodSync(path, 0o711);
   const remove = () => rmSync(path, { recursive: true, force: true });
   for (const [signal, code] of STOPS) {
     process.on(signal, async () => {

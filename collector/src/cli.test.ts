@@ -50,9 +50,17 @@ function scribble(path: string, offset: number, bytes: number): void {
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
 /** Runs the CLI until it exits (or is stopped after `timeoutMs`): exit code and what it wrote to stderr. */
-export function runCli(args: string[], options: { uid?: number; gid?: number; timeoutMs?: number } = {}): Promise<{ code: number | null; stderr: string }> {
+export function runCli(
+  args: string[],
+  options: { uid?: number; gid?: number; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'], uid: options.uid, gid: options.gid });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      uid: options.uid,
+      gid: options.gid,
+      env: { ...process.env, ...options.env },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
@@ -71,8 +79,12 @@ describe('collector command line failures', () => {
     mkdirSync(data);
     chmodSync(dir, 0o755);
     chmodSync(data, 0o555);
-    // root writes anywhere: run as nobody then, for whom the folder is read-only as for any user.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // root writes anywhere: run as nobody then, for whom the folder is read-only as for any user, with a temp folder
+    // of its own for tsx's cache (the run's TMPDIR belongs to root).
+    const scratch = join(dir, 'scratch');
+    mkdirSync(scratch);
+    chmodSync(scratch, 0o777);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534, env: { TMPDIR: scratch } } : {};
     const { code, stderr } = await runCli(['--port', '0', '--data-dir', data], asUser);
     assert.equal(code, exitCodes.storageNotWritable, stderr);
     assert.match(stderr, new RegExp(`database ${join(data, 'hotpath.sqlite')} cannot be written \\(a read-only file or folder`));
