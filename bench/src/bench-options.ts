@@ -28,7 +28,7 @@ export interface BenchOptions {
   help: boolean;
 }
 
-export const BENCH_USAGE = `Usage: pnpm bench [-- options]
+export const BENCH_USAGE = `Usage: npm run bench [-- options]   (from the repository root)
 
   --repetitions N            passes over the suite per variant (env HOTPATH_BENCH_REPETITIONS, default 2)
   --ablation-repetitions N   passes per technique switched off, run beside the first repetitions;

@@ -1,5 +1,5 @@
 // @hotpath/bench: the benchmark (the support desk and the held-out suite) as a library, for the one-command demo and
-// other callers. The command-line entry points are main.ts (`pnpm bench`) and overhead.ts (`bench:overhead`).
+// other callers. The command-line entry points are main.ts (`npm run bench`) and overhead.ts (`bench:overhead`).
 export {
   hotpathSupportDeskTools,
   LARGE_MODEL,

@@ -1,4 +1,4 @@
-// `pnpm bench`: both suites (the held-out travel desk and the support desk), each as the naive loop, the fair
+// `npm run bench` (root): both suites (the held-out travel desk and the support desk), each as the naive loop, the fair
 // baseline, the fitted agent (support desk only), the user-config agent and @openai/agents against the simulated
 // model server, side by side; the ablation and the prompt A/B; the tables, the floors, and bench/results/latest.json.
 // Exit code 1 when a floor is missed, 2 on bad options.
@@ -13,7 +13,7 @@ import { runBenchmark } from './run-benchmark.ts';
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<number> {
-  // `pnpm bench -- --flag` hands the script a literal `--` first.
+  // `npm run bench -- --flag` hands the script a literal `--` first.
   const argv = process.argv.slice(2);
   if (argv[0] === '--') argv.shift();
   const options = parseBenchOptions(argv, process.env, join(packageRoot, 'results', 'latest.json'));
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     console.log(BENCH_USAGE);
     return 0;
   }
-  const command = ['pnpm bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ');
+  const command = ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ');
   const { report, exported } = await runBenchmark(options, { log: (line) => console.log(line), command });
   console.log(`\n${formatReport(report)}\n`);
   if (exported) {

@@ -35,7 +35,7 @@ export interface BenchmarkResult {
 export interface RunBenchmarkIo {
   /** Receives status lines (collector found or not); the progress bar goes to stderr. */
   log: (line: string) => void;
-  /** How the run was started, recorded in the report (default `pnpm bench`). */
+  /** How the run was started, recorded in the report (default `npm run bench`). */
   command?: string;
 }
 
@@ -157,7 +157,7 @@ export async function runBenchmark(options: BenchOptions, io: RunBenchmarkIo): P
         ablationRepetitions: options.ablationRepetitions,
         latencyScale: options.latencyScale,
         tasks: Object.fromEntries(planned.map(({ suite, tasks }) => [suite.id, tasks.length])),
-        command: io.command ?? 'pnpm bench',
+        command: io.command ?? 'npm run bench',
       },
     });
     if (!exporter || !options.collectorUrl) return { report };
