@@ -117,6 +117,7 @@ export async function runDemo(options: DemoOptions, dataDir: string): Promise<nu
         `correct answers ${optimized.correct}/${optimized.total} vs ${baseline.correct}/${baseline.total}` +
         (options.real ? '' : ' (simulated model server)'),
     );
+    say('(optimized is the agent fitted to this workload: its routing rules, prefetch chains and tool groups were tuned on these tasks; for figures on tasks it was never tuned on, with only what a user configures, run npm run bench)');
     say(`spans exported: ${exported.exportedSpans}, lost: ${exported.failedSpans}`);
 
     const traceOf = (variant: string) => exporter.traces.find((entry) => entry.variant === variant)?.traceId;

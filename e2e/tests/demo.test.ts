@@ -71,6 +71,7 @@ describe('the one-command demo', () => {
     collectorUrl = output.match(/collector +(http:\/\/\S+)/)![1]!;
     assert.match(output, /optimized vs baseline: \d+\.\d+× faster in total/);
     assert.match(output, /correct answers 2\/2 vs 2\/2/);
+    assert.match(output, /optimized is the agent fitted to this workload.*run npm run bench/); // the fitted figure is labelled
     assert.match(output, /spans exported: \d+, lost: 0/);
     assert.match(output, /├─ chat sim-small/);
     assert.match(output, /execute_tool get_customer .*prefetched/);
