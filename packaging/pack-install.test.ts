@@ -99,7 +99,7 @@ function startBin(bin: string, args: string[], cwd: string, ready: RegExp): Prom
 // lookup (answered locally: no network here), and the provider also closed at the end.
 const README_EXAMPLE = `
 import { z } from 'zod';
-import { Agent, Runner, instrument, openaiCompatible, router, tool } from '@hotpath/sdk';
+import { Agent, Runner, cascade, instrument, openaiCompatible, tool } from '@hotpath/sdk';
 import { setup } from '@hotpath/sdk/otel';
 
 const shutdown = await setup({ serviceName: 'support-api' }); // OTLP to OTEL_EXPORTER_OTLP_ENDPOINT
@@ -112,7 +112,7 @@ const getOrder = tool({
 });
 const agent = new Agent({
   name: 'support', instructions: 'Answer with the facts you find.', tools: [getOrder],
-  model: router({ models: ['sim-small', 'sim-large'], defaultModel: 'sim-large', rules: [{ stepKind: 'first', model: 'sim-small' }] }),
+  model: cascade({ draft: 'sim-small', answer: 'sim-large' }), // lookups drafted by the small model, answers by the large one
 });
 const runner = instrument(new Runner({ provider: openaiCompatible({ baseURL: process.env.SIMULATOR_URL, apiKey: 'sk-test' }) }));
 const { finalOutput, usage } = await runner.run(agent, 'Where is order O-5002?');
@@ -230,7 +230,7 @@ describe('the packed packages, installed with plain npm', { timeout: 900_000 }, 
     );
     const { finalOutput, models } = JSON.parse(printed.trim().split('\n').at(-1)!) as { finalOutput: string; models: string[] };
     assert.match(finalOutput, /O-5002/);
-    assert.ok(models.includes('sim-small'), models.join(', '));
+    assert.ok(models.includes('sim-small') && models.includes('sim-large'), models.join(', ')); // drafted lookup, answer by the answer model
 
     let traces: { traces: { traceId: string }[] } = { traces: [] };
     for (let tries = 0; tries < 50 && traces.traces.length === 0; tries++) {
