@@ -10,28 +10,44 @@ import type { OptimizationsOption } from './optimizations.ts';
 import type { RunEvent } from './run-events.ts';
 import { Runner } from './runner.ts';
 
-/** A tool whose calls finish in reverse order of their delay and which records how many ran at once. */
+/**
+ * A tool that records how many of its calls ran at once. A call waits `waitMs`, or, given `after`, until call `after`
+ * has finished (5 s at most): a chain that finishes in a fixed order however slow the machine is, and only when every
+ * call of it runs at the same time.
+ */
 function slowTool() {
   let running = 0;
   let peak = 0;
+  const finished = new Map<number, { promise: Promise<void>; resolve: () => void }>();
+  const finishOf = (id: number) => {
+    if (!finished.has(id)) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((done) => (resolve = done));
+      finished.set(id, { promise, resolve });
+    }
+    return finished.get(id)!;
+  };
   const slow = tool({
     name: 'slow',
     description: 'waits',
-    parameters: z.object({ id: z.number(), waitMs: z.number() }),
-    execute: async ({ id, waitMs }) => {
+    parameters: z.object({ id: z.number(), waitMs: z.number(), after: z.number().optional() }),
+    execute: async ({ id, waitMs, after }) => {
       running += 1;
       peak = Math.max(peak, running);
-      await sleep(waitMs);
+      if (after === undefined) await sleep(waitMs);
+      else await Promise.race([finishOf(after).promise, sleep(5_000)]);
       running -= 1;
+      finishOf(id).resolve();
       return `result ${id}`;
     },
   });
   return { slow, peak: () => peak };
 }
 
-async function runFour(optimizations: OptimizationsOption) {
+/** Four calls; `chained`: each waits for the next one, so they finish last to first. */
+async function runFour(optimizations: OptimizationsOption, chained = false) {
   const { slow, peak } = slowTool();
-  const calls = [30, 20, 10, 1].map((waitMs, id) => ({ name: 'slow', arguments: { id, waitMs } }));
+  const calls = [30, 20, 10, 1].map((waitMs, id) => ({ name: 'slow', arguments: { id, waitMs, ...(chained && id < 3 && { after: id + 1 }) } }));
   const model = scriptedModel([{ toolCalls: calls }, { text: 'done' }]);
   const runner = new Runner({ provider: model, optimizations });
   const events: RunEvent[] = [];
@@ -43,7 +59,7 @@ async function runFour(optimizations: OptimizationsOption) {
 
 describe('parallel tool execution', () => {
   it('runs all tool calls of a turn at once and returns results in the order asked', async () => {
-    const { peak, toolMessages, events } = await runFour('optimized');
+    const { peak, toolMessages, events } = await runFour('optimized', true);
     assert.equal(peak, 4);
     assert.deepEqual(toolMessages, ['result 0', 'result 1', 'result 2', 'result 3']);
     const ends = events.filter((e) => e.type === 'tool-call-end').map((e) => (e.type === 'tool-call-end' ? e.result : ''));
