@@ -1,5 +1,5 @@
 // A process for run-temp-folder.test.mjs: a run whose child makes temp folders the way tests do, then waits to be
-// stopped (or, with `end`, finishes and removes the folder itself).
+// stopped (or, with `end`, finishes and removes the folder itself once told on stdin).
 import { spawn } from 'node:child_process';
 import { runTempFolder } from './run-temp-folder.mjs';
 
@@ -19,10 +19,12 @@ child = spawn(process.execPath, ['-e', `
 child.stdout.once('data', () => {
   process.stdout.write(`${run.path}\n`);
   if (process.argv[2] === 'end') {
-    child.kill();
-    child.once('close', () => {
-      run.remove();
-      process.exit(0);
+    process.stdin.once('data', () => {
+      child.kill();
+      child.once('close', () => {
+        run.remove();
+        process.exit(0);
+      });
     });
   }
 });

@@ -6,12 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const support = fileURLToPath(new URL('./run-temp-folder.test-support.mjs', import.meta.url));
 
-/** Starts the support run, waits until its child made its folders, optionally signals it; its folder and exit. */
+/**
+ * Starts the support run, waits until its child made its folders, then signals it (or, without a signal, tells it on
+ * stdin to end by itself, so the folders are read before they go); its folder and exit.
+ */
 async function runUntil(signal) {
-  const child = spawn(process.execPath, [support, ...(signal ? [] : ['end'])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [support, ...(signal ? [] : ['end'])], { stdio: ['pipe', 'pipe', 'inherit'] });
   const path = await new Promise((resolve) => child.stdout.once('data', (chunk) => resolve(String(chunk).trim())));
   assert.deepEqual(readdirSync(path).map((name) => name.replace(/-\w+$/, '')).sort(), ['hotpath-hash', 'hotpath-tests']);
   if (signal) child.kill(signal);
+  else child.stdin.end('end\n');
   const code = await new Promise((resolve) => child.once('close', resolve));
   return { path, code };
 }
