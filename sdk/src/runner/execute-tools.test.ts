@@ -35,7 +35,12 @@ function slowTool() {
       running += 1;
       peak = Math.max(peak, running);
       if (after === undefined) await sleep(waitMs);
-      else await Promise.race([finishOf(after).promise, sleep(5_000)]);
+      else {
+        // The cap is cleared once the chain moves on: a pending 5 s timer would hold the test process open.
+        let cap: NodeJS.Timeout | undefined;
+        await Promise.race([finishOf(after).promise, new Promise((resolve) => (cap = setTimeout(resolve, 5_000)))]);
+        clearTimeout(cap);
+      }
       running -= 1;
       finishOf(id).resolve();
       return `result ${id}`;
