@@ -105,7 +105,7 @@ if (parts.has('ingest')) {
   figures.ingest = await measureIngestWhileReading({ traceSpans: hugest, windowSeconds: 4, rounds: 4 });
   const ingest = figures.ingest;
   console.log(`\ningest while a ${ingest.traceSpans.toLocaleString('en-US')}-span trace is read (4 senders, alternating ${ingest.windowSeconds} s windows; ${load()}):`);
-  console.log(`  quiet ${ingest.quietSpansPerSecond.toFixed(0)} spans/s, while reading ${ingest.readingSpansPerSecond.toFixed(0)} spans/s: drop ${(ingest.drop * 100).toFixed(1)}%`);
+  console.log(`  quiet ${ingest.quietSpansPerSecond.toFixed(0)} spans/s, while reading ${ingest.readingSpansPerSecond.toFixed(0)} spans/s: drop ${(ingest.drop * 100).toFixed(1)}% (each reading window against the quiet ones either side)`);
   console.log(`  windows (r = reading): ${ingest.windows.map((entry) => `${entry.reading ? 'r ' : ''}${entry.spansPerSecond.toFixed(0)}`).join(', ')}`);
   console.log(`  ${ingest.pagesRead} pages of the trace read meanwhile (the first screen, then 50,000 spans each), ${ingest.pageReadMs.toFixed(0)} ms each`);
 }
