@@ -21,6 +21,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
     // Pages of a big trace are read on the collector's read worker, which answers 503 query_timeout itself after 30 s.
     upstream = await collectorFetch(path, query, { signal: request.signal, timeout: !live, timeoutMs: Number(process.env.HOTPATH_COLLECTOR_TIMEOUT_MS) || 35_000 });
   } catch (error) {
+    // The browser went away (a page closed or navigated mid-request): nobody reads an answer, and it is no error of
+    // ours, so Next must not log it as one.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
     if (error instanceof CollectorUnreachableError) return errorResponse(502, 'collector_unreachable', error.message);
     if (error instanceof CollectorSlowError) return errorResponse(504, 'collector_slow', error.message);
     throw error;
