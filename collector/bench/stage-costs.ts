@@ -12,8 +12,8 @@ import { storeBatch } from '../src/ingest/ingest.ts';
 import { prepareBatch, type PreparedBatch } from '../src/ingest/prepare-batch.ts';
 import { defaultPricing } from '../src/ingest/pricing.ts';
 import { decodeProtobufTraces } from '../src/otlp/decode-protobuf.ts';
-import { openDatabase } from '../src/storage/open-database.ts';
-import { createSpanWriter } from '../src/storage/span-writer.ts';
+import { openDatabase, type CollectorDatabase } from '../src/storage/open-database.ts';
+import { createSpanWriter, type SpanWriter } from '../src/storage/span-writer.ts';
 import { createBatchFactory } from './genai-batch.ts';
 
 const batchCount = Number(process.env.HOTPATH_BENCH_BATCHES ?? 300);
@@ -32,12 +32,12 @@ function cpuMs(work: () => void): number {
 }
 
 /** Median over the repeats of CPU ms per 1,000 spans; each pass gets fresh batches (new ids) from `fresh`. */
-function measure<T>(fresh: (pass: number) => T, work: (input: T, pass: number) => void): number {
+function measure<T>(fresh: (pass: number) => T, work: (input: T) => void): number {
   const perThousand: number[] = [];
   // Pass 0 warms up (compiled code, a grown heap, the page cache) and is not counted.
   for (let pass = 0; pass <= repeats; pass++) {
     const input = fresh(pass);
-    const ms = cpuMs(() => work(input, pass));
+    const ms = cpuMs(() => work(input));
     if (pass > 0) perThousand.push((ms / spanCount) * 1000);
   }
   perThousand.sort((a, b) => a - b);
@@ -59,7 +59,7 @@ const prepareMs = measure(
 
 let databaseFiles = 0;
 /** A new database file per pass, so every pass writes into empty tables. */
-function storeWith(setUp: string, write: (database: ReturnType<typeof openDatabase>, batches: PreparedBatch[]) => void): number {
+function storeWith(setUp: string, write: (database: CollectorDatabase, batches: PreparedBatch[]) => void): number {
   return measure(
     (pass) => {
       const database = openDatabase(join(dir, `${databaseFiles++}.sqlite`));
@@ -73,24 +73,23 @@ function storeWith(setUp: string, write: (database: ReturnType<typeof openDataba
   );
 }
 
-const fullMs = storeWith('', (database, batches) => {
-  const writer = createSpanWriter(database);
-  for (let index = 0; index < batches.length; index += requestsPerTransaction) {
-    writer.transaction(() => {
-      for (const batch of batches.slice(index, index + requestsPerTransaction)) storeBatch(writer, batch, Date.now());
-    });
-  }
-});
-
-/** Inserts the span rows alone (no summaries, resources or scopes) through the collector's own statement. */
-function insertRows(database: ReturnType<typeof openDatabase>, batches: PreparedBatch[]): void {
-  const writer = createSpanWriter(database);
-  for (let index = 0; index < batches.length; index += requestsPerTransaction) {
-    writer.transaction(() => {
-      for (const batch of batches.slice(index, index + requestsPerTransaction)) for (const { rows } of batch.groups) for (const row of rows) writer.insertSpan(row);
-    });
-  }
+/** Writes the batches through the collector's span writer, `requestsPerTransaction` requests per transaction. */
+function inTransactions(store: (writer: SpanWriter, batch: PreparedBatch) => void) {
+  return (database: CollectorDatabase, batches: PreparedBatch[]): void => {
+    const writer = createSpanWriter(database);
+    for (let index = 0; index < batches.length; index += requestsPerTransaction) {
+      writer.transaction(() => {
+        for (const batch of batches.slice(index, index + requestsPerTransaction)) store(writer, batch);
+      });
+    }
+  };
 }
+
+const fullMs = storeWith('', inTransactions((writer, batch) => storeBatch(writer, batch, Date.now())));
+// The span rows alone (no summaries, resources or scopes), through the collector's own insert statement.
+const insertRows = inTransactions((writer, batch) => {
+  for (const { rows } of batch.groups) for (const row of rows) writer.insertSpan(row);
+});
 const rowsAllIndexesMs = storeWith('', insertRows);
 const dropSecondary = 'DROP INDEX spans_span_id; DROP INDEX spans_model_call_start; DROP INDEX spans_cache_start; DROP INDEX spans_routed_start;';
 const rowsKeyOnlyMs = storeWith(dropSecondary, insertRows);
